@@ -1,0 +1,16 @@
+import type { AppInfo } from '../../shared/contract/app';
+import type { Clock } from '../services/clock/clock';
+import type { SecretStore } from '../services/secrets/secret-store';
+import type { SettingsStore } from '../services/settings/settings-store';
+
+/**
+ * What the handlers need, built once by each composition root (desktop, browser mode, CLI,
+ * tests) and passed in. Later capabilities add their services here.
+ */
+export interface ApiDeps {
+  readonly appInfo: AppInfo;
+  readonly clock: Clock;
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+  readonly newId: () => string;
+}

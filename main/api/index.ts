@@ -1,0 +1,20 @@
+import type { ApiDeps } from './deps';
+import { dispatch, type Handlers } from './dispatch';
+import { appHandlers } from './handlers/app';
+import { targetHandlers } from './handlers/targets';
+
+export type { ApiDeps } from './deps';
+export type { Handlers } from './dispatch';
+
+/** Every contract method's handler, built from the services of one composition root. */
+export const createHandlers = (deps: ApiDeps): Handlers => ({
+  ...appHandlers(deps),
+  ...targetHandlers(deps),
+});
+
+/** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */
+export const createApi = (deps: ApiDeps) => {
+  const handlers = createHandlers(deps);
+  return { handlers, call: (name: string, payload: unknown) => dispatch(handlers, name, payload) };
+};
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { appMethods } from './app';
+import type { MethodSpec } from './define';
+import type { MethodName } from './method-names';
+import { targetMethods } from './targets';
+
+/**
+ * The one list of what the UI, the CLI and the tests can ask of the main process.
+ * Add a capability: a spec file beside this one, its spread here, its name in method-names.ts,
+ * a handler in main/api/handlers/, its tests.
+ */
+export const contract = {
+  ...appMethods,
+  ...targetMethods,
+};
+
+export type Contract = typeof contract;
+
+// The zod-free name list and the contract's keys must be the same set.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<keyof Contract, MethodName> = true;
+void namesMatch;
+const specsOk: Record<MethodName, MethodSpec> = contract;
+void specsOk;
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { CheckResults, CredentialState } from '../domain/checks';
+import { Readiness } from '../domain/readiness';
+import { TargetConfig, TargetDraft, TargetId } from '../domain/target';
+import { method, NoInput } from './define';
+
+/** A saved target with what is known about it. Never a secret: only whether one is stored. */
+export const TargetRecord = z.object({
+  target: TargetConfig,
+  checks: CheckResults,
+  credential: CredentialState,
+  readiness: Readiness,
+});
+export type TargetRecord = z.infer<typeof TargetRecord>;
+
+/** Lookup by id, or by the unique name (the CLI's `--target NAME`). */
+export const TargetRef = z.strictObject({ id: z.string().min(1).max(200) });
+
+export const targetMethods = {
+  'targets.list': method(NoInput, z.array(TargetRecord), 'Saved targets with their readiness.'),
+  'targets.get': method(TargetRef, TargetRecord, 'One saved target by id or name.'),
+  'targets.save': method(
+    z.strictObject({ target: TargetDraft }),
+    TargetRecord,
+    'Create or update a target (drafts included). Refuses out-of-order fields.',
+  ),
+  'targets.delete': method(TargetRef, z.object({ id: TargetId, deleted: z.literal(true) }), 'Delete a target and its keychain entries.'),
+  'readiness.evaluate': method(
+    z.strictObject({ target: TargetConfig, checks: CheckResults }),
+    Readiness,
+    'The five ready states and the blocking codes for a target and its check results.',
+  ),
+};

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { ErrorCode } from '../errors/codes';
+import { WorkspaceRole } from './vocabulary';
+
+// What the app saw when it checked a target. The same records feed readiness, the wizard's
+// check rows, the CLI and the signed bundle's evidence. None of them ever holds a secret.
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const BlockReason = z.enum([
+  'syntax',
+  'scheme',
+  'userinfo',
+  'reserved_ip',
+  'private_network',
+  'dns',
+  'redirect',
+  'tls',
+  'timeout',
+  'too_large',
+  'unreachable',
+  'ownership',
+]);
+export type BlockReason = z.infer<typeof BlockReason>;
+
+export const AddressEvidence = z.object({
+  ip: z.string(),
+  /** ipaddr.js range name or the engine's own label (e.g. `private`, `loopback`, `unicast`). */
+  range: z.string(),
+  family: z.union([z.literal(4), z.literal(6)]),
+});
+export type AddressEvidence = z.infer<typeof AddressEvidence>;
+
+export const TlsEvidence = z.object({
+  fingerprint_sha256: z.string(),
+  spki_sha256: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  valid_from: z.string(),
+  valid_to: z.string(),
+});
+export type TlsEvidence = z.infer<typeof TlsEvidence>;
+
+export const RedirectHop = z.object({
+  from: z.string(),
+  to: z.string(),
+  status: z.number().int(),
+  verdict: z.enum(['followed', 'blocked']),
+  reason: z.string().optional(),
+});
+export type RedirectHop = z.infer<typeof RedirectHop>;
+
+export const ApiRootEvidence = z.object({
+  version: z.string(),
+  buildNumber: z.string(),
+  displayName: z.string(),
+});
+export type ApiRootEvidence = z.infer<typeof ApiRootEvidence>;
+
+/** The URL-safety verdict on a base URL (stages syntax → DNS → policy). */
+export const UrlSafetyCheck = z.object({
+  status: z.enum(['passed', 'blocked']),
+  reason: BlockReason.optional(),
+  detail: z.string().optional(),
+  normalized: z.string().optional(),
+  addresses: z.array(AddressEvidence).default([]),
+  checked_at: Timestamp,
+});
+export type UrlSafetyCheck = z.infer<typeof UrlSafetyCheck>;
+
+/** The probe of the Data Center API root over the pinned connection. */
+export const NetworkCheck = z.object({
+  status: z.enum(['reached', 'failed']),
+  reason: BlockReason.optional(),
+  detail: z.string().optional(),
+  tls: TlsEvidence.optional(),
+  redirects: z.array(RedirectHop).default([]),
+  api_root: ApiRootEvidence.optional(),
+  via_proxy: z.boolean().default(false),
+  timings_ms: z.record(z.string(), z.number()).default({}),
+  checked_at: Timestamp,
+});
+export type NetworkCheck = z.infer<typeof NetworkCheck>;
+
+export const Identity = z.object({
+  display_name: z.string().optional(),
+  account_id: z.string().optional(),
+  username: z.string().optional(),
+  email: z.string().optional(),
+});
+export type Identity = z.infer<typeof Identity>;
+
+export const AuthCheck = z.object({
+  /** `missing`: nothing in the keychain; `rejected`: the provider answered 401; `retired`: app password. */
+  status: z.enum(['ok', 'missing', 'rejected', 'retired']),
+  code: ErrorCode.optional(),
+  detail: z.string().optional(),
+  identity: Identity.optional(),
+  checked_at: Timestamp,
+});
+export type AuthCheck = z.infer<typeof AuthCheck>;
+
+export const WorkspaceCheck = z.object({
+  role: WorkspaceRole,
+  customer_owned: z.boolean(),
+  checked_at: Timestamp,
+});
+export type WorkspaceCheck = z.infer<typeof WorkspaceCheck>;
+
+export const RepositoryCheck = z.object({
+  status: z.enum(['found', 'missing', 'forbidden']),
+  is_private: z.boolean().optional(),
+  uuid: z.string().optional(),
+  has_issues: z.boolean().nullable().optional(),
+  checked_at: Timestamp,
+});
+export type RepositoryCheck = z.infer<typeof RepositoryCheck>;
+
+export const IssueTrackingCheck = z.object({
+  available: z.boolean(),
+  /** e.g. "Bitbucket Cloud issues were retired on 2026-08-20". */
+  reason: z.string(),
+  retired: z.boolean().default(false),
+  components: z.array(z.string()).default([]),
+  checked_at: Timestamp,
+});
+export type IssueTrackingCheck = z.infer<typeof IssueTrackingCheck>;
+
+export const ScopeCheck = z.object({
+  status: z.enum(['sufficient', 'missing', 'unknown']),
+  required: z.array(z.string()),
+  granted: z.array(z.string()),
+  missing: z.array(z.string()),
+  /** Granted scopes broader than the native path needs: least-privilege warnings. */
+  broader: z.array(z.string()).default([]),
+  credential_type: z.string().optional(),
+  checked_at: Timestamp,
+});
+export type ScopeCheck = z.infer<typeof ScopeCheck>;
+
+export const JiraCheck = z.object({
+  status: z.enum(['ok', 'blocked']),
+  code: ErrorCode.optional(),
+  detail: z.string().optional(),
+  server: z.object({ version: z.string(), deployment_type: z.string().optional() }).optional(),
+  identity: Identity.optional(),
+  project: z.object({ key: z.string(), name: z.string() }).optional(),
+  issue_type: z.object({ id: z.string(), name: z.string() }).optional(),
+  url_safety: UrlSafetyCheck.optional(),
+  checked_at: Timestamp,
+});
+export type JiraCheck = z.infer<typeof JiraCheck>;
+
+/** Everything known about a target's checks. Absent means "not checked yet". */
+export const CheckResults = z.object({
+  url_safety: UrlSafetyCheck.optional(),
+  network: NetworkCheck.optional(),
+  auth: AuthCheck.optional(),
+  workspace: WorkspaceCheck.optional(),
+  repository: RepositoryCheck.optional(),
+  issue_tracking: IssueTrackingCheck.optional(),
+  scopes: ScopeCheck.optional(),
+  jira: JiraCheck.optional(),
+});
+export type CheckResults = z.infer<typeof CheckResults>;
+
+/** Whether a credential is in the keychain: the only thing the UI ever learns about a secret. */
+export const CredentialState = z.enum(['stored', 'missing', 'rejected']);
+export type CredentialState = z.infer<typeof CredentialState>;

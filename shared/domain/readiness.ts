@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { ErrorCode } from '../errors/codes';
+import type { CheckResults } from './checks';
+import { isCloud, type TargetConfig } from './target';
+
+// The seed page's "Ready" and "Blocked" lists as one pure function: target + check results in,
+// the five ready states and the blocking codes out. Save and export ask this, nothing else.
+
+export const ReadyStateId = z.enum(['cloud_issue_target', 'data_center_boundary', 'issue_workflow', 'network', 'fallback']);
+export type ReadyStateId = z.infer<typeof ReadyStateId>;
+
+export const ReadyState = z.object({
+  id: ReadyStateId,
+  label: z.string(),
+  /** Not every state applies to every target (Cloud has no Data Center boundary). */
+  applicable: z.boolean(),
+  ready: z.boolean(),
+  reason: z.string(),
+});
+export type ReadyState = z.infer<typeof ReadyState>;
+
+export const Readiness = z.object({
+  states: z.array(ReadyState),
+  blocking: z.array(ErrorCode),
+  /** Steps not done yet that block nothing by a code but still keep the target from being ready. */
+  pending: z.array(z.string()),
+  can_save: z.boolean(),
+  can_export: z.boolean(),
+  verdict: z.enum(['ready', 'blocked', 'incomplete']),
+});
+export type Readiness = z.infer<typeof Readiness>;
+
+export const READY_STATE_LABELS: Record<ReadyStateId, string> = {
+  cloud_issue_target: 'Bitbucket Cloud issue target ready',
+  data_center_boundary: 'Bitbucket Data Center boundary ready',
+  issue_workflow: 'Issue workflow ready',
+  network: 'Network ready',
+  fallback: 'Fallback ready',
+};
+
+const state = (id: ReadyStateId, applicable: boolean, ready: boolean, reason: string): ReadyState => ({
+  id,
+  label: READY_STATE_LABELS[id],
+  applicable,
+  ready: applicable && ready,
+  reason,
+});
+
+const handoffConfigured = (t: TargetConfig, c: CheckResults): boolean => {
+  if (t.issue_workflow === 'portable') return t.portable !== undefined;
+  if (t.issue_workflow === 'jira') {
+    const j = t.jira;
+    return j !== undefined && j.project_key !== undefined && j.issue_type !== undefined && c.jira?.status === 'ok';
+  }
+  return false;
+};
+
+const nativeAvailable = (t: TargetConfig, c: CheckResults): boolean => isCloud(t) && c.issue_tracking?.available === true;
+
+const readyStates = (t: TargetConfig, c: CheckResults): ReadyState[] => {
+  const cloud = isCloud(t);
+  const owned = c.workspace?.customer_owned === true;
+  const tracker = c.issue_tracking?.available === true;
+  const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
+  const fallbackNeeded = !cloud || c.issue_tracking?.available === false || fallbackChosen;
+  const handoff = handoffConfigured(t, c);
+  const workflowOk = (t.issue_workflow === 'native' && nativeAvailable(t, c)) || t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
+  const urlPassed = c.url_safety?.status === 'passed';
+  const allowlist = !cloud && t.allowlist_status !== undefined;
+  const reached = c.network?.status === 'reached';
+  return [
+    state(
+      'cloud_issue_target',
+      cloud && !fallbackChosen,
+      owned && tracker,
+      !cloud
+        ? 'Applies to Bitbucket Cloud targets only.'
+        : fallbackChosen
+          ? 'Work is routed to a fallback; native issues are not used.'
+        : !owned
+          ? 'The workspace is not yet confirmed as customer-owned.'
+          : !tracker
+            ? c.issue_tracking?.reason ?? 'Repository issue tracking has not been checked yet.'
+            : 'Customer-owned workspace with repository issue tracking enabled.',
+    ),
+    state(
+      'data_center_boundary',
+      !cloud,
+      !cloud && t.deployment_mode === 'self-hosted' && urlPassed,
+      cloud ? 'Applies to Bitbucket Data Center targets only.' : urlPassed ? 'base_url passed the URL-safety checks.' : 'base_url has not passed the URL-safety checks.',
+    ),
+    state(
+      'issue_workflow',
+      true,
+      workflowOk,
+      workflowOk
+        ? t.issue_workflow === 'native'
+          ? 'Bitbucket Cloud can receive native issues.'
+          : `Routed to ${t.issue_workflow === 'jira' ? 'Jira export' : 'portable export'}.`
+        : t.issue_workflow === 'native'
+          ? 'Native issues were chosen but the repository has no working tracker.'
+          : 'No issue workflow chosen yet.',
+    ),
+    state(
+      'network',
+      !cloud,
+      allowlist && reached,
+      cloud
+        ? 'Bitbucket Cloud is reached over the public internet.'
+        : !allowlist
+          ? 'allowlist_status is missing.'
+          : reached
+            ? `API root reached on the ${t.allowlist_status ?? ''} path.`
+            : 'The probe has not reached the API root on this path yet.',
+    ),
+    state(
+      'fallback',
+      fallbackNeeded,
+      handoff,
+      !fallbackNeeded
+        ? 'Native issues are available; no fallback needed.'
+        : handoff
+          ? `Automated ${t.issue_workflow === 'jira' ? 'Jira' : 'portable'} handoff configured.`
+          : 'No Jira or portable handoff configured yet.',
+    ),
+  ];
+};
+
+const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
+  const cloud = isCloud(t);
+  const codes: ErrorCode[] = [];
+  const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
+  if (c.auth?.status !== 'ok') codes.push('PROVIDER_AUTH_REQUIRED');
+  if (!cloud && (c.url_safety?.status === 'blocked' || c.network?.status === 'failed')) codes.push('PROVIDER_BASE_URL_BLOCKED');
+  if (cloud && (c.repository?.status === 'forbidden' || (c.scopes?.status === 'missing' && !fallbackChosen))) {
+    codes.push('PROVIDER_SCOPE_UNAVAILABLE');
+  }
+  if (!cloud && t.allowlist_status === undefined) codes.push('ALLOWLIST_STATUS_MISSING');
+  if (cloud && c.issue_tracking?.available === false && !fallbackChosen) codes.push('ISSUE_TRACKING_DISABLED');
+  if (cloud && c.workspace !== undefined && !c.workspace.customer_owned) codes.push('PROVIDER_WORKSPACE_NOT_OWNED');
+  if (c.repository?.status === 'missing') codes.push('PROVIDER_RESOURCE_NOT_FOUND');
+  if (t.issue_workflow === 'jira' && c.jira?.status === 'blocked') codes.push('JIRA_HANDOFF_UNAVAILABLE');
+  return codes;
+};
+
+const pendingSteps = (t: TargetConfig, c: CheckResults): string[] => {
+  const pending: string[] = [];
+  if (isCloud(t)) {
+    if (t.workspace === undefined || t.repository_slug === undefined) pending.push('Enter the workspace and repository.');
+    if (c.workspace === undefined) pending.push('Confirm the workspace is customer-owned (test the connection).');
+    if (c.issue_tracking === undefined) pending.push('Run the issue availability check.');
+  } else {
+    const conf = t.confirmations;
+    if (conf.ownership === undefined || conf.api_root_reachable === undefined || conf.scan_authorized === undefined) {
+      pending.push('Record the three Data Center confirmations.');
+    }
+    if (t.base_url === undefined) pending.push('Enter the Data Center base URL.');
+    else if (c.url_safety === undefined) pending.push('Run the URL-safety check.');
+    if (c.network === undefined) pending.push('Probe the Data Center API root.');
+  }
+  if (c.auth === undefined) pending.push('Store and test a credential.');
+  if (t.issue_workflow === undefined) pending.push('Choose native issues, Jira export or portable export.');
+  else if (t.issue_workflow === 'jira' && c.jira === undefined) pending.push('Check the Jira handoff.');
+  return pending;
+};
+
+export const evaluateReadiness = (target: TargetConfig, checks: CheckResults): Readiness => {
+  const states = readyStates(target, checks);
+  const blocking = blockingCodes(target, checks);
+  const pending = pendingSteps(target, checks);
+  const byId = (id: ReadyStateId): ReadyState => states.find((s) => s.id === id) as ReadyState;
+  const authOk = checks.auth?.status === 'ok';
+  const networkOk = isCloud(target) || (byId('data_center_boundary').ready && byId('network').ready);
+  const canSave = authOk && networkOk && !blocking.includes('PROVIDER_BASE_URL_BLOCKED') && !blocking.includes('ALLOWLIST_STATUS_MISSING');
+  const allReady = states.every((s) => !s.applicable || s.ready);
+  const canExport = blocking.length === 0 && pending.length === 0 && allReady;
+  return {
+    states,
+    blocking,
+    pending,
+    can_save: canSave,
+    can_export: canExport,
+    verdict: blocking.length > 0 ? 'blocked' : canExport ? 'ready' : 'incomplete',
+  };
+};
