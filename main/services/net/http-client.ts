@@ -1,0 +1,36 @@
+import type { AddressEvidence, BlockReason, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
+
+// The seam between the provider clients and the network. Data Center and Jira calls go through an
+// implementation backed by the URL-safety engine (DNS checked, connection pinned, redirects
+// checked by hand); the Bitbucket Cloud client may use a plain one against its fixed public root.
+
+export interface HttpRequest {
+  readonly url: string;
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Auth-bearing headers are never forwarded across an origin change. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  /** The URL that answered (after any same-origin redirects that were followed). */
+  readonly url: string;
+}
+
+export interface NetworkEvidence {
+  readonly addresses: readonly AddressEvidence[];
+  readonly tls?: TlsEvidence;
+  readonly redirects: readonly RedirectHop[];
+  readonly via_proxy: boolean;
+  readonly timings_ms: Readonly<Record<string, number>>;
+}
+
+export type HttpOutcome =
+  | { readonly ok: true; readonly response: HttpResponse; readonly evidence: NetworkEvidence }
+  | { readonly ok: false; readonly reason: BlockReason; readonly detail: string; readonly evidence: NetworkEvidence };
+
+export type HttpClient = (request: HttpRequest) => Promise<HttpOutcome>;
