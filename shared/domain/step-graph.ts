@@ -1,0 +1,205 @@
+import type { ErrorCode } from '../errors/codes';
+import type { CheckResults } from './checks';
+import { evaluateReadiness } from './readiness';
+import type { StepId } from './step-ids';
+import { isCloud, isDataCenter, type TargetConfig } from './target';
+
+// The wizard's order as data: which steps a target has, and the predicate that unlocks each.
+// The UI, the CLI, the handlers and the tests all ask these functions; none re-implements them.
+
+export { StepId } from './step-ids';
+
+/** What the wizard knows: the draft target (null before a provider is chosen) and its checks. */
+export interface WizardFacts {
+  readonly target: TargetConfig | null;
+  readonly checks: CheckResults;
+}
+
+export type Gate = { readonly open: true } | { readonly open: false; readonly reason: string; readonly after: StepId; readonly code?: ErrorCode };
+
+export interface StepDef {
+  readonly id: StepId;
+  readonly title: string;
+  /** Whether the step is part of this target's path at all (confirmations are Data Center only). */
+  readonly appliesTo: (facts: WizardFacts) => boolean;
+  readonly gate: (facts: WizardFacts) => Gate;
+}
+
+const OPEN: Gate = { open: true };
+const closed = (after: StepId, reason: string, code?: ErrorCode): Gate =>
+  code === undefined ? { open: false, after, reason } : { open: false, after, reason, code };
+
+export const confirmationsComplete = (t: TargetConfig): boolean =>
+  isDataCenter(t) &&
+  t.confirmations.ownership !== undefined &&
+  t.confirmations.api_root_reachable !== undefined &&
+  t.confirmations.scan_authorized !== undefined;
+
+const urlPassed = (c: CheckResults): boolean => c.url_safety?.status === 'passed';
+const authOk = (c: CheckResults): boolean => c.auth?.status === 'ok';
+
+/** Ordered steps of the documentation path, with their gates. */
+export const STEPS: readonly StepDef[] = [
+  {
+    id: 'provider',
+    title: 'Provider',
+    appliesTo: () => true,
+    gate: () => OPEN,
+  },
+  {
+    id: 'confirmations',
+    title: 'Data Center confirmations',
+    appliesTo: ({ target }) => target === null || isDataCenter(target),
+    gate: ({ target }) =>
+      target === null
+        ? closed('provider', 'Choose Bitbucket Cloud or Bitbucket Data Center first.')
+        : isDataCenter(target)
+          ? OPEN
+          : closed('provider', 'Only Bitbucket Data Center targets need these confirmations.'),
+  },
+  {
+    id: 'target',
+    title: 'Target',
+    appliesTo: () => true,
+    gate: ({ target }) => {
+      if (target === null) return closed('provider', 'Choose the provider before any repository field is asked.');
+      if (isDataCenter(target) && !confirmationsComplete(target)) {
+        return closed('confirmations', 'The base URL is asked only after ownership, API-root reachability and scan authorisation are confirmed.');
+      }
+      return OPEN;
+    },
+  },
+  {
+    id: 'credentials',
+    title: 'Credentials',
+    appliesTo: () => true,
+    gate: (facts) => canPerform('store_credential', facts),
+  },
+  {
+    id: 'issue_availability',
+    title: 'Issue availability',
+    appliesTo: () => true,
+    gate: ({ target, checks }) => {
+      if (target === null) return closed('provider', 'Choose the provider first.');
+      return authOk(checks) ? OPEN : closed('credentials', 'Store and test a working credential first.', 'PROVIDER_AUTH_REQUIRED');
+    },
+  },
+  {
+    id: 'route',
+    title: 'Route details',
+    appliesTo: () => true,
+    gate: ({ target, checks }) => {
+      if (target === null) return closed('provider', 'Choose the provider first.');
+      if (!authOk(checks)) return closed('credentials', 'Store and test a working credential first.', 'PROVIDER_AUTH_REQUIRED');
+      if (isCloud(target) && checks.issue_tracking === undefined) {
+        return closed('issue_availability', 'Run the issue availability check first.');
+      }
+      return OPEN;
+    },
+  },
+  {
+    id: 'review',
+    title: 'Review & save',
+    appliesTo: () => true,
+    gate: (facts) => {
+      const route = stepGate('route', facts);
+      if (!route.open) return route;
+      return facts.target?.issue_workflow === undefined ? closed('route', 'Choose native issues, Jira export or portable export first.') : OPEN;
+    },
+  },
+  {
+    id: 'export',
+    title: 'Export',
+    appliesTo: () => true,
+    gate: (facts) => canPerform('export', facts),
+  },
+];
+
+export type WizardAction = 'set_base_url' | 'store_credential' | 'select_scopes' | 'choose_native' | 'save' | 'export';
+
+/** Whether an action is allowed now, and if not, which step must come first and why. */
+export function canPerform(action: WizardAction, { target, checks }: WizardFacts): Gate {
+  if (target === null) return closed('provider', 'Choose Bitbucket Cloud or Bitbucket Data Center first.');
+  switch (action) {
+    case 'set_base_url':
+      if (!isDataCenter(target)) return closed('provider', 'Bitbucket Cloud uses its fixed API root.');
+      return confirmationsComplete(target) ? OPEN : closed('confirmations', 'Confirm ownership, API-root reachability and scan authorisation first.');
+    case 'store_credential':
+      if (isCloud(target)) {
+        return target.workspace !== undefined && target.repository_slug !== undefined
+          ? OPEN
+          : closed('target', 'Enter the customer-owned workspace and repository first.');
+      }
+      if (target.base_url === undefined) return closed('target', 'Enter the Data Center base URL first.');
+      if (checks.url_safety?.status === 'blocked') {
+        return closed('target', 'The base URL failed the URL-safety checks.', 'PROVIDER_BASE_URL_BLOCKED');
+      }
+      return urlPassed(checks) ? OPEN : closed('target', 'Run the URL-safety check on the base URL first.');
+    case 'select_scopes':
+    case 'choose_native':
+      if (!isCloud(target)) return closed('issue_availability', 'Bitbucket Data Center has no native issue tracker: use Jira or portable export.');
+      if (checks.issue_tracking === undefined) return closed('issue_availability', 'Run the issue availability check first.');
+      return checks.issue_tracking.available
+        ? OPEN
+        : closed('issue_availability', checks.issue_tracking.reason, 'ISSUE_TRACKING_DISABLED');
+    case 'save': {
+      const r = evaluateReadiness(target, checks);
+      if (r.can_save) return OPEN;
+      const code = r.blocking[0];
+      return closed(authOk(checks) ? 'target' : 'credentials', 'Save only when provider auth and network checks are ready.', code);
+    }
+    case 'export': {
+      const r = evaluateReadiness(target, checks);
+      if (r.can_export) return OPEN;
+      return closed('review', r.blocking.length > 0 ? `Blocked by ${r.blocking.join(', ')}.` : 'The target is not ready yet.', r.blocking[0]);
+    }
+  }
+}
+
+export const stepDef = (id: StepId): StepDef => STEPS.find((s) => s.id === id) as StepDef;
+
+export const stepGate = (id: StepId, facts: WizardFacts): Gate => stepDef(id).gate(facts);
+
+/** The steps on this target's path, numbered in order. */
+export const visibleSteps = (facts: WizardFacts): Array<StepDef & { number: number }> =>
+  STEPS.filter((s) => s.appliesTo(facts)).map((s, i) => ({ ...s, number: i + 1 }));
+
+export const nextStep = (current: StepId, facts: WizardFacts): StepId | null => {
+  const steps = visibleSteps(facts);
+  const i = steps.findIndex((s) => s.id === current);
+  const next = i >= 0 ? steps[i + 1] : undefined;
+  return next !== undefined && next.gate(facts).open ? next.id : null;
+};
+
+export const previousStep = (current: StepId, facts: WizardFacts): StepId | null => {
+  const steps = visibleSteps(facts);
+  const i = steps.findIndex((s) => s.id === current);
+  return i > 0 ? (steps[i - 1]?.id ?? null) : null;
+};
+
+export interface StepViolation {
+  readonly field: string;
+  readonly step: StepId;
+  readonly reason: string;
+}
+
+/**
+ * Fields a saved draft may not hold yet, given its checks. `targets.save` refuses a draft with
+ * any violation, so the order of the documentation path holds whatever the caller.
+ */
+export const draftViolations = (target: TargetConfig, checks: CheckResults): StepViolation[] => {
+  const v: StepViolation[] = [];
+  const facts: WizardFacts = { target, checks };
+  if (isDataCenter(target) && target.base_url !== undefined && !confirmationsComplete(target)) {
+    v.push({ field: 'base_url', step: 'confirmations', reason: 'base_url is accepted only after the three Data Center confirmations.' });
+  }
+  if (isCloud(target)) {
+    if (target.scopes.length > 0 && !canPerform('select_scopes', facts).open) {
+      v.push({ field: 'scopes', step: 'issue_availability', reason: 'Scopes are selected only when Bitbucket Cloud issue tracking is enabled.' });
+    }
+    if (target.issue_workflow === 'native' && !canPerform('choose_native', facts).open) {
+      v.push({ field: 'issue_workflow', step: 'issue_availability', reason: 'Native issues need a repository whose issue tracker works.' });
+    }
+  }
+  return v;
+};
