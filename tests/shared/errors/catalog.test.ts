@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CATALOG } from '../../../shared/errors/catalog';
+import { ErrorCode } from '../../../shared/errors/codes';
+import { StepId } from '../../../shared/domain/step-ids';
+
+describe('error catalog', () => {
+  it.each(ErrorCode.options)('%s has a meaning, a fix, what it blocks and a valid fix step', (code) => {
+    const e = ERROR_CATALOG[code];
+    expect(e.code).toBe(code);
+    expect(e.meaning.length).toBeGreaterThan(20);
+    expect(e.fix.length).toBeGreaterThan(10);
+    expect(e.blocks.length).toBeGreaterThan(0);
+    if (e.fixStep !== null) expect(StepId.options).toContain(e.fixStep);
+  });
+
+  it.each([
+    ['PROVIDER_AUTH_REQUIRED', /reconnect oauth|new .*token/i, ['save', 'export']],
+    ['PROVIDER_BASE_URL_BLOCKED', /jira or portable/i, ['provider_calls']],
+    ['PROVIDER_SCOPE_UNAVAILABLE', /scope/i, ['scope_selection', 'issue_steps']],
+    ['ALLOWLIST_STATUS_MISSING', /direct, allowlisted, or a customer-approved tunnel/i, ['provider_calls']],
+    ['ISSUE_TRACKING_DISABLED', /jira export or portable export/i, ['native_issue_export']],
+  ] as const)('the seed code %s says the fix the page prescribes', (code, fix, blocks) => {
+    expect(ERROR_CATALOG[code].fix).toMatch(fix);
+    for (const b of blocks) expect(ERROR_CATALOG[code].blocks).toContain(b);
+  });
+});
