@@ -1,0 +1,42 @@
+import type { ReactElement } from 'react';
+import { BusyLine } from '../components/BusyLine';
+import { ErrorPanel } from '../components/ErrorPanel';
+import { StatusScreen } from '../screens/status/StatusScreen';
+import { useApp, useAppStoreApi } from '../store/context';
+import type { Screen } from '../store/state';
+import { NotAvailable } from '../wizard/NotAvailable';
+import { WizardFrame } from '../wizard/WizardFrame';
+import { Header } from './Header';
+import { SafeModeBanner } from './SafeModeBanner';
+import { useShortcuts } from './use-shortcuts';
+
+const ReviewerPlaceholder = () => (
+  <section aria-labelledby="reviewer-title">
+    <h2 id="reviewer-title">Review a bundle</h2>
+    <NotAvailable what="Bundle verification needs the bundle methods of the contract." />
+  </section>
+);
+
+const SCREENS: Record<Screen, () => ReactElement> = {
+  status: StatusScreen,
+  wizard: WizardFrame,
+  reviewer: ReviewerPlaceholder,
+};
+
+/** The shell: header, safe-mode banner, the current screen, and the error panel above it. */
+export const App = () => {
+  const screen = useApp((s) => s.screen);
+  useShortcuts(useAppStoreApi());
+  const Screen = SCREENS[screen];
+  return (
+    <>
+      <Header />
+      <SafeModeBanner />
+      <main className="app-main">
+        <ErrorPanel />
+        <Screen />
+        <BusyLine />
+      </main>
+    </>
+  );
+};

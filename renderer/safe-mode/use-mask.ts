@@ -1,0 +1,19 @@
+import { useCallback } from 'react';
+import { useApp } from '../store/context';
+import { redactText } from './redact';
+import { sensitiveNamesOf } from './sensitive-names';
+
+/** A function that masks text when safe mode is on and returns it unchanged otherwise. */
+export const useMask = (): ((text: string) => string) => {
+  const safeMode = useApp((s) => s.safeMode);
+  const record = useApp((s) => s.record);
+  const targets = useApp((s) => s.targets);
+  return useCallback(
+    (text: string) => {
+      if (!safeMode) return text;
+      const names = [record?.target, ...targets.map((t) => t.target)].flatMap((t) => sensitiveNamesOf(t));
+      return redactText(text, names);
+    },
+    [safeMode, record, targets],
+  );
+};

@@ -1,0 +1,33 @@
+import { useApp } from '../../store/context';
+import { TargetCard } from './TargetCard';
+
+/** Screen 0: saved targets with readiness, and the ways in (add a target, review a bundle). */
+export const StatusScreen = () => {
+  const targets = useApp((s) => s.targets);
+  const loaded = useApp((s) => s.targetsLoaded);
+  const startWizard = useApp((s) => s.startWizard);
+  const openReviewer = useApp((s) => s.openReviewer);
+  return (
+    <section aria-labelledby="status-title">
+      <h2 id="status-title">Integration status</h2>
+      <div className="button-row">
+        <button type="button" onClick={startWizard}>
+          Add Bitbucket target
+        </button>
+        <button type="button" className="button-secondary" onClick={openReviewer}>
+          Review a bundle
+        </button>
+      </div>
+      <h3 className="section-title">Saved targets</h3>
+      {!loaded ? null : targets.length === 0 ? (
+        <p className="muted">No Bitbucket target yet. Add one to start.</p>
+      ) : (
+        <ul className="target-list" aria-label="Saved targets">
+          {targets.map((record) => (
+            <TargetCard key={record.target.id} record={record} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,48 @@
+import type { ProviderKey } from '../../../shared/domain/vocabulary';
+import { DEPLOYMENT_LABELS, PROVIDER_LABELS } from '../../app/labels';
+import { useApp } from '../../store/context';
+
+const CHOICES: ReadonlyArray<{ key: ProviderKey; blurb: string }> = [
+  {
+    key: 'bitbucket_cloud_issues',
+    blurb: 'bitbucket.org workspaces. Native issues only where the repository still has a working tracker; otherwise Jira or portable export.',
+  },
+  {
+    key: 'bitbucket_data_center_issues',
+    blurb: 'Your own Bitbucket Data Center or Server host, checked from inside your network. Work goes to Jira or portable export.',
+  },
+];
+
+/** Step 1: the provider is recorded (with its deployment mode) before anything else is asked. */
+export const ProviderStep = () => {
+  const record = useApp((s) => s.record);
+  const chooseProvider = useApp((s) => s.chooseProvider);
+  const busy = useApp((s) => s.busy);
+  const chosen = record?.target.provider_key;
+  return (
+    <div>
+      <p>Choose where the repositories live. Nothing else is asked until this is recorded.</p>
+      <div className="choice-grid" role="group" aria-label="Provider">
+        {CHOICES.map(({ key, blurb }) => (
+          <button
+            key={key}
+            type="button"
+            className="choice"
+            aria-pressed={chosen === key}
+            disabled={busy !== null}
+            onClick={() => void chooseProvider(key)}
+          >
+            <span className="choice-title">{PROVIDER_LABELS[key]}</span>
+            <span className="choice-blurb">{blurb}</span>
+          </button>
+        ))}
+      </div>
+      {record !== null ? (
+        <p className="result-line" role="status">
+          Recorded: <code>provider_key</code> = <code>{record.target.provider_key}</code>, <code>deployment_mode</code> ={' '}
+          <code>{record.target.deployment_mode}</code> ({DEPLOYMENT_LABELS[record.target.deployment_mode]}). Draft saved.
+        </p>
+      ) : null}
+    </div>
+  );
+};

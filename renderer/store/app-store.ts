@@ -1,0 +1,17 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ApiClient } from '../api/client';
+import { appActions, type AppActions } from './app-actions';
+import { initialData, type AppData } from './state';
+import { wizardActions, type WizardActions } from './wizard-actions';
+
+export type AppState = AppData & AppActions & WizardActions;
+export type AppStore = StoreApi<AppState>;
+
+/** One store per app (and per test): the client and any starting state are handed in. */
+export const createAppStore = (client: ApiClient, initial: Partial<AppData> = {}): AppStore =>
+  createStore<AppState>()((set, get) => ({
+    ...initialData,
+    ...initial,
+    ...appActions(client, set, get),
+    ...wizardActions(client, set, get),
+  }));

@@ -1,0 +1,70 @@
+import type { TargetRecord } from '../../shared/contract';
+import { nextStep, previousStep, stepGate, visibleSteps } from '../../shared/domain/step-graph';
+import type { StepId } from '../../shared/domain/step-ids';
+import type { TargetDraft } from '../../shared/domain/target';
+import type { ProviderKey } from '../../shared/domain/vocabulary';
+import type { ApiClient } from '../api/client';
+import { providerDraft } from './draft';
+import { runCall } from './run-call';
+import { factsOf, type AppData } from './state';
+
+export interface WizardActions {
+  /** Opens the wizard on a new target (nothing recorded yet). */
+  readonly startWizard: () => void;
+  /** Opens a saved target at `step` if its gate is open, else at the furthest open step. */
+  readonly editTarget: (id: string, step?: StepId) => Promise<void>;
+  readonly chooseProvider: (provider: ProviderKey) => Promise<boolean>;
+  /** Saves the draft (`targets.save`) and keeps what the store answered. */
+  readonly saveDraft: (draft: TargetDraft, label?: string) => Promise<boolean>;
+  /** Replaces the record after a check method answered with a fresh one. */
+  readonly setRecord: (record: TargetRecord) => void;
+  readonly goTo: (step: StepId) => boolean;
+  readonly next: () => boolean;
+  readonly back: () => boolean;
+}
+
+type Set = (partial: Partial<AppData>) => void;
+type Get = () => AppData & WizardActions;
+
+const furthestOpen = (record: TargetRecord): StepId => {
+  const facts = factsOf({ record });
+  const open = visibleSteps(facts).filter((s) => s.gate(facts).open);
+  return open[open.length - 1]?.id ?? 'provider';
+};
+
+export const wizardActions = (client: ApiClient, set: Set, get: Get): WizardActions => ({
+  startWizard: () => set({ screen: 'wizard', record: null, step: 'provider', failure: null }),
+  editTarget: async (id, step) => {
+    const record = await runCall(set, 'Opening the target', () => client['targets.get']({ id }), () => get().editTarget(id, step));
+    if (record === null) return;
+    const wanted = step !== undefined && stepGate(step, factsOf({ record })).open ? step : furthestOpen(record);
+    set({ screen: 'wizard', record, step: wanted });
+  },
+  chooseProvider: async (provider) => {
+    const current = get().record?.target;
+    if (current?.provider_key === provider) return true;
+    return get().saveDraft(providerDraft(provider, current?.id), 'Recording the provider');
+  },
+  saveDraft: async (draft, label = 'Saving the draft') => {
+    const record = await runCall(set, label, () => client['targets.save']({ target: draft }), async () => {
+      await get().saveDraft(draft, label);
+    });
+    if (record === null) return false;
+    set({ record });
+    return true;
+  },
+  setRecord: (record) => set({ record }),
+  goTo: (step) => {
+    if (!stepGate(step, factsOf(get())).open) return false;
+    set({ step, failure: null });
+    return true;
+  },
+  next: () => {
+    const to = nextStep(get().step, factsOf(get()));
+    return to === null ? false : get().goTo(to);
+  },
+  back: () => {
+    const to = previousStep(get().step, factsOf(get()));
+    return to === null ? false : get().goTo(to);
+  },
+});
