@@ -227,6 +227,14 @@ export const ERROR_CATALOG = {
     blocks: ['none'],
     fixStep: null,
   }),
+  IPC_SENDER_REJECTED: entry({
+    code: 'IPC_SENDER_REJECTED',
+    title: 'Call refused',
+    meaning: "A call reached the app from a page or frame that is not the app's own window, so it was refused.",
+    fix: 'Restart the app. If it happens again, send the support summary to WebRiskOps support.',
+    blocks: ['none'],
+    fixStep: null,
+  }),
   INTERNAL_ERROR: entry({
     code: 'INTERNAL_ERROR',
     title: 'Internal error',

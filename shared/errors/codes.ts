@@ -35,6 +35,7 @@ export const ErrorCode = z.enum([
   'TARGET_NOT_FOUND',
   'REQUEST_INVALID',
   'METHOD_UNKNOWN',
+  'IPC_SENDER_REJECTED',
   'INTERNAL_ERROR',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
