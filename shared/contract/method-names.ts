@@ -25,3 +25,25 @@ export const routeFor = (name: MethodName): string => `/api/${name}`;
 
 /** The name of the object the preload exposes on `window`. */
 export const BRIDGE_GLOBAL = 'bitbucketTargetApi';
+
+/**
+ * The only messages the main process pushes to the page: application-menu actions, without any
+ * payload. The page subscribes through the bridge's `on`; it never sees the IPC event itself.
+ */
+export const BRIDGE_EVENTS = ['safe-mode.toggle', 'bundle.review'] as const;
+export type BridgeEvent = (typeof BRIDGE_EVENTS)[number];
+
+const EVENTS: ReadonlySet<string> = new Set(BRIDGE_EVENTS);
+export const isBridgeEvent = (name: string): name is BridgeEvent => EVENTS.has(name);
+
+/** The IPC channel of a pushed event (main → page only; nothing is registered for it in main). */
+export const eventChannelFor = (event: BridgeEvent): string => `bts-event:${event}`;
+
+/**
+ * What `window[BRIDGE_GLOBAL]` holds in the desktop app: one verb per contract method (answers
+ * arrive unparsed; wrap it with `createClient` so they are checked against the contract) and `on`
+ * for the menu events, which returns an unsubscribe function.
+ */
+export type DesktopBridge = { readonly [M in MethodName]: (input: unknown) => Promise<unknown> } & {
+  readonly on: (event: BridgeEvent, listener: () => void) => () => void;
+};
