@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { BITBUCKET_CLOUD_API_ROOT } from '../../../../shared/domain/vocabulary';
+import type { Clock } from '../../clock/clock';
+import type { HttpClient, HttpResponse } from '../../net/http-client';
+import { parseBody, tryParse } from '../common/parse-body';
+import { failed, type CallResult, type ProviderFailure } from '../common/provider-result';
+import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, retryAfterSeconds, type Sleep } from '../common/retry-after';
+import { networkFailure, statusFailure } from '../common/status-failure';
+import { appPasswordExplanation, authorizationFor, HOW_TO_CREATE_API_TOKEN, type CloudCredential } from './cloud-credential';
+import {
+  CloudAccount,
+  CloudComponents,
+  CloudError,
+  CloudIssues,
+  CloudRepository,
+  CloudWorkspaceMembership,
+  errorTextOf,
+  scopeListsOf,
+} from './cloud-schemas';
+
+export interface CloudClientOptions {
+  /** A plain client bound to the Cloud API origin (see fixed-origin-client.ts); tests bind it to a simulator. */
+  readonly http: HttpClient;
+  readonly credential: CloudCredential;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  /** Overridable for tests; production uses the fixed Bitbucket Cloud API root. */
+  readonly apiRoot?: string;
+  readonly maxRetryWaitMs?: number;
+}
+
+const seg = (s: string): string => encodeURIComponent(s);
+
+/** The Bitbucket Cloud calls the checks need, each answering a parsed value or a coded failure. */
+export const createCloudClient = (options: CloudClientOptions) => {
+  const root = (options.apiRoot ?? BITBUCKET_CLOUD_API_ROOT).replace(/\/+$/, '');
+  const policy = { sleep: options.sleep, clock: options.clock, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
+
+  const refine = (response: HttpResponse, what: string): ProviderFailure => {
+    const body = tryParse(response, CloudError);
+    const text = errorTextOf(body);
+    const base = statusFailure(response.status, text, what);
+    if (response.status === 401) {
+      return options.credential.method === 'app_password'
+        ? { ...base, message: `Bitbucket Cloud rejected the app password. ${appPasswordExplanation()}` }
+        : { ...base, message: `${base.message} ${options.credential.method === 'oauth' ? 'Reconnect OAuth.' : HOW_TO_CREATE_API_TOKEN}` };
+    }
+    if (response.status === 403) {
+      const scopes = scopeListsOf(body);
+      return scopes === undefined ? base : { ...base, scopes };
+    }
+    if (response.status === 429) {
+      const seconds = retryAfterSeconds(response.headers['retry-after'], options.clock.now());
+      return seconds === undefined ? base : { ...base, retryAfterSeconds: seconds };
+    }
+    return base;
+  };
+
+  const get = async <S extends z.ZodType>(path: string, schema: S, what: string, query = ''): Promise<CallResult<z.output<S>>> => {
+    const outcome = await requestWithRetry(
+      options.http,
+      { url: `${root}${path}${query}`, method: 'GET', headers: { authorization: authorizationFor(options.credential), accept: 'application/json' } },
+      policy,
+    );
+    if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, false), undefined, outcome.evidence);
+    const { response, evidence } = outcome;
+    if (response.status < 200 || response.status > 299) return failed(refine(response, what), response, evidence);
+    const parsed = parseBody(response, schema, what);
+    return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);
+  };
+
+  return {
+    apiRoot: root,
+    credentialMethod: options.credential.method,
+    user: () => get('/user', CloudAccount, 'the signed-in user'),
+    workspacePermission: (workspace: string) =>
+      get(`/user/workspaces/${seg(workspace)}/permission`, CloudWorkspaceMembership, `workspace ${workspace}`),
+    repository: (workspace: string, slug: string) =>
+      get(`/repositories/${seg(workspace)}/${seg(slug)}`, CloudRepository, `repository ${workspace}/${slug}`),
+    components: (workspace: string, slug: string) =>
+      get(`/repositories/${seg(workspace)}/${seg(slug)}/components`, CloudComponents, `the components of ${workspace}/${slug}`, '?pagelen=100'),
+    /** A read-only probe of the issue endpoint: a working tracker answers 200, a retired one 404 or 410. */
+    issuesProbe: (workspace: string, slug: string) =>
+      get(`/repositories/${seg(workspace)}/${seg(slug)}/issues`, CloudIssues, `the issues of ${workspace}/${slug}`, '?pagelen=1'),
+  };
+};
+
+export type CloudClient = ReturnType<typeof createCloudClient>;

@@ -1,0 +1,72 @@
+import { Agent, request } from 'undici';
+import type { HttpClient, HttpOutcome, NetworkEvidence } from '../../net/http-client';
+
+// A plain HttpClient for fixed, public origins only: the Bitbucket Cloud API root and its OAuth
+// token endpoint (and, in tests, a loopback simulator). Customer-supplied hosts (Data Center, Jira)
+// never use it: they go through the URL-safety client in main/services/net/.
+
+export const BITBUCKET_CLOUD_ORIGINS: readonly string[] = ['https://api.bitbucket.org', 'https://bitbucket.org'];
+
+export interface FixedOriginOptions {
+  /** Exact origins (scheme://host[:port]) this client may reach; anything else is refused unsent. */
+  readonly origins: readonly string[];
+  /** Extra CA certificates (PEM) to trust, e.g. a test CA or a corporate TLS-inspecting proxy's CA. */
+  readonly ca?: string | readonly string[];
+  readonly timeoutMs?: number;
+  readonly maxBytes?: number;
+}
+
+const emptyEvidence = (timings: Record<string, number> = {}): NetworkEvidence => ({ addresses: [], redirects: [], via_proxy: false, timings_ms: timings });
+
+export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpClient => {
+  const allowed = new Set(options.origins.map((o) => new URL(o).origin));
+  const timeout = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
+  const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? [options.ca] : [...options.ca];
+  const dispatcher = new Agent({ connect: { ...(ca === undefined ? {} : { ca }), timeout }, headersTimeout: timeout, bodyTimeout: timeout });
+
+  return async (req): Promise<HttpOutcome> => {
+    let url: URL;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return { ok: false, reason: 'syntax', detail: 'The URL could not be parsed.', evidence: emptyEvidence() };
+    }
+    if (url.protocol !== 'https:') return { ok: false, reason: 'scheme', detail: 'Only https is allowed.', evidence: emptyEvidence() };
+    if (url.username !== '' || url.password !== '') return { ok: false, reason: 'userinfo', detail: 'User info in the URL is not allowed.', evidence: emptyEvidence() };
+    if (!allowed.has(url.origin)) return { ok: false, reason: 'ownership', detail: `The origin ${url.origin} is not one this client may reach.`, evidence: emptyEvidence() };
+    const started = Date.now();
+    try {
+      const res = await request(url, {
+        method: req.method ?? 'GET',
+        headers: { ...(req.headers ?? {}) },
+        ...(req.body === undefined ? {} : { body: req.body }),
+        dispatcher,
+      });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.body) {
+        const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+        size += buf.length;
+        if (size > maxBytes) {
+          res.body.destroy();
+          return { ok: false, reason: 'too_large', detail: `The answer exceeded ${maxBytes} bytes.`, evidence: emptyEvidence() };
+        }
+        chunks.push(buf);
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) {
+        if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+      }
+      return {
+        ok: true,
+        response: { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), url: url.toString() },
+        evidence: emptyEvidence({ total: Date.now() - started }),
+      };
+    } catch (cause) {
+      const code = (cause as { code?: string }).code ?? '';
+      const reason = /TIMEOUT/i.test(code) ? 'timeout' : /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ? 'tls' : 'unreachable';
+      return { ok: false, reason, detail: code === '' ? 'The connection failed.' : `The connection failed (${code}).`, evidence: emptyEvidence() };
+    }
+  };
+};

@@ -1,0 +1,37 @@
+import type { ErrorCode } from '../../../../shared/errors/codes';
+import type { HttpResponse, NetworkEvidence } from '../../net/http-client';
+
+/** An expected failure of one provider call, already mapped to a catalog code. Never holds a secret. */
+export interface ProviderFailure {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** The HTTP status, when the provider answered at all. */
+  readonly status?: number;
+  /** The provider said the feature or endpoint is gone (410, or a "removed" / "retired" answer). */
+  readonly gone?: boolean;
+  /** The provider's own sentence (trimmed), e.g. a CHANGE-2770 notice. */
+  readonly providerMessage?: string;
+  /** Scope lists from a 403 body (`detail.required` / `detail.granted`, or `data.*`). */
+  readonly scopes?: { readonly required: readonly string[]; readonly granted: readonly string[] };
+  /** Seconds the provider asked to wait (429). */
+  readonly retryAfterSeconds?: number;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type CallResult<T> =
+  | { readonly ok: true; readonly value: T; readonly response: HttpResponse; readonly evidence: NetworkEvidence }
+  | { readonly ok: false; readonly failure: ProviderFailure; readonly response?: HttpResponse; readonly evidence?: NetworkEvidence };
+
+export const failed = <T>(failure: ProviderFailure, response?: HttpResponse, evidence?: NetworkEvidence): CallResult<T> => ({
+  ok: false,
+  failure,
+  ...(response === undefined ? {} : { response }),
+  ...(evidence === undefined ? {} : { evidence }),
+});
+
+/** A provider sentence fit for evidence: one line, bounded. */
+export const trimProviderText = (text: string | undefined): string | undefined => {
+  if (text === undefined) return undefined;
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length === 0 ? undefined : line.slice(0, 300);
+};
