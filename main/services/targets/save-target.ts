@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { CheckResults } from '../../../shared/domain/checks';
+import { draftViolations } from '../../../shared/domain/step-graph';
+import { TargetConfig, type TargetDraft } from '../../../shared/domain/target';
+import type { StoredTarget } from '../settings/settings-data';
+import { keepValidChecks } from './invalidate-checks';
+import { defaultTargetName, isGeneratedName, nameKey, newTargetId, uniqueDefaultName } from './target-identity';
+
+type ParsedDraft = z.output<typeof TargetDraft>;
+
+export interface SaveContext {
+  readonly now: string;
+  readonly randomId: () => string;
+}
+
+export interface SaveOutcome {
+  readonly saved: StoredTarget;
+  /** The full list to write back, the saved target in place (or appended). */
+  readonly targets: StoredTarget[];
+  readonly dropped: string[];
+}
+
+const issuesOf = (error: z.ZodError): Array<{ path: string; message: string }> =>
+  error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+
+/**
+ * Create or update one target in the list: fill id, name and timestamps, drop the checks a changed
+ * field made stale, then refuse fields the documentation order does not allow yet (STEP_LOCKED)
+ * and names another target already uses (REQUEST_INVALID). Pure: the caller reads and writes.
+ */
+export const saveTarget = (targets: readonly StoredTarget[], draft: ParsedDraft, ctx: SaveContext): Result<SaveOutcome> => {
+  const existing = draft.id === undefined ? undefined : targets.find((t) => t.target.id === draft.id);
+  const others = targets.filter((t) => t !== existing);
+  const takenNames = new Set(others.map((t) => nameKey(t.target.name)));
+
+  if (draft.name !== undefined && takenNames.has(nameKey(draft.name))) {
+    const owner = others.find((t) => nameKey(t.target.name) === nameKey(draft.name ?? ''));
+    return fail('REQUEST_INVALID', `Another target is already named "${owner?.target.name ?? draft.name}". Target names must be unique (case does not count).`, {
+      issues: [{ path: 'target.name', message: 'already used by another target' }],
+      conflicting_id: owner?.target.id,
+    });
+  }
+
+  const keepName = existing !== undefined && !isGeneratedName(existing.target);
+  const name = draft.name ?? (keepName && existing !== undefined ? existing.target.name : uniqueDefaultName(defaultTargetName(draft), takenNames));
+  // A readable id from the (given or generated) name; random only when the name has no usable letters.
+  const id = draft.id ?? newTargetId(name, new Set(targets.map((t) => t.target.id)), ctx.randomId);
+
+  const parsed = TargetConfig.safeParse({ ...draft, id, name, created_at: existing?.target.created_at ?? ctx.now, updated_at: ctx.now });
+  if (!parsed.success) return fail('REQUEST_INVALID', 'The target is not valid.', { issues: issuesOf(parsed.error) });
+  const target = parsed.data;
+
+  const previousChecks: CheckResults = existing?.checks ?? {};
+  const { checks, dropped } = existing === undefined ? { checks: previousChecks, dropped: [] } : keepValidChecks(existing.target, target, previousChecks);
+
+  const violations = draftViolations(target, checks);
+  if (violations.length > 0) {
+    return fail('STEP_LOCKED', `Not saved: ${violations.map((v) => v.reason).join(' ')}`, {
+      violations: violations.map((v) => ({ field: v.field, step: v.step, reason: v.reason })),
+    });
+  }
+
+  const saved: StoredTarget = { target, checks };
+  const list = existing === undefined ? [...targets, saved] : targets.map((t) => (t === existing ? saved : t));
+  return ok({ saved, targets: list, dropped });
+};

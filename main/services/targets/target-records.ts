@@ -1,0 +1,39 @@
+import type { TargetRecord } from '../../../shared/contract/targets';
+import type { CheckResults, CredentialState } from '../../../shared/domain/checks';
+import { evaluateReadiness } from '../../../shared/domain/readiness';
+import { KeychainUnavailableError } from '../secrets/keytar-store';
+import { accountFor, type SecretStore } from '../secrets/secret-store';
+import type { StoredTarget } from '../settings/settings-data';
+
+/**
+ * Account names in the keychain, or null when the keychain cannot be reached. Only names are
+ * read: a listing never pulls a secret into memory.
+ */
+export const listAccounts = async (secrets: SecretStore): Promise<ReadonlySet<string> | null> => {
+  try {
+    return new Set(await secrets.accounts());
+  } catch (cause) {
+    if (cause instanceof KeychainUnavailableError) return null;
+    throw cause;
+  }
+};
+
+/**
+ * What the UI may know about the Bitbucket credential: stored (and not rejected), rejected (stored
+ * but the provider answered 401 at the last check), or missing (none, or no keychain to ask).
+ */
+export const credentialState = (id: string, checks: CheckResults, accounts: ReadonlySet<string> | null): CredentialState => {
+  if (accounts === null || !accounts.has(accountFor(id, 'bitbucket'))) return 'missing';
+  return checks.auth?.status === 'rejected' ? 'rejected' : 'stored';
+};
+
+export const toRecord = (stored: StoredTarget, accounts: ReadonlySet<string> | null): TargetRecord => ({
+  target: stored.target,
+  checks: stored.checks,
+  credential: credentialState(stored.target.id, stored.checks, accounts),
+  readiness: evaluateReadiness(stored.target, stored.checks),
+});
+
+/** By id first, then by name (case-insensitive): the CLI's `--target NAME` and the UI's id. */
+export const findStored = (targets: readonly StoredTarget[], ref: string): StoredTarget | undefined =>
+  targets.find((t) => t.target.id === ref) ?? targets.find((t) => t.target.name.trim().toLocaleLowerCase('en') === ref.trim().toLocaleLowerCase('en'));

@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApi, type ApiDeps } from '../../main/api';
+import { fixedClock } from '../../main/services/clock/clock';
+import type { SecretStore } from '../../main/services/secrets/secret-store';
+import { createConfSettingsStore } from '../../main/services/settings/conf-settings-store';
+import { memorySecretStore } from './memory-secret-store';
+
+/**
+ * An api over real services where it is cheap (conf settings in a temp dir, a fixed clock) and an
+ * in-memory keychain unless one is given. `cleanup()` removes the temp dir.
+ */
+export const testApi = (over: Partial<ApiDeps> & { secrets?: SecretStore } = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bts-api-'));
+  const clock = fixedClock('2026-11-29T08:00:00.000Z');
+  let n = 0;
+  const deps: ApiDeps = {
+    appInfo: { name: 'Bitbucket Target Setup', version: '0.0.0-test', mode: 'test', runtime: { node: process.versions.node } },
+    clock,
+    settings: createConfSettingsStore({ dir }),
+    secrets: memorySecretStore().store,
+    newId: () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, '0')}`,
+    ...over,
+  };
+  return { api: createApi(deps), deps, dir, clock, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
