@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { runUrlCheckCommand } from '../../../../main/cli/commands/url-check';
+
+// Every published case, through the same code path as `url-check --offline --json`.
+
+const Case = z.object({ input: z.string(), expect: z.enum(['allow', 'block', 'invalid']), why: z.string(), source: z.string() });
+const cases = z
+  .array(Case)
+  .parse(JSON.parse(readFileSync(fileURLToPath(new URL('../../../fixtures/url-safety-cases.json', import.meta.url)), 'utf8')));
+
+describe('url-safety cases (url-check --offline)', () => {
+  it('has the 138 published cases', () => {
+    expect(cases).toHaveLength(138);
+  });
+
+  it.each(cases.map((c) => [c.why, c] as const))('%s', async (_why, c) => {
+    const out: string[] = [];
+    const code = await runUrlCheckCommand(['--offline', '--json', '--stdin-json'], {
+      stdin: async () => JSON.stringify([c.input]),
+      out: (line) => out.push(line),
+      err: () => undefined,
+    });
+    expect(out).toHaveLength(1);
+    const line = z
+      .object({ input: z.string(), verdict: z.string(), code: z.string().nullable(), reason: z.string().nullable() })
+      .parse(JSON.parse(out[0] ?? ''));
+    expect(line.input).toBe(c.input);
+    expect(line.verdict).toBe(c.expect);
+    expect(code).toBe(c.expect === 'allow' ? 0 : 3);
+    expect(line.code).toBe(c.expect === 'allow' ? null : 'PROVIDER_BASE_URL_BLOCKED');
+  });
+});
