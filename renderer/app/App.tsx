@@ -8,6 +8,7 @@ import { NotAvailable } from '../wizard/NotAvailable';
 import { WizardFrame } from '../wizard/WizardFrame';
 import { Header } from './Header';
 import { SafeModeBanner } from './SafeModeBanner';
+import { useBridgeEvents } from './use-bridge-events';
 import { useShortcuts } from './use-shortcuts';
 
 const ReviewerPlaceholder = () => (
@@ -26,7 +27,9 @@ const SCREENS: Record<Screen, () => ReactElement> = {
 /** The shell: header, safe-mode banner, the current screen, and the error panel above it. */
 export const App = () => {
   const screen = useApp((s) => s.screen);
-  useShortcuts(useAppStoreApi());
+  const store = useAppStoreApi();
+  useShortcuts(store);
+  useBridgeEvents(store);
   const Screen = SCREENS[screen];
   return (
     <>

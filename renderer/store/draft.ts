@@ -1,15 +1,23 @@
-import type { TargetConfig, TargetDraft } from '../../shared/domain/target';
+import type { CloudTarget, DataCenterTarget, TargetConfig, TargetDraft } from '../../shared/domain/target';
 import { BITBUCKET_CLOUD_API_ROOT, type ProviderKey } from '../../shared/domain/vocabulary';
 
-/** The saved target as a draft to send back: the store owns the timestamps. */
-export const toDraft = (target: TargetConfig): TargetDraft => {
-  if (target.provider_key === 'bitbucket_cloud_issues') {
-    const { created_at: _c, updated_at: _u, ...rest } = target;
-    return rest;
-  }
+export type CloudDraft = Extract<TargetDraft, { provider_key: 'bitbucket_cloud_issues' }>;
+export type DataCenterDraft = Extract<TargetDraft, { provider_key: 'bitbucket_data_center_issues' }>;
+
+/** A saved Cloud target as a draft to send back: the store owns the timestamps. */
+export const cloudDraft = (target: CloudTarget): CloudDraft => {
   const { created_at: _c, updated_at: _u, ...rest } = target;
   return rest;
 };
+
+/** A saved Data Center target as a draft to send back. */
+export const dataCenterDraft = (target: DataCenterTarget): DataCenterDraft => {
+  const { created_at: _c, updated_at: _u, ...rest } = target;
+  return rest;
+};
+
+export const toDraft = (target: TargetConfig): TargetDraft =>
+  target.provider_key === 'bitbucket_cloud_issues' ? cloudDraft(target) : dataCenterDraft(target);
 
 /** A fresh draft for a provider; keeps the id when the admin switches provider on a draft. */
 export const providerDraft = (provider: ProviderKey, id?: string): TargetDraft => {

@@ -25,7 +25,7 @@ export const WizardFrame = () => {
           {number !== undefined ? `Step ${number}: ` : ''}
           {stepDef(step).title}
         </h2>
-        <View />
+        <View key={`${record?.target.id ?? 'new'}:${step}`} />
         <StepNav />
         <button type="button" className="button-link" onClick={() => void openStatus()}>
           Back to Integration status

@@ -1,16 +1,19 @@
 import type { ReactElement } from 'react';
 import type { StepId } from '../../shared/domain/step-ids';
+import { ConfirmationsStep } from '../steps/confirmations/ConfirmationsStep';
 import { ProviderStep } from '../steps/provider/ProviderStep';
+import { ReviewStep } from '../steps/review/ReviewStep';
+import { TargetStep } from '../steps/target/TargetStep';
 import { NotAvailable } from './NotAvailable';
 
 /** The body of each step. One folder per step under renderer/steps/. */
-export const STEP_VIEWS: Record<StepId, () => ReactElement> = {
+export const STEP_VIEWS: Record<StepId, () => ReactElement | null> = {
   provider: ProviderStep,
-  confirmations: () => <NotAvailable what="The Data Center confirmations step is being built." />,
-  target: () => <NotAvailable what="The target step is being built." />,
+  confirmations: ConfirmationsStep,
+  target: TargetStep,
   credentials: () => <NotAvailable what="Credential entry needs the keychain methods of the contract." />,
   issue_availability: () => <NotAvailable what="The issue availability check needs the provider check methods." />,
   route: () => <NotAvailable what="Route details need the provider and Jira check methods." />,
-  review: () => <NotAvailable what="Review & save is being built." />,
+  review: ReviewStep,
   export: () => <NotAvailable what="Export needs the bundle methods of the contract." />,
 };

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import type { CloudTarget } from '../../../shared/domain/target';
+import { SensitiveInput } from '../../components/SensitiveInput';
+import { cloudDraft } from '../../store/draft';
+import { useApp } from '../../store/context';
+
+const SLUG = /^[A-Za-z0-9_.~-]+$/;
+
+/** Bitbucket Cloud: the customer-owned workspace and the repository that receives the work. */
+export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) => {
+  const saveDraft = useApp((s) => s.saveDraft);
+  const busy = useApp((s) => s.busy);
+  const [workspace, setWorkspace] = useState(target.workspace ?? '');
+  const [repo, setRepo] = useState(target.repository_slug ?? '');
+  const valid = SLUG.test(workspace.trim()) && SLUG.test(repo.trim());
+  const save = () =>
+    void saveDraft({ ...cloudDraft(target), workspace: workspace.trim(), repository_slug: repo.trim() }, 'Saving workspace and repository');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) save();
+      }}
+    >
+      <p>
+        The API root is fixed: <code>{target.base_url}</code>. Name the customer-owned workspace and the repository; both are
+        checked against Bitbucket once a credential is stored.
+      </p>
+      <div className="field">
+        <label htmlFor="cloud-workspace">Workspace</label>
+        <SensitiveInput id="cloud-workspace" value={workspace} onChange={setWorkspace} describedBy="cloud-workspace-hint" />
+        <p id="cloud-workspace-hint" className="hint">
+          The workspace ID from bitbucket.org/<em>workspace</em>/repository.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="cloud-repository">Repository</label>
+        <SensitiveInput id="cloud-repository" value={repo} onChange={setRepo} describedBy="cloud-repository-hint" />
+        <p id="cloud-repository-hint" className="hint">
+          The repository slug: letters, digits, dot, underscore, tilde and hyphen.
+        </p>
+      </div>
+      <button type="submit" disabled={!valid || busy !== null}>
+        Save workspace and repository
+      </button>
+    </form>
+  );
+};

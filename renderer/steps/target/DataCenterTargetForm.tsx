@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { canPerform } from '../../../shared/domain/step-graph';
+import type { DataCenterTarget } from '../../../shared/domain/target';
+import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
+import { SensitiveInput } from '../../components/SensitiveInput';
+import { dataCenterDraft } from '../../store/draft';
+import { useApp } from '../../store/context';
+import { factsOf } from '../../store/state';
+import { AllowlistChooser } from './AllowlistChooser';
+import { UrlCheckPanel } from './UrlCheckPanel';
+
+const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
+
+/** Bitbucket Data Center: base URL (only after the confirmations), project, repository, network path. */
+export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTarget }) => {
+  const record = useApp((s) => s.record);
+  const saveDraft = useApp((s) => s.saveDraft);
+  const busy = useApp((s) => s.busy);
+  const [baseUrl, setBaseUrl] = useState(target.base_url ?? '');
+  const [project, setProject] = useState(target.workspace ?? '');
+  const [repo, setRepo] = useState(target.repository_slug ?? '');
+  const [caFile, setCaFile] = useState(target.ca_file ?? '');
+  const [allowlist, setAllowlist] = useState<AllowlistStatus | undefined>(target.allowlist_status);
+  const [ack, setAck] = useState(target.private_address_acknowledged);
+  const urlGate = canPerform('set_base_url', factsOf({ record }));
+  const save = () =>
+    void saveDraft(
+      {
+        ...dataCenterDraft(target),
+        base_url: optional(baseUrl),
+        workspace: optional(project),
+        repository_slug: optional(repo),
+        ca_file: optional(caFile),
+        allowlist_status: allowlist,
+        private_address_acknowledged: allowlist === 'allowlisted' && ack,
+      },
+      'Saving the target',
+    );
+  return (
+    <div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="dc-base-url">Base URL</label>
+          <SensitiveInput
+            id="dc-base-url"
+            type="url"
+            value={baseUrl}
+            onChange={setBaseUrl}
+            disabled={!urlGate.open}
+            placeholder="https://bitbucket.example.internal/"
+            describedBy="dc-base-url-hint"
+          />
+          <p id="dc-base-url-hint" className="hint">
+            {urlGate.open ? 'https only, no user name or password in the URL; a context path such as /bitbucket is kept.' : urlGate.reason}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="dc-project">Project key (optional)</label>
+          <SensitiveInput id="dc-project" value={project} onChange={setProject} />
+        </div>
+        <div className="field">
+          <label htmlFor="dc-repository">Repository slug (optional)</label>
+          <SensitiveInput id="dc-repository" value={repo} onChange={setRepo} />
+        </div>
+        <AllowlistChooser value={allowlist} onChange={setAllowlist} acknowledged={ack} onAcknowledge={setAck} />
+        <div className="field">
+          <label htmlFor="dc-ca-file">Corporate CA file (optional)</label>
+          <SensitiveInput id="dc-ca-file" value={caFile} onChange={setCaFile} describedBy="dc-ca-hint" />
+          <p id="dc-ca-hint" className="hint">
+            Path of a PEM file on the machine running this app, trusted in addition to the system certificates.
+          </p>
+        </div>
+        <button type="submit" disabled={busy !== null || baseUrl.trim() === ''}>
+          Save target
+        </button>
+      </form>
+      <UrlCheckPanel />
+    </div>
+  );
+};

@@ -1,0 +1,80 @@
+import type { BlockReason, CheckResults } from '../../../shared/domain/checks';
+
+export type StageId = 'syntax' | 'dns' | 'addresses' | 'policy' | 'connection' | 'tls' | 'redirects' | 'api_root';
+export type StageStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+
+export interface StageRow {
+  readonly id: StageId;
+  readonly title: string;
+  readonly status: StageStatus;
+  /** Evidence lines: addresses and ranges, certificate fingerprint and expiry, version. */
+  readonly evidence: readonly string[];
+  readonly ms?: number;
+}
+
+const STAGES: ReadonlyArray<{ id: StageId; title: string; fails: readonly BlockReason[]; timing: readonly string[] }> = [
+  { id: 'syntax', title: 'Syntax and scheme', fails: ['syntax', 'scheme', 'userinfo'], timing: [] },
+  { id: 'dns', title: 'DNS', fails: ['dns'], timing: ['dns'] },
+  { id: 'addresses', title: 'Addresses', fails: ['reserved_ip'], timing: [] },
+  { id: 'policy', title: 'Network policy', fails: ['private_network'], timing: [] },
+  { id: 'connection', title: 'Connection', fails: ['unreachable', 'timeout'], timing: ['connect', 'tcp'] },
+  { id: 'tls', title: 'TLS', fails: ['tls'], timing: ['tls'] },
+  { id: 'redirects', title: 'Redirects', fails: ['redirect'], timing: [] },
+  { id: 'api_root', title: 'API root', fails: ['too_large', 'ownership'], timing: ['api_root', 'headers', 'body', 'total'] },
+];
+
+const URL_STAGES: ReadonlySet<StageId> = new Set(['syntax', 'dns', 'addresses', 'policy']);
+
+const evidenceOf = (id: StageId, c: CheckResults): string[] => {
+  const u = c.url_safety;
+  const n = c.network;
+  switch (id) {
+    case 'syntax':
+      return u?.normalized !== undefined ? [`normalised: ${u.normalized}`] : [];
+    case 'dns':
+    case 'addresses':
+      return (u?.addresses ?? []).map((a) => `${a.ip} (IPv${a.family}, ${a.range})`);
+    case 'policy':
+      return [];
+    case 'connection':
+      return n?.via_proxy === true ? ['through the configured proxy'] : [];
+    case 'tls':
+      return n?.tls !== undefined
+        ? [`SHA-256 ${n.tls.fingerprint_sha256}`, `issuer ${n.tls.issuer}`, `valid until ${n.tls.valid_to}`]
+        : [];
+    case 'redirects':
+      return (n?.redirects ?? []).map((h) => `${h.status} ${h.from} → ${h.to}: ${h.verdict}${h.reason !== undefined ? ` (${h.reason})` : ''}`);
+    case 'api_root':
+      return n?.api_root !== undefined ? [`${n.api_root.displayName} ${n.api_root.version} (build ${n.api_root.buildNumber})`] : [];
+  }
+};
+
+const timingOf = (keys: readonly string[], c: CheckResults): number | undefined => {
+  const timings = c.network?.timings_ms ?? {};
+  for (const key of keys) if (timings[key] !== undefined) return timings[key];
+  return undefined;
+};
+
+/**
+ * One row per stage from what the URL-safety check and the probe recorded. While a check runs,
+ * the stages without a result show `running`; after a failed stage the rest are `skipped`.
+ */
+export const stageRows = (checks: CheckResults, running: boolean): StageRow[] => {
+  const failedReason = checks.url_safety?.status === 'blocked' ? checks.url_safety.reason : checks.network?.status === 'failed' ? checks.network.reason : undefined;
+  const failedAny = checks.url_safety?.status === 'blocked' || checks.network?.status === 'failed';
+  let stopped = false;
+  return STAGES.map((s) => {
+    const known = URL_STAGES.has(s.id) ? checks.url_safety !== undefined : checks.network !== undefined;
+    const base = { id: s.id, title: s.title, evidence: evidenceOf(s.id, checks) };
+    const ms = timingOf(s.timing, checks);
+    const withMs = ms === undefined ? base : { ...base, ms };
+    if (stopped) return { ...withMs, status: 'skipped' };
+    if (running) return { ...withMs, status: 'running' };
+    if (!known) return { ...withMs, status: failedAny ? 'skipped' : 'pending' };
+    if (failedReason !== undefined && s.fails.includes(failedReason)) {
+      stopped = true;
+      return { ...withMs, status: 'failed' };
+    }
+    return { ...withMs, status: 'passed' };
+  });
+};
