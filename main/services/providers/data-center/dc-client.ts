@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import type { Clock } from '../../clock/clock';
+import type { HttpClient } from '../../net/http-client';
+import { parseBody, tryParse } from '../common/parse-body';
+import { failed, type CallResult } from '../common/provider-result';
+import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
+import { networkFailure, statusFailure } from '../common/status-failure';
+import { DcApplicationProperties, DcErrors, DcRepository, dcErrorText } from './dc-schemas';
+
+export type DataCenterCredential =
+  | { readonly method: 'http_access_token'; readonly token: string }
+  | { readonly method: 'basic'; readonly username: string; readonly password: string };
+
+export interface DataCenterClientOptions {
+  /** The URL-safety client (DNS checked, pinned, redirects checked). Never a plain client in production. */
+  readonly http: HttpClient;
+  /** The normalised base URL, context path kept (e.g. https://bitbucket.acme.com/bitbucket). */
+  readonly baseUrl: string;
+  readonly credential: DataCenterCredential;
+  readonly clock: Clock;
+  readonly sleep: Sleep;
+  readonly maxRetryWaitMs?: number;
+}
+
+const authorization = (c: DataCenterCredential): string =>
+  c.method === 'http_access_token' ? `Bearer ${c.token}` : `Basic ${Buffer.from(`${c.username}:${c.password}`, 'utf8').toString('base64')}`;
+
+/**
+ * The Bitbucket Data Center calls the checks need. Data Center has no issue tracker: this client
+ * has no issue method, by design — work for a Data Center target goes to Jira or portable export.
+ */
+export const createDataCenterClient = (options: DataCenterClientOptions) => {
+  const root = `${options.baseUrl.replace(/\/+$/, '')}/rest/api/1.0`;
+  const policy = { sleep: options.sleep, clock: options.clock, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
+
+  const get = async <S extends z.ZodType>(path: string, schema: S, what: string, authenticated: boolean): Promise<CallResult<z.output<S>>> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (authenticated) headers.authorization = authorization(options.credential);
+    const outcome = await requestWithRetry(options.http, { url: `${root}${path}`, method: 'GET', headers }, policy);
+    if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, true), undefined, outcome.evidence);
+    const { response, evidence } = outcome;
+    if (response.status < 200 || response.status > 299) {
+      return failed(statusFailure(response.status, dcErrorText(tryParse(response, DcErrors)), what), response, evidence);
+    }
+    const parsed = parseBody(response, schema, what);
+    return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);
+  };
+
+  return {
+    baseUrl: options.baseUrl,
+    /** The instance's identity; needs no authentication. */
+    applicationProperties: () => get('/application-properties', DcApplicationProperties, 'the application properties', false),
+    /** The same call, authenticated: the user the instance saw is in the X-AUSERNAME header. */
+    authenticatedUser: async (): Promise<CallResult<string | undefined>> => {
+      const r = await get('/application-properties', DcApplicationProperties, 'the signed-in user', true);
+      return r.ok ? { ...r, value: r.response.headers['x-ausername'] } : r;
+    },
+    repository: (projectKey: string, slug: string) =>
+      get(`/projects/${encodeURIComponent(projectKey)}/repos/${encodeURIComponent(slug)}`, DcRepository, `repository ${projectKey}/${slug}`, true),
+  };
+};
+
+export type DataCenterClient = ReturnType<typeof createDataCenterClient>;
