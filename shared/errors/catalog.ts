@@ -235,6 +235,22 @@ export const ERROR_CATALOG = {
     blocks: ['none'],
     fixStep: null,
   }),
+  BROWSER_SESSION_INVALID: entry({
+    code: 'BROWSER_SESSION_INVALID',
+    title: 'Browser session expired',
+    meaning: 'A browser-mode call came without the launch token of the running server, or with an old one. Each launch of browser mode has a new token.',
+    fix: 'Open the URL that the `serve` command printed for this launch (it carries the token), or start browser mode again.',
+    blocks: ['none'],
+    fixStep: null,
+  }),
+  REQUEST_FORBIDDEN: entry({
+    code: 'REQUEST_FORBIDDEN',
+    title: 'Request refused',
+    meaning: 'A browser-mode request named another host or came from another web origin, so it was refused (protection against DNS rebinding and cross-site requests).',
+    fix: 'Open the app at the http://127.0.0.1:PORT address printed by `serve`, not through another host name or page.',
+    blocks: ['none'],
+    fixStep: null,
+  }),
   INTERNAL_ERROR: entry({
     code: 'INTERNAL_ERROR',
     title: 'Internal error',

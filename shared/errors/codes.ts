@@ -36,6 +36,8 @@ export const ErrorCode = z.enum([
   'REQUEST_INVALID',
   'METHOD_UNKNOWN',
   'IPC_SENDER_REJECTED',
+  'BROWSER_SESSION_INVALID',
+  'REQUEST_FORBIDDEN',
   'INTERNAL_ERROR',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
