@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  BUNDLE_CLOCK_SKEW_MS,
+  BUNDLE_FORMAT_VERSION,
+  BUNDLE_MAX_BYTES,
+  BUNDLE_PAYLOAD_TYPE,
+  BundlePayload,
+  DsseEnvelope,
+  type BundleVerdict,
+  type BundleVerification,
+} from '../../../shared/domain/bundle';
+import type { Clock } from '../clock/clock';
+import { decodeBase64Strict, ed25519KeyFromSpki, fingerprintOfSpki, verifyPae } from './dsse';
+import { parseStrictJson } from './strict-json';
+import { toBundleSummary } from './summary';
+
+// Offline verification, in this order: size, UTF-8, strict JSON (no duplicate keys), envelope
+// shape, payload type, then the signature over the exact payload bytes with the key the payload
+// carries (bound by the keyid). Only after the signature holds is the payload parsed with its
+// schema, then the pin and the validity window are checked. Never touches the network.
+
+export interface VerifyOptions {
+  readonly clock: Clock;
+  /** `sha256:<hex>` the reviewer expects (already normalised); null or absent: no pin. */
+  readonly pinnedFingerprint?: string | null;
+  readonly skewMs?: number;
+}
+
+/** Only what is needed to find the key before the signature is checked; the rest waits. */
+const KeyLocator = z.object({ signing_key: z.object({ public_key_spki: z.string() }) });
+const VersionLocator = z.object({ format_version: z.unknown() });
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const decodeUtf8 = (bytes: Uint8Array): string | null => {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): BundleVerification => {
+  const pinned = opts.pinnedFingerprint?.trim().toLowerCase() || null;
+  let fingerprint: string | null = null;
+  const answer = (verdict: BundleVerdict, message: string, extra: Partial<BundleVerification> = {}): BundleVerification => ({
+    verdict,
+    valid: verdict === 'valid',
+    message,
+    fingerprint,
+    pinned_fingerprint: pinned,
+    summary: null,
+    payload: null,
+    issues: [],
+    ...extra,
+  });
+  const malformed = (why: string): BundleVerification => answer('BUNDLE_MALFORMED', `The file is not a valid bundle: ${why}.`);
+
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length;
+  if (size > BUNDLE_MAX_BYTES) return malformed(`it is larger than ${BUNDLE_MAX_BYTES / (1024 * 1024)} MiB`);
+  const text = typeof input === 'string' ? input : decodeUtf8(input);
+  if (text === null) return malformed('it is not UTF-8 text');
+  const json = parseStrictJson(text);
+  if (!json.ok) return malformed(`not JSON or ambiguous JSON (${json.reason})`);
+  const envelope = DsseEnvelope.safeParse(json.value);
+  if (!envelope.success) return malformed('not a DSSE envelope with one signature');
+  const env = envelope.data;
+  if (env.payloadType !== BUNDLE_PAYLOAD_TYPE) {
+    return answer('BUNDLE_UNSUPPORTED_VERSION', `Unknown payload type ${JSON.stringify(env.payloadType.slice(0, 100))}.`);
+  }
+  const body = decodeBase64Strict(env.payload);
+  const sig = decodeBase64Strict(env.signatures[0]?.sig ?? '');
+  if (body === null || sig === null) return malformed('the payload or signature is not canonical base64');
+  const bodyText = decodeUtf8(body);
+  const bodyJson = bodyText === null ? null : parseStrictJson(bodyText);
+  if (bodyJson === null || !bodyJson.ok) return malformed('the payload is not strict JSON');
+
+  const located = KeyLocator.safeParse(bodyJson.value);
+  if (!located.success) {
+    const version = VersionLocator.safeParse(bodyJson.value);
+    if (version.success && version.data.format_version !== BUNDLE_FORMAT_VERSION) {
+      return answer('BUNDLE_UNSUPPORTED_VERSION', 'The payload has a format version this app does not know.');
+    }
+    return malformed('the payload carries no signing key');
+  }
+  const spki = decodeBase64Strict(located.data.signing_key.public_key_spki);
+  const publicKey = spki === null ? null : ed25519KeyFromSpki(spki);
+  if (spki === null || publicKey === null) {
+    return answer('BUNDLE_SIGNATURE_INVALID', 'The bundle does not carry a usable Ed25519 public key.');
+  }
+  fingerprint = fingerprintOfSpki(spki);
+  if (env.signatures[0]?.keyid !== fingerprint || !verifyPae(env.payloadType, body, sig, publicKey)) {
+    return answer('BUNDLE_SIGNATURE_INVALID', 'The signature does not match the content and the key the bundle carries.');
+  }
+
+  // The signed bytes are authentic for this key: now read them.
+  const version = VersionLocator.safeParse(bodyJson.value);
+  if (!version.success || version.data.format_version !== BUNDLE_FORMAT_VERSION) {
+    return answer('BUNDLE_UNSUPPORTED_VERSION', `The payload's format_version is not ${BUNDLE_FORMAT_VERSION}.`);
+  }
+  const parsed = BundlePayload.safeParse(bodyJson.value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+    return answer('BUNDLE_MALFORMED', 'The signed payload does not match the bundle schema.', { issues });
+  }
+  const payload = parsed.data;
+  if (payload.signing_key.fingerprint !== fingerprint) return malformed('the payload names a different fingerprint than its key');
+  const issued = Date.parse(payload.issued_at);
+  const expires = Date.parse(payload.expires_at);
+  if (!(expires > issued)) return malformed('expires_at is not after issued_at');
+
+  const read = { payload, summary: toBundleSummary(payload) };
+  if (pinned !== null && pinned !== fingerprint) {
+    return answer('BUNDLE_KEY_MISMATCH', `Signed by ${fingerprint}, not by the pinned ${pinned}.`, read);
+  }
+  const now = opts.clock.now().getTime();
+  const skew = opts.skewMs ?? BUNDLE_CLOCK_SKEW_MS;
+  if (now + skew < issued) return answer('BUNDLE_NOT_YET_VALID', `The bundle is issued at ${payload.issued_at}, in the future.`, read);
+  if (now - skew > expires) return answer('BUNDLE_EXPIRED', `The bundle expired at ${payload.expires_at}.`, read);
+  return answer('valid', `Valid bundle signed by ${fingerprint}.`, read);
+};

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { CheckResults } from './checks';
+import { Readiness } from './readiness';
+import { TargetConfig } from './target';
+
+// The signed target configuration bundle (docs/bundle-format.md). The file is a DSSE envelope
+// whose payload is the UTF-8 JSON described by `BundlePayload`. The payload never holds a secret:
+// the target schema is strict, check evidence carries no credential, and the signing key appears
+// only as its public half.
+
+/** DSSE payload type: signed together with the payload, so a bundle cannot pose as another document. */
+export const BUNDLE_PAYLOAD_TYPE = 'application/vnd.webriskops.bitbucket-target.v1+json';
+export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FILE_SUFFIX = '.wrobundle.json';
+export const BUNDLE_SUMMARY_SUFFIX = '.summary.txt';
+/** Larger files are refused before any parsing. */
+export const BUNDLE_MAX_BYTES = 5 * 1024 * 1024;
+export const BUNDLE_DEFAULT_EXPIRY_DAYS = 30;
+export const BUNDLE_MAX_EXPIRY_DAYS = 365;
+/** How far the verifier's clock may disagree with the exporter's. */
+export const BUNDLE_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+/** `sha256:` + lower-case hex of SHA-256 over the public key's SPKI DER encoding. */
+export const KeyFingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 lower-case hex digits');
+export type KeyFingerprint = z.infer<typeof KeyFingerprint>;
+
+/** A fingerprint as a person types it: any case, surrounding blanks; normalised to KeyFingerprint. */
+export const PinnedFingerprint = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 hex digits');
+
+/** Canonical base64 (RFC 4648 §4, padded). Decoders must also re-encode and compare. */
+export const Base64Text = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, 'base64');
+
+export const DsseSignature = z.strictObject({
+  keyid: KeyFingerprint,
+  sig: Base64Text.min(1),
+});
+export type DsseSignature = z.infer<typeof DsseSignature>;
+
+/** The file itself. Format v1 carries exactly one signature. */
+export const DsseEnvelope = z.strictObject({
+  payloadType: z.string().min(1).max(200),
+  payload: Base64Text.min(1),
+  signatures: z.array(DsseSignature).length(1),
+});
+export type DsseEnvelope = z.infer<typeof DsseEnvelope>;
+
+export const BundleSigningKey = z.strictObject({
+  algorithm: z.literal('Ed25519'),
+  /** Base64 of the SPKI DER encoding (44 bytes for Ed25519). PEM is this wrapped at 64 columns. */
+  public_key_spki: Base64Text.min(1),
+  fingerprint: KeyFingerprint,
+});
+export type BundleSigningKey = z.infer<typeof BundleSigningKey>;
+
+export const BundleApp = z.strictObject({
+  name: z.string().min(1).max(200),
+  version: z.string().min(1).max(100),
+});
+
+export const BundlePayload = z.strictObject({
+  format_version: z.literal(BUNDLE_FORMAT_VERSION),
+  /** Random UUID, so WebRiskOps can refuse a replay of an already imported bundle. */
+  bundle_id: z.uuid(),
+  issued_at: Timestamp,
+  expires_at: Timestamp,
+  app: BundleApp,
+  signing_key: BundleSigningKey,
+  /** The saved target; a Data Center target carries its three confirmations (who, when). */
+  target: TargetConfig,
+  /** Every check's verdict and evidence, each with its `checked_at`. */
+  checks: CheckResults,
+  /** evaluateReadiness(target, checks) at export time. */
+  readiness: Readiness,
+});
+export type BundlePayload = z.infer<typeof BundlePayload>;
+
+/** The verdicts a verifier can give; `valid` or one of the bundle codes of the error catalog. */
+export const BundleVerdict = z.enum([
+  'valid',
+  'BUNDLE_SIGNATURE_INVALID',
+  'BUNDLE_KEY_MISMATCH',
+  'BUNDLE_EXPIRED',
+  'BUNDLE_NOT_YET_VALID',
+  'BUNDLE_UNSUPPORTED_VERSION',
+  'BUNDLE_MALFORMED',
+]);
+export type BundleVerdict = z.infer<typeof BundleVerdict>;
+
+/** What a reviewer reads first; derived from a payload whose signature checked out. */
+export const BundleSummary = z.object({
+  bundle_id: z.string(),
+  issued_at: z.string(),
+  expires_at: z.string(),
+  app: BundleApp,
+  fingerprint: KeyFingerprint,
+  target_id: z.string(),
+  target_name: z.string(),
+  provider_key: z.string(),
+  deployment_mode: z.string(),
+  base_url: z.string().nullable(),
+  workspace: z.string().nullable(),
+  repository_slug: z.string().nullable(),
+  /** Data Center only; null for Bitbucket Cloud (reached over the public internet). */
+  allowlist_status: z.string().nullable(),
+  issue_workflow: z.string().nullable(),
+  readiness_verdict: Readiness.shape.verdict,
+  blocking: Readiness.shape.blocking,
+});
+export type BundleSummary = z.infer<typeof BundleSummary>;
+
+/**
+ * The verifier's answer. `payload` and `summary` are present only when the signature checked out
+ * (valid, or a key mismatch or validity-window failure of an otherwise intact bundle).
+ */
+export const BundleVerification = z.object({
+  verdict: BundleVerdict,
+  valid: z.boolean(),
+  message: z.string(),
+  /** The fingerprint of the key the bundle carries, when one could be read. */
+  fingerprint: KeyFingerprint.nullable(),
+  pinned_fingerprint: KeyFingerprint.nullable(),
+  summary: BundleSummary.nullable(),
+  payload: BundlePayload.nullable(),
+  /** Field paths of a payload that failed its schema; never values. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+});
+export type BundleVerification = z.infer<typeof BundleVerification>;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_PAYLOAD_TYPE, type BundleVerdict } from '../../../../shared/domain/bundle';
+import { fixedClock } from '../../../../main/services/clock/clock';
+import { verifyBundle } from '../../../../main/services/bundle/verify-bundle';
+import { dcTunnel, makeExporter, newKey, NOW, payloadOf, signedFile } from './bundle-support';
+
+const ex = makeExporter();
+const good = (await ex.exportOk(dcTunnel())).text;
+const env = JSON.parse(good) as { payloadType: string; payload: string; signatures: Array<{ keyid: string; sig: string }> };
+const payload = payloadOf(good);
+const other = newKey();
+const clock = fixedClock(NOW);
+const DAY = 24 * 60 * 60 * 1000;
+const keyid = String(env.signatures[0]?.keyid);
+
+/** The payload re-signed by `key`, carrying that key. */
+const resigned = (edit: (p: Record<string, unknown>) => Record<string, unknown>, key = other, type = BUNDLE_PAYLOAD_TYPE): string =>
+  signedFile(edit({ ...payload, signing_key: { algorithm: 'Ed25519', public_key_spki: key.spki, fingerprint: key.fingerprint } }), key.privateKey, key.fingerprint, type);
+
+const withEnv = (over: Record<string, unknown>): string => JSON.stringify({ ...env, ...over }, null, 2);
+
+const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdict; pin?: string; at?: string }> = [
+  { name: 'an intact bundle', file: good, expect: 'valid' },
+  { name: 'an intact bundle with the right pin (any case, blanks around)', file: good, expect: 'valid', pin: ` ${keyid.toUpperCase()} ` },
+  // Wrong key: signed by one key while carrying (and naming) another.
+  {
+    name: 'signed by another key than the one it carries',
+    file: signedFile(payload, other.privateKey, keyid),
+    expect: 'BUNDLE_SIGNATURE_INVALID',
+  },
+  {
+    name: 'the carried key swapped for another (keyid updated too)',
+    file: withEnv({
+      payload: Buffer.from(JSON.stringify({ ...payload, signing_key: { algorithm: 'Ed25519', public_key_spki: other.spki, fingerprint: other.fingerprint } })).toString('base64'),
+      signatures: [{ keyid: other.fingerprint, sig: env.signatures[0]?.sig }],
+    }),
+    expect: 'BUNDLE_SIGNATURE_INVALID',
+  },
+  { name: 'a keyid that is not the carried key', file: withEnv({ signatures: [{ keyid: other.fingerprint, sig: env.signatures[0]?.sig }] }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'a signature of the wrong length', file: withEnv({ signatures: [{ keyid: env.signatures[0]?.keyid, sig: 'AAAA' }] }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'a pinned fingerprint that differs', file: good, expect: 'BUNDLE_KEY_MISMATCH', pin: other.fingerprint },
+  { name: 'past expiry (beyond the skew)', file: good, expect: 'BUNDLE_EXPIRED', at: new Date(Date.parse(NOW) + 30 * DAY + 6 * 60_000).toISOString() },
+  { name: 'just past expiry, inside the skew', file: good, expect: 'valid', at: new Date(Date.parse(NOW) + 30 * DAY + 4 * 60_000).toISOString() },
+  { name: 'issued in the future (beyond the skew)', file: good, expect: 'BUNDLE_NOT_YET_VALID', at: new Date(Date.parse(NOW) - 6 * 60_000).toISOString() },
+  { name: 'issued slightly in the future, inside the skew', file: good, expect: 'valid', at: new Date(Date.parse(NOW) - 4 * 60_000).toISOString() },
+  { name: 'an unknown payloadType (validly signed)', file: resigned((p) => p, other, 'application/vnd.in-toto+json'), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  { name: 'the payloadType edited', file: withEnv({ payloadType: 'application/vnd.webriskops.bitbucket-target.v2+json' }), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  { name: 'format_version 2 (validly signed)', file: resigned((p) => ({ ...p, format_version: 2 })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  { name: 'format_version 2 without a key where v1 keeps it', file: resigned((p) => ({ format_version: 2, bundle_id: p.bundle_id })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  { name: 'format_version as a string', file: resigned((p) => ({ ...p, format_version: '1' })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  { name: 'truncated by one byte', file: good.slice(0, -2), expect: 'BUNDLE_MALFORMED' },
+  { name: 'truncated in half', file: good.slice(0, good.length >> 1), expect: 'BUNDLE_MALFORMED' },
+  { name: 'empty', file: '', expect: 'BUNDLE_MALFORMED' },
+  { name: '6 MiB of valid JSON', file: JSON.stringify({ ...env, pad: 'x'.repeat(6 * 1024 * 1024) }), expect: 'BUNDLE_MALFORMED' },
+  { name: '6 MiB of bytes', file: new Uint8Array(6 * 1024 * 1024).fill(0x20), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a duplicate envelope key', file: good.replace('"payloadType"', '"payloadType": "text/plain",\n  "payloadType"'), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a duplicate key spelled with an escape', file: good.replace('"payloadType"', '"payloadType": "x",\n  "payload\\u0054ype"'), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a duplicate key inside the signed payload', file: signedFile(JSON.stringify(payload).replace('{"format_version":1,', '{"format_version":1,"format_version":1,'), other.privateKey, other.fingerprint), expect: 'BUNDLE_MALFORMED' },
+  { name: 'not JSON', file: 'this is not a bundle', expect: 'BUNDLE_MALFORMED' },
+  { name: 'not UTF-8', file: Buffer.concat([Buffer.from(good.slice(0, 10)), Buffer.from([0xff, 0xfe]), Buffer.from(good.slice(10))]), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a byte-order mark', file: `\ufeff${good}`, expect: 'BUNDLE_MALFORMED' },
+  { name: 'a JSON array', file: '[]', expect: 'BUNDLE_MALFORMED' },
+  { name: 'an extra envelope field', file: withEnv({ note: 'hi' }), expect: 'BUNDLE_MALFORMED' },
+  { name: 'two signatures', file: withEnv({ signatures: [env.signatures[0], env.signatures[0]] }), expect: 'BUNDLE_MALFORMED' },
+  { name: 'no signature', file: withEnv({ signatures: [] }), expect: 'BUNDLE_MALFORMED' },
+  { name: 'payload base64 with stray whitespace', file: withEnv({ payload: `${env.payload.slice(0, 8)}\n${env.payload.slice(8)}` }), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a payload that is not JSON (validly signed)', file: signedFile('not json', other.privateKey, other.fingerprint), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a signed payload of the wrong shape', file: resigned((p) => ({ ...p, target: { id: 'x' } })), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a signed payload holding a token field', file: resigned((p) => ({ ...p, target: { ...(p.target as object), token: 'x' } })), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a signed payload naming a different fingerprint', file: resigned((p) => ({ ...p, signing_key: { ...(p.signing_key as object), fingerprint: `sha256:${'0'.repeat(64)}` } })), expect: 'BUNDLE_MALFORMED' },
+  { name: 'expiry before issue', file: resigned((p) => ({ ...p, expires_at: '2026-11-01T00:00:00.000Z' })), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a carried key that is not Ed25519', file: resigned((p) => ({ ...p, signing_key: { algorithm: 'Ed25519', public_key_spki: 'AAAA', fingerprint: other.fingerprint } })), expect: 'BUNDLE_SIGNATURE_INVALID' },
+];
+
+describe('verification verdicts', () => {
+  it.each(rows)('$name → $expect', ({ file, expect: verdict, pin, at }) => {
+    const v = verifyBundle(file, { clock: at === undefined ? clock : fixedClock(at), pinnedFingerprint: pin ?? null });
+    expect(v.verdict).toBe(verdict);
+    expect(v.valid).toBe(verdict === 'valid');
+    expect(v.message.length).toBeGreaterThan(0);
+  });
+
+  it('shows what an intact but unacceptable bundle says, and nothing of a broken one', () => {
+    const mismatch = verifyBundle(good, { clock, pinnedFingerprint: other.fingerprint });
+    expect(mismatch.summary?.fingerprint).toBe(env.signatures[0]?.keyid);
+    expect(mismatch.pinned_fingerprint).toBe(other.fingerprint);
+    const expired = verifyBundle(good, { clock: fixedClock('2027-06-01T00:00:00.000Z') });
+    expect(expired.payload?.target.id).toBe('dc-1');
+    const broken = verifyBundle(withEnv({ signatures: [{ keyid: other.fingerprint, sig: env.signatures[0]?.sig }] }), { clock });
+    expect(broken.payload).toBeNull();
+    expect(broken.summary).toBeNull();
+  });
+
+  it('reports field paths, never values, of a signed payload with the wrong shape', () => {
+    const v = verifyBundle(resigned((p) => ({ ...p, target: { ...(p.target as object), token: 'SECRET-VALUE-123' } })), { clock });
+    expect(v.issues.length).toBeGreaterThan(0);
+    expect(JSON.stringify(v)).not.toContain('SECRET-VALUE-123');
+  });
+});
