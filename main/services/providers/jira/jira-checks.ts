@@ -1,0 +1,69 @@
+import type { CheckFinding } from '../../../../shared/contract/checks';
+import type { JiraCheck } from '../../../../shared/domain/checks';
+import type { ErrorCode } from '../../../../shared/errors/codes';
+import { fail, failFrom, pass } from '../common/findings';
+import type { ProviderFailure } from '../common/provider-result';
+import type { JiraClient } from './jira-client';
+
+export interface JiraCheckInput {
+  readonly projectKey?: string;
+  readonly issueType?: string;
+}
+
+/** Auth and URL-safety failures keep their own codes; everything else about the handoff is JIRA_HANDOFF_UNAVAILABLE. */
+const codeOf = (f: ProviderFailure): ErrorCode =>
+  f.code === 'PROVIDER_AUTH_REQUIRED' || f.code === 'PROVIDER_BASE_URL_BLOCKED' || f.code === 'PROVIDER_RATE_LIMITED' ? f.code : 'JIRA_HANDOFF_UNAVAILABLE';
+
+/** Reachability and version, identity, project, issue type — in that order, stopping at the first failure. */
+export const runJiraChecks = async (client: JiraClient, input: JiraCheckInput, now: () => Date): Promise<{ jira: JiraCheck; findings: CheckFinding[] }> => {
+  const findings: CheckFinding[] = [];
+  const at = () => now().toISOString();
+  const blocked = (title: string, f: ProviderFailure, partial: Partial<JiraCheck> = {}) => {
+    const code = codeOf(f);
+    findings.push(failFrom('jira', title, { ...f, code }));
+    return { jira: { ...partial, status: 'blocked' as const, code, detail: f.message, checked_at: at() }, findings };
+  };
+
+  const info = await client.serverInfo();
+  if (!info.ok) return blocked('Jira server', info.failure);
+  const server = { version: info.value.version, ...(info.value.deploymentType === undefined ? {} : { deployment_type: info.value.deploymentType }) };
+  findings.push(pass('jira', 'Jira server', `Jira ${server.deployment_type ?? ''} ${server.version} reached.`.replace(/\s+/g, ' '), server));
+
+  const me = await client.myself();
+  if (!me.ok) return blocked('Jira credential', me.failure, { server });
+  const identity = {
+    ...(me.value.displayName === undefined ? {} : { display_name: me.value.displayName }),
+    ...(me.value.accountId === undefined ? {} : { account_id: me.value.accountId }),
+    ...(me.value.name === undefined ? {} : { username: me.value.name }),
+  };
+  findings.push(pass('jira', 'Jira credential', `Signed in to Jira as ${identity.display_name ?? identity.username ?? 'the token user'}.`));
+
+  if (input.projectKey === undefined) {
+    return blocked('Jira project', { code: 'JIRA_HANDOFF_UNAVAILABLE', message: 'Choose the Jira project that will receive the work.' }, { server, identity });
+  }
+  const project = await client.project(input.projectKey);
+  if (!project.ok) {
+    const f = project.failure.status === 404 ? { ...project.failure, message: `Jira project ${input.projectKey} does not exist, or the credential cannot see it.` } : project.failure;
+    return blocked('Jira project', f, { server, identity });
+  }
+  const projectRec = { key: project.value.key, name: project.value.name };
+  findings.push(pass('jira', 'Jira project', `Project ${projectRec.key} (${projectRec.name}).`));
+
+  if (input.issueType === undefined) {
+    return blocked('Jira issue type', { code: 'JIRA_HANDOFF_UNAVAILABLE', message: 'Choose the issue type to create.' }, { server, identity, project: projectRec });
+  }
+  const types = await client.issueTypes(input.projectKey);
+  if (!types.ok) return blocked('Jira issue type', types.failure, { server, identity, project: projectRec });
+  const wanted = input.issueType.toLowerCase();
+  const match = types.value.find((t) => t.name.toLowerCase() === wanted || t.id === input.issueType);
+  if (match === undefined) {
+    const available = types.value.map((t) => t.name);
+    findings.push(fail('jira', 'Jira issue type', 'JIRA_HANDOFF_UNAVAILABLE', `Issue type "${input.issueType}" cannot be created in ${input.projectKey}.`, { available }));
+    return {
+      jira: { status: 'blocked', code: 'JIRA_HANDOFF_UNAVAILABLE', detail: `Issue type "${input.issueType}" is not available in ${input.projectKey}.`, server, identity, project: projectRec, checked_at: at() },
+      findings,
+    };
+  }
+  findings.push(pass('jira', 'Jira issue type', `Issue type ${match.name} can be created in ${projectRec.key}.`));
+  return { jira: { status: 'ok', server, identity, project: projectRec, issue_type: { id: match.id, name: match.name }, checked_at: at() }, findings };
+};
