@@ -1,6 +1,7 @@
 import type { ApiDeps } from './deps';
 import { dispatch, type Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
+import { bundleHandlers } from './handlers/bundle';
 import { targetHandlers } from './handlers/targets';
 
 export type { ApiDeps } from './deps';
@@ -10,6 +11,7 @@ export type { Handlers } from './dispatch';
 export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...appHandlers(deps),
   ...targetHandlers(deps),
+  ...bundleHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

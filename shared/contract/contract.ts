@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { bundleMethods } from './bundle';
 import type { MethodSpec } from './define';
 import type { MethodName } from './method-names';
 import { targetMethods } from './targets';
@@ -12,6 +13,7 @@ import { targetMethods } from './targets';
 export const contract = {
   ...appMethods,
   ...targetMethods,
+  ...bundleMethods,
 };
 
 export type Contract = typeof contract;

@@ -4,3 +4,4 @@ export * from './contract';
 export * from './client';
 export * from './app';
 export * from './targets';
+export * from './bundle';

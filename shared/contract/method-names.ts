@@ -9,6 +9,10 @@ export const METHOD_NAMES = [
   'targets.save',
   'targets.delete',
   'readiness.evaluate',
+  'bundle.export',
+  'bundle.verify',
+  'signingKey.get',
+  'signingKey.rotate',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -28,6 +28,8 @@ export interface LoadedSigningKey {
 }
 
 export interface SigningKeyService {
+  /** The current key's public half, or null when none was made yet. Never makes one. */
+  peek(): Promise<Result<SigningKeyInfo | null>>;
   /** The current key, made and stored on first use. */
   load(): Promise<Result<LoadedSigningKey & { readonly created: boolean }>>;
   /** Replace the key with a new one; answers the new key and the fingerprint it replaced. */
@@ -77,17 +79,22 @@ export const createSigningKeyService = (secrets: SecretStore): SigningKeyService
 
   const loaded = (privateKey: KeyObject): LoadedSigningKey => ({ privateKey, info: publicInfoOf(createPublicKey(privateKey)) });
 
+  /** The stored key; null when there is none; a failure when it is unreadable. Inside `serial` only. */
+  const stored = async (): Promise<Result<KeyObject | null>> => {
+    const pem = await secrets.get(SIGNING_KEY_ACCOUNT);
+    if (pem === null) return ok(null);
+    const privateKey = parsePrivate(pem);
+    return privateKey === null
+      ? fail('KEYCHAIN_UNAVAILABLE', 'The signing key in the keychain is unreadable; rotate the signing key to make a new one.')
+      : ok(privateKey);
+  };
+
   const load = (): Promise<Result<LoadedSigningKey & { created: boolean }>> =>
     serial(async () => {
       try {
-        const pem = await secrets.get(SIGNING_KEY_ACCOUNT);
-        if (pem !== null) {
-          const privateKey = parsePrivate(pem);
-          if (privateKey === null) {
-            return fail('KEYCHAIN_UNAVAILABLE', 'The signing key in the keychain is unreadable; rotate the signing key to make a new one.');
-          }
-          return ok({ ...loaded(privateKey), created: false });
-        }
+        const current = await stored();
+        if (!current.ok) return current;
+        if (current.value !== null) return ok({ ...loaded(current.value), created: false });
         const fresh = generate();
         await secrets.set(SIGNING_KEY_ACCOUNT, fresh.pem);
         return ok({ ...loaded(fresh.privateKey), created: true });
@@ -96,11 +103,23 @@ export const createSigningKeyService = (secrets: SecretStore): SigningKeyService
       }
     });
 
+  const peek = (): Promise<Result<SigningKeyInfo | null>> =>
+    serial(async () => {
+      try {
+        const current = await stored();
+        if (!current.ok) return current;
+        return ok(current.value === null ? null : loaded(current.value).info);
+      } catch (cause) {
+        return keychainFailure(cause);
+      }
+    });
+
   const rotate = (): Promise<Result<{ info: SigningKeyInfo; previous_fingerprint: string | null }>> =>
     serial(async () => {
       try {
-        const oldPem = await secrets.get(SIGNING_KEY_ACCOUNT);
-        const oldKey = oldPem === null ? null : parsePrivate(oldPem);
+        // An unreadable old key is exactly what rotation repairs: it has no fingerprint to report.
+        const old = await stored();
+        const oldKey = old.ok ? old.value : null;
         const fresh = generate();
         await secrets.set(SIGNING_KEY_ACCOUNT, fresh.pem);
         return ok({
@@ -112,5 +131,5 @@ export const createSigningKeyService = (secrets: SecretStore): SigningKeyService
       }
     });
 
-  return { load, rotate };
+  return { peek, load, rotate };
 };

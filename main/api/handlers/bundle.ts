@@ -1,0 +1,77 @@
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { SigningKeyView } from '../../../shared/contract/bundle';
+import { decodeBase64Strict } from '../../services/bundle/dsse';
+import { exportBundle } from '../../services/bundle/export-bundle';
+import { createSigningKeyService, type SigningKeyInfo } from '../../services/bundle/signing-key';
+import { verifyBundle } from '../../services/bundle/verify-bundle';
+import type { SecretStore } from '../../services/secrets/secret-store';
+import { findStored } from '../../services/targets/target-records';
+import type { ApiDeps } from '../deps';
+import type { Handlers } from '../dispatch';
+
+type BundleHandlers = Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'signingKey.get' | 'signingKey.rotate'>;
+
+const view = (info: SigningKeyInfo | null, created: boolean): SigningKeyView => ({
+  exists: info !== null,
+  created,
+  algorithm: 'Ed25519',
+  fingerprint: info?.fingerprint ?? null,
+  public_key_pem: info?.public_key_pem ?? null,
+  public_key_spki: info?.public_key_spki ?? null,
+});
+
+/** The target's stored credentials, read only to prove none of them ends up in the file. */
+const targetSecrets = async (secrets: SecretStore, id: string): Promise<Result<string[]>> => {
+  try {
+    const found: string[] = [];
+    for (const account of await secrets.accounts()) {
+      if (!account.startsWith(`${id}:`)) continue;
+      const secret = await secrets.get(account);
+      if (secret !== null) found.push(secret);
+    }
+    return ok(found);
+  } catch (cause) {
+    const hint = cause instanceof Error && cause.name === 'KeychainUnavailableError' ? ` ${cause.message}` : '';
+    return fail('KEYCHAIN_UNAVAILABLE', `The OS keychain could not be reached.${hint}`);
+  }
+};
+
+export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
+  // One service per api, so concurrent first uses share one lock and make one key.
+  const keys = createSigningKeyService(deps.secrets);
+
+  return {
+    'bundle.export': async ({ id, expires_in_days }) => {
+      const settings = await deps.settings.read();
+      if (!settings.ok) return settings;
+      const stored = findStored(settings.value.targets, id);
+      if (stored === undefined) return fail('TARGET_NOT_FOUND', `No saved target has the id or name "${id.slice(0, 120)}".`);
+      const forbidden = await targetSecrets(deps.secrets, stored.target.id);
+      if (!forbidden.ok) return forbidden;
+      return exportBundle(
+        { keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } },
+        { target: stored.target, checks: stored.checks, expiresInDays: expires_in_days, forbidden: forbidden.value },
+      );
+    },
+
+    'bundle.verify': async ({ text, bytes_base64, fingerprint }) => {
+      const input = text ?? decodeBase64Strict(bytes_base64 ?? '');
+      if (input === null) return fail('REQUEST_INVALID', 'bytes_base64 is not canonical base64.');
+      return ok(verifyBundle(input, { clock: deps.clock, pinnedFingerprint: fingerprint ?? null }));
+    },
+
+    'signingKey.get': async ({ create }) => {
+      if (create) {
+        const loaded = await keys.load();
+        return loaded.ok ? ok(view(loaded.value.info, loaded.value.created)) : loaded;
+      }
+      const info = await keys.peek();
+      return info.ok ? ok(view(info.value, false)) : info;
+    },
+
+    'signingKey.rotate': async () => {
+      const r = await keys.rotate();
+      return r.ok ? ok({ key: view(r.value.info, true), previous_fingerprint: r.value.previous_fingerprint }) : r;
+    },
+  };
+};
