@@ -1,6 +1,7 @@
 import { useApp } from '../store/context';
+import { SupportSummaryButton } from './SupportSummaryButton';
 
-/** Product name and version from `app.info`, and the screen-share safe-mode switch. */
+/** Product name and version from `app.info`, Copy support summary, and the safe-mode switch. */
 export const Header = () => {
   const info = useApp((s) => s.info);
   const safeMode = useApp((s) => s.safeMode);
@@ -11,15 +12,18 @@ export const Header = () => {
         <h1>{info?.name ?? 'Bitbucket Target Setup'}</h1>
         {info !== null ? <span className="version">version {info.version}</span> : null}
       </div>
-      <button
-        type="button"
-        className="safe-toggle"
-        aria-pressed={safeMode}
-        aria-keyshortcuts="Alt+Shift+S"
-        onClick={() => setSafeMode(!safeMode)}
-      >
-        Screen-share safe mode: {safeMode ? 'on' : 'off'}
-      </button>
+      <div className="header-actions">
+        <SupportSummaryButton />
+        <button
+          type="button"
+          className="safe-toggle"
+          aria-pressed={safeMode}
+          aria-keyshortcuts="Alt+Shift+S"
+          onClick={() => setSafeMode(!safeMode)}
+        >
+          Screen-share safe mode: {safeMode ? 'on' : 'off'}
+        </button>
+      </div>
     </header>
   );
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 /** Copies plain text to the clipboard and says so; the label names what is copied. */
-export const CopyButton = ({ text, label }: { readonly text: string; readonly label: string }) => {
+export const CopyButton = ({ text, label, idleText = 'Copy' }: { readonly text: string; readonly label: string; readonly idleText?: string }) => {
   const [done, setDone] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -12,8 +12,8 @@ export const CopyButton = ({ text, label }: { readonly text: string; readonly la
     }
   };
   return (
-    <button type="button" className="button-small" onClick={() => void copy()} aria-label={label}>
-      {done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : 'Copy'}
+    <button type="button" className="button-small" onClick={() => void copy()} aria-label={idleText === 'Copy' ? label : undefined}>
+      {done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : idleText}
     </button>
   );
 };

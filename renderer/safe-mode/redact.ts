@@ -7,7 +7,7 @@ export const MASK = '[hidden]';
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const URL_HOST = /\b([a-z][a-z0-9+.-]*:\/\/)(?:[^/\s@]*@)?(\[[^\]\s]*\]|[^/\s:?#]+)/gi;
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
-const IPV6 = /\[?\b(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}\b\]?/gi;
+const IPV6 = /(?<![\w:.])\[?(?:[0-9a-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]{0,4})\]?(?![\w:])/gi;
 /** Names with a dot and a letter TLD; file names with the app's own extensions are left alone. */
 const HOSTNAME = /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\b/gi;
 const FILE_EXTENSIONS = /\.(?:json|csv|sarif|pem|crt|txt|md|png|js|ts)$/i;

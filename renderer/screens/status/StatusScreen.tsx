@@ -1,4 +1,5 @@
 import { useApp } from '../../store/context';
+import { ShortcutList } from './ShortcutList';
 import { TargetCard } from './TargetCard';
 
 /** Screen 0: saved targets with readiness, and the ways in (add a target, review a bundle). */
@@ -28,6 +29,7 @@ export const StatusScreen = () => {
           ))}
         </ul>
       )}
+      <ShortcutList />
     </section>
   );
 };

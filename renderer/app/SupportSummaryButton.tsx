@@ -1,0 +1,19 @@
+import { CopyButton } from '../components/CopyButton';
+import { useApp } from '../store/context';
+import { supportSummary } from '../support/support-summary';
+
+/** Copy support summary: redacted plain text (never a secret; no hosts or names in safe mode). */
+export const SupportSummaryButton = () => {
+  const text = useApp((s) =>
+    supportSummary({
+      info: s.info,
+      screen: s.screen,
+      step: s.step,
+      record: s.screen === 'wizard' ? s.record : null,
+      targets: s.targets,
+      failure: s.failure?.error ?? null,
+      safeMode: s.safeMode,
+    }),
+  );
+  return <CopyButton text={text} label="Copy support summary" idleText="Copy support summary" />;
+};
