@@ -1,0 +1,116 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { eventChannelFor, type BridgeEvent } from '../../shared/contract/method-names';
+import { createApi } from '../api/index';
+import { createFileLogger } from '../services/logging/logger';
+import { aboutDetail } from './about';
+import { APP_ORIGINS, APP_SCHEME } from './app-origin';
+import { createAppProtocolHandler } from './app-protocol';
+import { createDesktopDeps } from './composition';
+import { registerIpcHandlers } from './ipc-adapter';
+import { menuTemplate } from './menu-template';
+import { guardSession } from './session-guard';
+import { readSigningKeyFingerprint } from './signing-key-fingerprint';
+import { guardWebContents } from './web-contents-guard';
+import { createMainWindow } from './window';
+
+// The desktop shell's wiring. Everything with a decision in it lives in a pure module beside this
+// one (tested in tests/main/electron/); this file only connects those modules to Electron.
+// It is the one file that imports the runtime ipcMain (enforced by eslint.config.js).
+
+const PRODUCT_NAME = 'Bitbucket Target Setup';
+
+export const startDesktop = (): void => {
+  // Before ready: the app:// scheme behaves like https (standard, secure origin, fetch allowed).
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const here = dirname(fileURLToPath(import.meta.url)); // out/main
+  const preloadPath = join(here, '../preload/index.cjs');
+  const rendererRoot = join(here, '../renderer');
+  const userData = app.getPath('userData');
+  const logsDir = join(userData, 'logs');
+  app.setAppLogsPath(logsDir);
+  const log = createFileLogger({ file: join(logsDir, 'main.log') });
+  let win: BrowserWindow | null = null;
+
+  const send = (event: BridgeEvent): void => {
+    if (win !== null && !win.isDestroyed()) win.webContents.send(eventChannelFor(event));
+  };
+
+  app.on('second-instance', () => {
+    if (win === null) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, {
+      openExternal: (url) => shell.openExternal(url),
+      onBlocked: (what, origin) => log.warn('blocked', { what, origin }),
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  const ready = async (): Promise<void> => {
+    guardSession(session.defaultSession, (permission) => log.warn('permission denied', { permission }));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
+
+    const versions = { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome };
+    const deps = createDesktopDeps({ name: PRODUCT_NAME, version: app.getVersion(), userData, versions });
+    const api = createApi(deps);
+    registerIpcHandlers(ipcMain, api.call, {
+      policy: { origins: APP_ORIGINS, isAppContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id },
+      onRejected: (name, reason) => log.warn('ipc call refused', { name, reason }),
+    });
+
+    const showAbout = async (): Promise<void> => {
+      const fingerprint = await readSigningKeyFingerprint(api.call);
+      const detail = aboutDetail({ name: PRODUCT_NAME, version: app.getVersion(), ...versions, signingKeyFingerprint: fingerprint });
+      const options = { type: 'info' as const, title: `About ${PRODUCT_NAME}`, message: PRODUCT_NAME, detail, buttons: ['OK'] };
+      await (win === null ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options));
+    };
+    const template = menuTemplate({
+      appName: PRODUCT_NAME,
+      isMac: process.platform === 'darwin',
+      developer: !app.isPackaged,
+      actions: {
+        toggleSafeMode: () => send('safe-mode.toggle'),
+        reviewBundle: () => send('bundle.review'),
+        openLogsFolder: () => {
+          shell.openPath(logsDir).catch(() => undefined);
+        },
+        showAbout: () => {
+          showAbout().catch((cause: unknown) => log.error('about dialog failed', { cause }));
+        },
+      },
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+    win = await createMainWindow({
+      preloadPath,
+      stateDir: userData,
+      title: PRODUCT_NAME,
+      devTools: !app.isPackaged,
+      onError: (message, fields) => log.error(message, fields),
+    });
+    win.on('closed', () => {
+      win = null;
+    });
+    log.info('started', { version: app.getVersion(), electron: versions.electron });
+  };
+
+  app
+    .whenReady()
+    .then(ready)
+    .catch((cause: unknown) => {
+      log.error('start failed', { cause });
+      dialog.showErrorBox(PRODUCT_NAME, 'The app could not start. The log in the user-data folder says why.');
+      app.quit();
+    });
+};

@@ -1,0 +1,33 @@
+import {
+  channelFor,
+  eventChannelFor,
+  isBridgeEvent,
+  METHOD_NAMES,
+  type DesktopBridge,
+} from '../shared/contract/method-names';
+
+/** The parts of ipcRenderer the bridge uses; index.ts passes the real one. */
+export interface RendererIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/**
+ * The object the page gets: one verb per contract method, generated from METHOD_NAMES, and `on`
+ * for the menu events. Nothing of ipcRenderer leaks: no channel can be named, the IPC event
+ * object is never handed to the page, and an unknown event name subscribes to nothing.
+ */
+export const buildBridge = (ipc: RendererIpc): DesktopBridge => {
+  const verbs = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => ipc.invoke(channelFor(name), input)]));
+  const on = (event: string, listener: () => void): (() => void) => {
+    if (!isBridgeEvent(event) || typeof listener !== 'function') return () => undefined;
+    const channel = eventChannelFor(event);
+    const forward = (): void => listener();
+    ipc.on(channel, forward);
+    return () => {
+      ipc.removeListener(channel, forward);
+    };
+  };
+  return Object.freeze({ ...verbs, on }) as DesktopBridge;
+};
