@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../../../shared/contract/define';
+import type { HttpClient } from '../../net/http-client';
+import { jsonOf } from '../common/parse-body';
+import { startLoopbackListener } from './loopback-listener';
+
+// Bitbucket Cloud's OAuth 2.0 consumer flow: authorization code through the system browser, a
+// loopback redirect, the code exchanged at the token endpoint, refresh tokens for later.
+
+export const BITBUCKET_OAUTH = {
+  authorizeUrl: 'https://bitbucket.org/site/oauth2/authorize',
+  tokenUrl: 'https://bitbucket.org/site/oauth2/access_token',
+} as const;
+
+export interface OAuthConsumer {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+export interface OAuthEndpoints {
+  readonly authorizeUrl: string;
+  readonly tokenUrl: string;
+}
+
+export const OAuthTokens = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1).optional(),
+  token_type: z.string().optional(),
+  expires_in: z.number().optional(),
+  scopes: z.string().optional(),
+});
+export type OAuthTokens = z.infer<typeof OAuthTokens>;
+
+const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.string().optional() });
+
+export interface ConnectOptions {
+  readonly consumer: OAuthConsumer;
+  readonly endpoints?: OAuthEndpoints;
+  /** Bound to the token endpoint's origin. */
+  readonly http: HttpClient;
+  /** Opens the system browser (Electron's shell.openExternal, `open`, or a test's fake browser). */
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly timeoutMs?: number;
+  /** The loopback port the consumer's callback URL names; 0 picks a free one. */
+  readonly port?: number;
+  readonly randomState?: () => string;
+}
+
+const tokenRequest = async (http: HttpClient, endpoints: OAuthEndpoints, consumer: OAuthConsumer, form: Record<string, string>): Promise<Result<OAuthTokens>> => {
+  const outcome = await http({
+    url: endpoints.tokenUrl,
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${consumer.clientId}:${consumer.clientSecret}`, 'utf8').toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    },
+    body: new URLSearchParams(form).toString(),
+  });
+  if (!outcome.ok) return fail('OAUTH_FLOW_FAILED', `The token endpoint could not be reached (${outcome.reason}).`);
+  const { status } = outcome.response;
+  if (status !== 200) {
+    const body = OAuthErrorBody.safeParse(jsonOf(outcome.response));
+    const what = body.success ? body.data.error : `HTTP ${status}`;
+    const hint = status === 401 || what === 'invalid_client' ? ' Check the OAuth consumer key and secret.' : '';
+    return fail('OAUTH_FLOW_FAILED', `The token endpoint refused the request (${what}).${hint}`, { http_status: status });
+  }
+  const tokens = OAuthTokens.safeParse(jsonOf(outcome.response));
+  return tokens.success ? ok(tokens.data) : fail('OAUTH_FLOW_FAILED', 'The token endpoint answered in an unexpected shape.');
+};
+
+/** Runs the whole sign-in. Every failure is OAUTH_FLOW_FAILED with a sentence; tokens never appear in it. */
+export const connectOAuth = async (o: ConnectOptions): Promise<Result<OAuthTokens>> => {
+  const endpoints = o.endpoints ?? BITBUCKET_OAUTH;
+  const state = (o.randomState ?? (() => randomBytes(32).toString('base64url')))();
+  const listener = await startLoopbackListener({ expectedState: state, timeoutMs: o.timeoutMs ?? 180_000, ...(o.port === undefined ? {} : { port: o.port }) });
+  const url = new URL(endpoints.authorizeUrl);
+  url.searchParams.set('client_id', o.consumer.clientId);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('state', state);
+  url.searchParams.set('redirect_uri', listener.redirectUri);
+  try {
+    await o.openExternal(url.toString());
+  } catch {
+    await listener.close();
+    return fail('OAUTH_FLOW_FAILED', 'The system browser could not be opened.');
+  }
+  const answer = await listener.outcome;
+  if (!answer.ok) return fail('OAUTH_FLOW_FAILED', answer.detail, { reason: answer.reason });
+  return tokenRequest(o.http, endpoints, o.consumer, { grant_type: 'authorization_code', code: answer.code, redirect_uri: listener.redirectUri });
+};
+
+export const refreshOAuth = (o: { consumer: OAuthConsumer; endpoints?: OAuthEndpoints; http: HttpClient; refreshToken: string }): Promise<Result<OAuthTokens>> =>
+  tokenRequest(o.http, o.endpoints ?? BITBUCKET_OAUTH, o.consumer, { grant_type: 'refresh_token', refresh_token: o.refreshToken });
+
+/** The granted scopes as the token endpoint reported them. */
+export const scopesOf = (tokens: OAuthTokens): string[] => (tokens.scopes ?? '').split(/[\s,]+/).filter((s) => s.length > 0);
