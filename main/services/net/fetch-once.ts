@@ -1,0 +1,104 @@
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { BlockReason, TlsEvidence } from '../../../shared/domain/checks';
+import type { ClassifiedAddress } from '../url-safety/classify-ip';
+import { mapNetworkError } from './error-map';
+import type { NetLimits } from './limits';
+import { pinnedConnector } from './pinned-connector';
+
+// One HTTPS exchange over a connection pinned to the checked addresses (or through the
+// configured proxy), under the limits, without following redirects.
+
+export interface OnceRequest {
+  readonly url: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly host: string;
+  readonly addresses: readonly ClassifiedAddress[];
+  readonly ca?: string;
+  readonly limits: NetLimits;
+  readonly signal: AbortSignal;
+  /** A proxy URL: the target's checks already ran locally; the proxy makes the TCP connection. */
+  readonly proxy?: string;
+}
+
+export type OnceOutcome =
+  | {
+      readonly ok: true;
+      readonly status: number;
+      readonly headers: Record<string, string>;
+      readonly body: string;
+      readonly tls?: TlsEvidence;
+      readonly remote?: string;
+    }
+  | { readonly ok: false; readonly reason: BlockReason; readonly detail: string; readonly tls?: TlsEvidence };
+
+const flatten = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(h)
+      .filter((e): e is [string, string | string[]] => e[1] !== undefined)
+      .map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
+  );
+
+const dispatcherFor = (r: OnceRequest, seen: { tls?: TlsEvidence; remote?: string }): Dispatcher => {
+  const timeouts = { headersTimeout: r.limits.headersMs, bodyTimeout: r.limits.bodyIdleMs };
+  if (r.proxy !== undefined) {
+    return new ProxyAgent({
+      uri: r.proxy,
+      ...timeouts,
+      ...(r.ca === undefined ? {} : { requestTls: { ca: r.ca } }),
+      proxyTls: { timeout: r.limits.connectMs },
+    });
+  }
+  const connect = pinnedConnector({
+    host: r.host,
+    addresses: r.addresses,
+    connectMs: r.limits.connectMs,
+    ...(r.ca === undefined ? {} : { ca: r.ca }),
+    onTls: (ev) => {
+      seen.tls = ev;
+    },
+    onConnected: (remote) => {
+      seen.remote = remote;
+    },
+  });
+  return new Agent({ connect, ...timeouts, connections: 1, pipelining: 0 });
+};
+
+export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
+  const seen: { tls?: TlsEvidence; remote?: string } = {};
+  const dispatcher = dispatcherFor(r, seen);
+  const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence } => (seen.tls === undefined ? o : { ...o, tls: seen.tls });
+  try {
+    const res = await request(r.url, {
+      dispatcher,
+      method: r.method,
+      headers: { ...r.headers },
+      ...(r.body === undefined ? {} : { body: r.body }),
+      signal: r.signal,
+    });
+    const headers = flatten(res.headers);
+    const declared = Number(headers['content-length'] ?? '0');
+    if (declared > r.limits.maxBytes) {
+      res.body.destroy();
+      return withTls({ ok: false, reason: 'too_large', detail: `content-length ${declared} exceeds ${r.limits.maxBytes} bytes` });
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      size += buf.length;
+      if (size > r.limits.maxBytes) {
+        res.body.destroy();
+        return withTls({ ok: false, reason: 'too_large', detail: `response body exceeds ${r.limits.maxBytes} bytes` });
+      }
+      chunks.push(buf);
+    }
+    const out = { ok: true as const, status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
+    return withTls(seen.remote === undefined ? out : { ...out, remote: seen.remote });
+  } catch (e) {
+    return withTls({ ok: false, ...mapNetworkError(e, r.signal.aborted) });
+  } finally {
+    void dispatcher.destroy().catch(() => undefined);
+  }
+};

@@ -1,0 +1,72 @@
+import type { LookupAddress } from 'node:dns';
+import type { LookupFunction, Socket } from 'node:net';
+import { TLSSocket, rootCertificates } from 'node:tls';
+import { buildConnector } from 'undici';
+import type { TlsEvidence } from '../../../shared/domain/checks';
+import { classifyIp } from '../url-safety/classify-ip';
+import { tlsEvidenceOf } from './tls-evidence';
+
+// Stage 5: the connection goes to the exact addresses that were checked. `lookup` answers only
+// for the checked host and only with the checked addresses (an array: Node asks with `all: true`);
+// after connect, `socket.remoteAddress` must be one of them, or the socket is destroyed.
+
+export class PinViolation extends Error {
+  readonly code = 'BTS_PIN_VIOLATION';
+}
+
+export interface PinnedConnectorOptions {
+  /** The canonical host that was checked (no brackets, no trailing dot). */
+  readonly host: string;
+  readonly addresses: readonly { readonly ip: string; readonly family: 4 | 6 }[];
+  /** Extra trusted CA certificates (PEM), added to Node's bundled roots. */
+  readonly ca?: string;
+  readonly connectMs: number;
+  readonly onTls?: (evidence: TlsEvidence) => void;
+  readonly onConnected?: (remoteAddress: string) => void;
+}
+
+const canonical = (ip: string): string => classifyIp(ip).ip;
+
+export const pinnedLookup = (host: string, addresses: PinnedConnectorOptions['addresses']): LookupFunction => {
+  const list: LookupAddress[] = addresses.map((a) => ({ address: a.ip, family: a.family }));
+  return (hostname, options, callback) => {
+    const asked = hostname.replace(/^\[|\]$/gu, '').replace(/\.$/u, '').toLowerCase();
+    const first = list[0];
+    if (asked !== host || first === undefined) {
+      callback(new PinViolation(`lookup for ${hostname} refused: only ${host} was checked`), '', 4);
+      return;
+    }
+    if (options.all === true) callback(null, list as unknown as string, 0);
+    else callback(null, first.address, first.family);
+  };
+};
+
+export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.connector => {
+  const allowed = new Set(o.addresses.map((a) => canonical(a.ip)));
+  const base = buildConnector({
+    timeout: o.connectMs,
+    lookup: pinnedLookup(o.host, o.addresses),
+    ...(o.ca === undefined ? {} : { ca: [...rootCertificates, o.ca] }),
+  });
+  return (options, callback) => {
+    base(options, (err, socket) => {
+      if (err !== null) {
+        callback(err, null);
+        return;
+      }
+      const s: Socket = socket;
+      const remote = s.remoteAddress;
+      if (remote === undefined || !allowed.has(canonical(remote))) {
+        s.destroy();
+        callback(new PinViolation(`connected to ${remote ?? 'an unknown address'}, which was not checked`), null);
+        return;
+      }
+      o.onConnected?.(remote);
+      if (s instanceof TLSSocket) {
+        const ev = tlsEvidenceOf(s);
+        if (ev !== undefined) o.onTls?.(ev);
+      }
+      callback(null, s);
+    });
+  };
+};

@@ -1,0 +1,110 @@
+import type { AddressEvidence, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
+import { resolveTarget, type ResolvedTarget } from '../url-safety/check-url';
+import type { AddressPolicy } from '../url-safety/policy';
+import type { Resolver } from '../url-safety/resolver';
+import { stopwatch, type UrlVerdict } from '../url-safety/verdict';
+import { fetchOnce, type OnceOutcome } from './fetch-once';
+import type { HttpClient, HttpOutcome, HttpRequest, NetworkEvidence } from './http-client';
+import { withLimits, type NetLimits } from './limits';
+import { proxyFor, type ProxyEnv } from './proxy-env';
+import { isRedirect, judgeRedirect } from './redirects';
+
+// The HttpClient the Data Center and Jira clients use: stages 1–4 on the URL, a pinned
+// connection (stage 5), redirects judged by hand (6), limits (7), an optional proxy (8).
+
+export interface SafeClientOptions {
+  readonly policy: AddressPolicy;
+  readonly resolver: Resolver;
+  /** PEM text of a corporate CA to trust in addition to the bundled roots. */
+  readonly ca?: string;
+  readonly limits?: Partial<NetLimits>;
+  /** Where HTTPS_PROXY / NO_PROXY are read from (the composition root passes process.env). */
+  readonly env?: ProxyEnv;
+}
+
+/** Everything one safe request saw: the outcome plus the first URL's stage verdict. */
+export interface SafeExchange {
+  readonly outcome: HttpOutcome;
+  readonly verdict: UrlVerdict;
+  readonly checksMs: number;
+  readonly exchangeMs: number;
+}
+
+const addressesOf = (r: ResolvedTarget): AddressEvidence[] => r.addresses.map(({ ip, range, family }) => ({ ip, range, family }));
+
+export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Promise<SafeExchange> => {
+  const limits = withLimits(o.limits);
+  const total = stopwatch();
+  const check = { policy: o.policy, resolver: o.resolver };
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), limits.overallMs);
+  const redirects: RedirectHop[] = [];
+  let tls: TlsEvidence | undefined;
+  let viaProxy = false;
+  let checksMs = 0;
+  let exchangeMs = 0;
+  const evidence = (r: ResolvedTarget): NetworkEvidence => ({
+    addresses: addressesOf(r),
+    ...(tls === undefined ? {} : { tls }),
+    redirects: [...redirects],
+    via_proxy: viaProxy,
+    timings_ms: { checks: checksMs, exchange: exchangeMs, total: total() },
+  });
+  try {
+    const t = stopwatch();
+    const first = await resolveTarget(req.url, check);
+    checksMs = t();
+    let current = first;
+    let url = first.verdict.normalized ?? req.url;
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    if (first.target === null) {
+      return { outcome: { ok: false, reason: first.verdict.reason ?? 'syntax', detail: first.verdict.detail ?? 'blocked', evidence: evidence(first) }, verdict: first.verdict, checksMs, exchangeMs };
+    }
+    url = new URL(req.url).href;
+    const visited = new Set<string>([url]);
+    for (;;) {
+      const target = current.target;
+      if (target === null) throw new Error('unreachable: a followed hop always has a target');
+      const proxy = proxyFor(target.host, target.port, o.env ?? {});
+      viaProxy = viaProxy || proxy !== undefined;
+      const tx = stopwatch();
+      const res: OnceOutcome = await fetchOnce({
+        url,
+        method,
+        headers: req.headers ?? {},
+        ...(body === undefined ? {} : { body }),
+        host: target.host,
+        addresses: current.addresses,
+        ...(o.ca === undefined ? {} : { ca: o.ca }),
+        limits,
+        signal: abort.signal,
+        ...(proxy === undefined ? {} : { proxy }),
+      });
+      exchangeMs += tx();
+      if (res.tls !== undefined) tls = res.tls;
+      if (!res.ok) return { outcome: { ok: false, reason: res.reason, detail: res.detail, evidence: evidence(current) }, verdict: first.verdict, checksMs, exchangeMs };
+      if (!isRedirect(res.status)) {
+        const response = { status: res.status, headers: res.headers, body: res.body, url };
+        return { outcome: { ok: true, response, evidence: evidence(current) }, verdict: first.verdict, checksMs, exchangeMs };
+      }
+      const hop = await judgeRedirect({ from: url, status: res.status, location: res.headers['location'], hopsSoFar: redirects.length, maxRedirects: limits.maxRedirects, visited, check });
+      redirects.push(hop.hop);
+      if (!hop.follow) {
+        return { outcome: { ok: false, reason: 'redirect', detail: hop.hop.reason ?? 'redirect blocked', evidence: evidence(current) }, verdict: first.verdict, checksMs, exchangeMs };
+      }
+      if (res.status === 303) {
+        method = 'GET';
+        body = undefined;
+      }
+      visited.add(hop.url);
+      url = hop.url;
+      current = hop.next;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+};
+
+/** The HttpClient seam backed by the engine. */
+export const createSafeHttpClient = (o: SafeClientOptions): HttpClient => async (req) => (await safeExchange(req, o)).outcome;

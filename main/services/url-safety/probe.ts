@@ -1,0 +1,72 @@
+import type { AddressEvidence, ApiRootEvidence, BlockReason, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
+import { safeExchange, type SafeClientOptions } from '../net/safe-http-client';
+import { API_ROOT_PATH, parseApplicationProperties } from './application-properties';
+import { checkSyntax } from './syntax';
+import { stopwatch, type StageReport, type Verdict } from './verdict';
+import { networkStages } from './probe-stages';
+
+// The Data Center probe: every stage, then GET {base_url}/rest/api/1.0/application-properties
+// over the pinned connection. The context path of the base URL is kept.
+
+export interface ProbeResult {
+  readonly input: string;
+  readonly verdict: Verdict;
+  readonly code: 'PROVIDER_BASE_URL_BLOCKED' | null;
+  readonly reason: BlockReason | null;
+  readonly detail: string | null;
+  readonly normalized: string | null;
+  readonly addresses: readonly AddressEvidence[];
+  readonly tls: TlsEvidence | null;
+  readonly redirects: readonly RedirectHop[];
+  readonly api_root: ApiRootEvidence | null;
+  readonly via_proxy: boolean;
+  readonly timings_ms: Readonly<Record<string, number>>;
+  readonly stages: readonly StageReport[];
+}
+
+export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeResult> => {
+  const total = stopwatch();
+  const syntax = checkSyntax(baseUrl);
+  const apiUrl = syntax.ok ? `${syntax.normalized}${API_ROOT_PATH}` : baseUrl;
+  const ex = await safeExchange({ url: apiUrl, method: 'GET', headers: { accept: 'application/json' } }, o);
+  const { outcome, verdict } = ex;
+  const ev = outcome.evidence;
+  let apiRoot: ApiRootEvidence | null = null;
+  let failure: { reason: BlockReason; detail: string } | null = outcome.ok ? null : { reason: outcome.reason, detail: outcome.detail };
+  let apiStage: StageReport = { stage: 'api_root', status: 'skipped', ms: 0 };
+  if (outcome.ok) {
+    const t = stopwatch();
+    const parsed =
+      outcome.response.status === 200
+        ? parseApplicationProperties(outcome.response.body)
+        : { ok: false as const, detail: `the API root answered HTTP ${outcome.response.status}` };
+    if (parsed.ok) {
+      apiRoot = parsed.value;
+      apiStage = { stage: 'api_root', status: 'passed', ms: t(), detail: `${parsed.value.displayName} ${parsed.value.version}` };
+    } else {
+      failure = { reason: 'unreachable', detail: parsed.detail };
+      apiStage = { stage: 'api_root', status: 'failed', ms: t(), detail: parsed.detail };
+    }
+  }
+  const invalid = verdict.verdict === 'invalid';
+  const stages = [
+    ...verdict.stages.map((s) => (s.stage === 'syntax' && syntax.ok ? { ...s, detail: syntax.normalized } : s)),
+    ...networkStages(verdict.verdict === 'allow', ex, failure),
+    apiStage,
+  ];
+  return {
+    input: baseUrl,
+    verdict: invalid ? 'invalid' : failure === null ? 'allow' : 'block',
+    code: failure === null ? null : 'PROVIDER_BASE_URL_BLOCKED',
+    reason: failure?.reason ?? null,
+    detail: failure?.detail ?? null,
+    normalized: syntax.ok ? syntax.normalized : (verdict.normalized === null ? null : verdict.normalized.replace(API_ROOT_PATH, '')),
+    addresses: ev.addresses,
+    tls: ev.tls ?? null,
+    redirects: ev.redirects,
+    api_root: apiRoot,
+    via_proxy: ev.via_proxy,
+    timings_ms: { ...ev.timings_ms, total: total() },
+    stages,
+  };
+};

@@ -1,0 +1,78 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import type { Leaf } from './pki';
+
+// Real servers on loopback for the network tests. Each records what reached it.
+
+export interface SeenRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly remote: string | undefined;
+}
+
+export interface RunningServer {
+  readonly host: string;
+  readonly port: number;
+  readonly seen: SeenRequest[];
+  /** TCP connections accepted (TLS or not). */
+  connections: number;
+  close(): Promise<void>;
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const track = (sockets: Set<Socket>, s: Socket): void => {
+  sockets.add(s);
+  s.on('close', () => sockets.delete(s));
+};
+
+export const startHttps = async (leaf: Leaf, handler: Handler, host = '127.0.0.1'): Promise<RunningServer> => {
+  const sockets = new Set<Socket>();
+  const seen: SeenRequest[] = [];
+  const server = createHttpsServer({ key: leaf.key, cert: leaf.cert }, (req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, remote: req.socket.remoteAddress });
+    handler(req, res);
+  });
+  const running: RunningServer = {
+    host,
+    port: 0,
+    seen,
+    connections: 0,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  server.on('connection', (s: Socket) => {
+    running.connections += 1;
+    track(sockets, s);
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return { ...running, port: (server.address() as AddressInfo).port, get connections() { return running.connections; } };
+};
+
+/** A TCP server that resets every connection as soon as it is accepted. */
+export const startResetServer = async (host = '127.0.0.1'): Promise<RunningServer> => {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server = createTcpServer((s) => {
+    connections += 1;
+    track(sockets, s);
+    s.resetAndDestroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  return {
+    host,
+    port: (server.address() as AddressInfo).port,
+    seen: [],
+    get connections() {
+      return connections;
+    },
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
