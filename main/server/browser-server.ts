@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Api } from '../api';
+import { API_PREFIX, handleApi } from './api-route';
+import { hostAllowed, originAllowed } from './request-guards';
+import { refuse } from './respond';
+import { setSecurityHeaders } from './security-headers';
+import { resolveStaticPath, sendFile } from './static-files';
+
+export const LOOPBACK_HOST = '127.0.0.1';
+
+export interface BrowserServerOptions {
+  readonly api: Pick<Api, 'call'>;
+  /** The built renderer (out/renderer). */
+  readonly staticDir: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Only 127.0.0.1 is accepted; the option exists so a caller's mistake fails loudly. */
+  readonly host?: string;
+}
+
+export interface BrowserServer {
+  /** `http://127.0.0.1:PORT/#token=HEX`: the fragment never reaches a server log or a Referer. */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+interface Context {
+  readonly api: Pick<Api, 'call'>;
+  readonly staticDir: string;
+  readonly token: string;
+  readonly port: () => number;
+}
+
+const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> => {
+  setSecurityHeaders(res);
+  const port = ctx.port();
+  if (!hostAllowed(req.headers.host, port)) {
+    refuse(res, 403, 'REQUEST_FORBIDDEN', 'This server answers only to 127.0.0.1 or localhost on its own port.');
+    return;
+  }
+  if (!originAllowed(req.headers.origin, port)) {
+    refuse(res, 403, 'REQUEST_FORBIDDEN', 'Requests from other web origins are refused.');
+    return;
+  }
+  const target = req.url ?? '';
+  if (!target.startsWith('/')) {
+    refuse(res, 400, 'REQUEST_INVALID', 'Bad request target.');
+    return;
+  }
+  const pathname = new URL(target, `http://${LOOPBACK_HOST}`).pathname;
+  if (pathname.startsWith(API_PREFIX) || pathname === '/api') {
+    await handleApi(req, res, pathname, ctx);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    refuse(res, 405, 'REQUEST_INVALID', 'Files are served with GET.', { Allow: 'GET, HEAD' });
+    return;
+  }
+  const file = await resolveStaticPath(ctx.staticDir, pathname);
+  if (file === null) {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found\n');
+    return;
+  }
+  sendFile(res, file, req.method);
+};
+
+/**
+ * Browser mode: the built UI and the contract on a loopback-only HTTP server. A fresh 256-bit
+ * token per launch guards every API call; Host and Origin allowlists stop DNS rebinding and
+ * cross-site calls; no CORS headers are ever sent, so no other origin can read an answer.
+ */
+export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOPBACK_HOST }: BrowserServerOptions): Promise<BrowserServer> => {
+  if (host !== LOOPBACK_HOST) throw new Error(`Browser mode listens on ${LOOPBACK_HOST} only (asked for ${host}).`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${port}.`);
+  const token = randomBytes(32).toString('hex');
+  let boundPort = -1;
+  const ctx: Context = { api, staticDir, token, port: () => boundPort };
+  const server = createServer((req, res) => {
+    handle(req, res, ctx).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'INTERNAL_ERROR', 'The request failed unexpectedly.');
+      else res.destroy();
+    });
+  });
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host: LOOPBACK_HOST, exclusive: true }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  boundPort = address.port;
+  const origin = `http://${LOOPBACK_HOST}:${boundPort}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    port: boundPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+};
