@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { CheckResults } from '../../../../shared/domain/checks';
 import { BUNDLE_PAYLOAD_TYPE } from '../../../../shared/domain/bundle';
-import type { TargetConfig } from '../../../../shared/domain/target';
+import type { CloudTarget, DataCenterTarget, TargetConfig } from '../../../../shared/domain/target';
 import { fixedClock } from '../../../../main/services/clock/clock';
 import { fingerprintOfSpki, signEnvelope, spkiDerOf } from '../../../../main/services/bundle/dsse';
 import { exportBundle, type BundleExport } from '../../../../main/services/bundle/export-bundle';
@@ -36,7 +36,7 @@ export const memorySecrets = (): SecretStore & { readonly data: Map<string, stri
 };
 
 /** A Cloud target whose issues were retired, routed to Jira, with scope and identity evidence. */
-export const cloudJira = (): { target: TargetConfig; checks: CheckResults } => {
+export const cloudJira = (): { target: CloudTarget; checks: CheckResults } => {
   const base = readyCloudJira();
   return {
     target: base.target,
@@ -57,7 +57,7 @@ export const cloudJira = (): { target: TargetConfig; checks: CheckResults } => {
 };
 
 /** A Data Center target behind an approved tunnel, with DNS, TLS and redirect evidence. */
-export const dcTunnel = (): { target: TargetConfig; checks: CheckResults } => {
+export const dcTunnel = (): { target: DataCenterTarget; checks: CheckResults } => {
   const base = readyDataCenterPortable();
   return {
     target: base.target,
