@@ -35,6 +35,9 @@ export const memorySecrets = (): SecretStore & { readonly data: Map<string, stri
   };
 };
 
+/** A target with its check results, as the settings file keeps them. */
+export type TargetWithChecks = { readonly target: TargetConfig; readonly checks: CheckResults };
+
 /** A Cloud target whose issues were retired, routed to Jira, with scope and identity evidence. */
 export const cloudJira = (): { target: CloudTarget; checks: CheckResults } => {
   const base = readyCloudJira();

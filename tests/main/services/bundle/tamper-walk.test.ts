@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../../../main/services/bundle/verify-bundle';
-import { cloudJira, dcTunnel, makeExporter } from './bundle-support';
+import { cloudJira, dcTunnel, makeExporter, type TargetWithChecks } from './bundle-support';
 
 // Acceptance: every single-byte change anywhere in a real bundle is rejected, or — only where
 // the byte is JSON whitespace outside the envelope's strings and stays JSON whitespace — the file
@@ -25,7 +25,7 @@ const structuralWhitespace = (bytes: Uint8Array): boolean[] => {
   return out;
 };
 
-const setup = async (make: typeof cloudJira) => {
+const setup = async (make: () => TargetWithChecks) => {
   const ex = makeExporter();
   const out = await ex.exportOk(make());
   const bytes = Buffer.from(out.text, 'utf8');
