@@ -1,0 +1,34 @@
+import { test as base, expect } from '@playwright/test';
+import { RENDERER_OUT } from './build-renderer';
+import { guardConsole } from './console-guard';
+import { loadMain, type MainLoader } from './main-loader';
+import type { BrowserMode } from './start-browser-mode';
+
+export type { BrowserMode } from './start-browser-mode';
+
+/**
+ * `app`: a fresh browser-mode server per test (own data dir, own keychain service), the page
+ * opened on its tokened URL, and a check after the test that the page logged no console error,
+ * page error or failed request.
+ */
+export const test = base.extend<{ app: BrowserMode }, { main: MainLoader }>({
+  main: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const main = await loadMain();
+      await use(main);
+      await main.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, main }, use) => {
+    const mode = await main.startBrowserMode(RENDERER_OUT);
+    const guard = guardConsole(page);
+    await page.goto(mode.server.url);
+    await use(mode);
+    await mode.close();
+    expect(guard.problems, 'console errors, page errors or failed requests').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,31 @@
+import { resolve } from 'node:path';
+import type { ViteDevServer } from 'vite';
+import type { startBrowserMode } from './start-browser-mode';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface MainLoader {
+  readonly startBrowserMode: typeof startBrowserMode;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Loads the main-process code through Vite's SSR module loader, the way electron-vite bundles
+ * it (JSON imports included), instead of Playwright's own TypeScript loader. Dependencies in
+ * node_modules (keytar, conf, undici) load natively.
+ */
+export const loadMain = async (): Promise<MainLoader> => {
+  const { createServer } = await import('vite');
+  const vite: ViteDevServer = await createServer({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  const mod = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/start-browser-mode.ts'))) as {
+    startBrowserMode: typeof startBrowserMode;
+  };
+  return { startBrowserMode: mod.startBrowserMode, close: () => vite.close() };
+};
