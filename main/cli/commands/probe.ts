@@ -3,7 +3,8 @@ import type { NetLimits } from '../../services/net/limits';
 import type { ProxyEnv } from '../../services/net/proxy-env';
 import { probeDataCenter, type ProbeResult } from '../../services/url-safety/probe';
 import { createDnsResolver, type Resolver } from '../../services/url-safety/resolver';
-import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, positiveInt, type CommandIo } from './url-safety-args';
+import { CLI_NAME, type CliCommand } from '../cli-io';
+import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, positiveInt, readStream, type CommandIo } from './url-safety-args';
 
 export const PROBE_USAGE =
   'probe BASE_URL [--ca FILE] [--json] [--timeout-ms N] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private]';
@@ -72,4 +73,11 @@ const usage = (io: CommandIo, message: string): number => {
   io.err(`probe: ${message}`);
   io.err(`usage: ${PROBE_USAGE}`);
   return EXIT_USAGE;
+};
+
+/** The registry entry: exit 0 reached, 3 blocked, invalid or unreachable, 2 usage error. */
+export const probeCommand: CliCommand = {
+  summary: PROBE_SUMMARY,
+  usage: `${CLI_NAME} ${PROBE_USAGE}`,
+  run: (args, io) => runProbeCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }, { env: io.env }),
 };

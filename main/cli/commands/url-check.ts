@@ -1,7 +1,8 @@
 import { checkUrl } from '../../services/url-safety/check-url';
 import { createDnsResolver, type Resolver } from '../../services/url-safety/resolver';
 import type { UrlVerdict } from '../../services/url-safety/verdict';
-import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, StdinJson, type CommandIo } from './url-safety-args';
+import { CLI_NAME, type CliCommand } from '../cli-io';
+import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, readStream, StdinJson, type CommandIo } from './url-safety-args';
 
 export const URL_CHECK_USAGE =
   'url-check [URL ...] [--stdin | --stdin-json] [--json] [--offline] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private]';
@@ -74,4 +75,11 @@ const usage = (io: CommandIo, message: string): number => {
   io.err(`url-check: ${message}`);
   io.err(`usage: ${URL_CHECK_USAGE}`);
   return EXIT_USAGE;
+};
+
+/** The registry entry: exit 0 all allowed, 3 any blocked or invalid, 2 usage error. */
+export const urlCheckCommand: CliCommand = {
+  summary: URL_CHECK_SUMMARY,
+  usage: `${CLI_NAME} ${URL_CHECK_USAGE}`,
+  run: (args, io) => runUrlCheckCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }),
 };

@@ -71,6 +71,13 @@ export const policyFromArgs = (args: ParsedArgs): PolicyOutcome => {
   };
 };
 
+/** Reads a whole stream as UTF-8 (for `--stdin` / `--stdin-json`). */
+export const readStream = async (stream: NodeJS.ReadableStream): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
 export const StdinJson = z.array(z.string());
 
 export const positiveInt = (raw: string | undefined): number | null | undefined => {

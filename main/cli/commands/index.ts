@@ -1,0 +1,14 @@
+import type { CliCommand } from '../cli-io';
+import { probeCommand } from './probe';
+import { serveCommand } from './serve';
+import { urlCheckCommand } from './url-check';
+
+/**
+ * Every CLI command by name. Add one: a file beside this one exporting a CliCommand, and one line
+ * here. `--help` lists them in this order.
+ */
+export const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  serve: serveCommand,
+  'url-check': urlCheckCommand,
+  probe: probeCommand,
+};
