@@ -11,6 +11,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { createDesktopDeps } from './composition';
 import { registerIpcHandlers } from './ipc-adapter';
 import { menuTemplate } from './menu-template';
+import { createExternalOpener } from './open-external';
 import { guardSession } from './session-guard';
 import { readSigningKeyFingerprint } from './signing-key-fingerprint';
 import { guardWebContents } from './web-contents-guard';
@@ -38,6 +39,7 @@ export const startDesktop = (): void => {
   const logsDir = join(userData, 'logs');
   app.setAppLogsPath(logsDir);
   const log = createFileLogger({ file: join(logsDir, 'main.log') });
+  const openDocs = createExternalOpener(shell);
   let win: BrowserWindow | null = null;
 
   const send = (event: BridgeEvent): void => {
@@ -51,7 +53,7 @@ export const startDesktop = (): void => {
   });
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, {
-      openExternal: (url) => shell.openExternal(url),
+      openDocs,
       onBlocked: (what, origin) => log.warn('blocked', { what, origin }),
     });
   });

@@ -6,8 +6,8 @@ import { decideNavigation, decideWindowOpen } from './navigation-policy';
 export type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 export interface ContentsGuardOptions {
-  /** shell.openExternal, called only with URLs on the documentation allowlist. */
-  readonly openExternal: (url: string) => Promise<void>;
+  /** Opens a documentation link in the system browser (open-external.ts checks the allowlist again). */
+  readonly openDocs: (url: string) => Promise<boolean>;
   readonly origins?: readonly string[];
   /** Told about every blocked attempt, for the log. Never given anything but the URL's origin. */
   readonly onBlocked?: (what: string, origin: string) => void;
@@ -46,7 +46,7 @@ export const guardWebContents = (contents: GuardedContents, options: ContentsGua
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url);
     if (decision.openExternally) {
-      options.openExternal(url).catch(() => blocked('external open failed', safeOrigin(url)));
+      options.openDocs(url).catch(() => blocked('external open failed', safeOrigin(url)));
     } else {
       blocked('window.open', safeOrigin(url));
     }

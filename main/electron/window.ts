@@ -2,7 +2,7 @@ import { BrowserWindow, screen } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import { loadBounds, saveBounds } from './window-bounds-file';
 import { fitToDisplays } from './window-bounds';
-import { windowOptions } from './window-options';
+import { constructWindow } from './window-options';
 
 export interface MainWindowInput {
   readonly preloadPath: string;
@@ -16,7 +16,7 @@ export interface MainWindowInput {
 export const createMainWindow = async (input: MainWindowInput): Promise<BrowserWindow> => {
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = fitToDisplays(await loadBounds(input.stateDir), workAreas);
-  const win = new BrowserWindow(windowOptions({ preloadPath: input.preloadPath, bounds, title: input.title, devTools: input.devTools }));
+  const win = constructWindow(BrowserWindow, { preloadPath: input.preloadPath, bounds, title: input.title, devTools: input.devTools });
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     const { x, y, width, height } = win.getNormalBounds();

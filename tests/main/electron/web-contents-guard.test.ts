@@ -31,8 +31,9 @@ const setup = () => {
   const opened: string[] = [];
   const blocked: Array<[string, string]> = [];
   guardWebContents(fake.contents, {
-    openExternal: async (url) => {
+    openDocs: async (url) => {
       opened.push(url);
+      return true;
     },
     onBlocked: (what, origin) => blocked.push([what, origin]),
   });

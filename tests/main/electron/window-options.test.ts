@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { windowOptions } from '../../../main/electron/window-options';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { constructWindow } from '../../../main/electron/window-options';
 
-const options = windowOptions({ preloadPath: '/app/out/preload/index.cjs', bounds: { width: 900, height: 700 }, title: 'T', devTools: false });
+/** Stands in for Electron's BrowserWindow and keeps the options it was built with. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+const { options } = constructWindow(RecordingWindow, {
+  preloadPath: '/app/out/preload/index.cjs',
+  bounds: { width: 900, height: 700 },
+  title: 'T',
+  devTools: false,
+});
 const prefs = options.webPreferences ?? {};
 
-describe('windowOptions', () => {
+describe('constructWindow', () => {
   it.each([
     ['contextIsolation', true],
     ['sandbox', true],
@@ -21,8 +32,9 @@ describe('windowOptions', () => {
     expect(prefs[key]).toBe(value);
   });
 
-  it('enables no Blink feature and loads the built CommonJS preload', () => {
+  it('enables no Blink feature, disables middle-click opening, and loads the built CommonJS preload', () => {
     expect(prefs.enableBlinkFeatures).toBeUndefined();
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
   });
 

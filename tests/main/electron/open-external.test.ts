@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { createExternalOpener } from '../../../main/electron/open-external';
+
+const recordingShell = () => {
+  const opened: string[] = [];
+  return { opened, shell: { openExternal: async (url: string) => void opened.push(url) } };
+};
+
+describe('createExternalOpener', () => {
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'smb://server/share',
+    'javascript:alert(1)',
+    'http://support.atlassian.com/',
+    'ms-settings:privacy',
+    'https://support.atlassian.com@evil.example/',
+  ])('never hands %s to the operating system', async (url) => {
+    const { opened, shell } = recordingShell();
+    expect(await createExternalOpener(shell)(url)).toBe(false);
+    expect(opened).toEqual([]);
+  });
+
+  it('opens an allowlisted documentation link', async () => {
+    const { opened, shell } = recordingShell();
+    const url = 'https://developer.atlassian.com/cloud/bitbucket/rest/intro/';
+    expect(await createExternalOpener(shell)(url)).toBe(true);
+    expect(opened).toEqual([url]);
+  });
+});
