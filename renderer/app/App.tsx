@@ -4,24 +4,17 @@ import { ErrorPanel } from '../components/ErrorPanel';
 import { StatusScreen } from '../screens/status/StatusScreen';
 import { useApp, useAppStoreApi } from '../store/context';
 import type { Screen } from '../store/state';
-import { NotAvailable } from '../wizard/NotAvailable';
+import { ReviewerScreen } from '../screens/reviewer/ReviewerScreen';
 import { WizardFrame } from '../wizard/WizardFrame';
 import { Header } from './Header';
 import { SafeModeBanner } from './SafeModeBanner';
 import { useBridgeEvents } from './use-bridge-events';
 import { useShortcuts } from './use-shortcuts';
 
-const ReviewerPlaceholder = () => (
-  <section aria-labelledby="reviewer-title">
-    <h2 id="reviewer-title">Review a bundle</h2>
-    <NotAvailable what="Bundle verification needs the bundle methods of the contract." />
-  </section>
-);
-
 const SCREENS: Record<Screen, () => ReactElement> = {
   status: StatusScreen,
   wizard: WizardFrame,
-  reviewer: ReviewerPlaceholder,
+  reviewer: ReviewerScreen,
 };
 
 /** The shell: header, safe-mode banner, the current screen, and the error panel above it. */
@@ -37,8 +30,8 @@ export const App = () => {
       <SafeModeBanner />
       <main className="app-main">
         <ErrorPanel />
-        <Screen />
         <BusyLine />
+        <Screen />
       </main>
     </>
   );

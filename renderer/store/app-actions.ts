@@ -1,5 +1,5 @@
 import type { ApiClient } from '../api/client';
-import { runCall } from './run-call';
+import type { RunActions } from './run-actions';
 import type { AppData } from './state';
 
 export interface AppActions {
@@ -12,16 +12,16 @@ export interface AppActions {
 }
 
 type Set = (partial: Partial<AppData>) => void;
-type Get = () => AppData & AppActions;
+type Get = () => AppData & AppActions & RunActions;
 
 export const appActions = (client: ApiClient, set: Set, get: Get): AppActions => ({
   init: async () => {
-    const info = await runCall(set, 'Loading app information', () => client['app.info']({}), get().init);
+    const info = await get().run('Loading app information', () => client['app.info']({}));
     if (info !== null) set({ info });
     await get().refreshTargets();
   },
   refreshTargets: async () => {
-    const targets = await runCall(set, 'Loading saved targets', () => client['targets.list']({}), get().refreshTargets);
+    const targets = await get().run('Loading saved targets', () => client['targets.list']({}));
     if (targets !== null) set({ targets, targetsLoaded: true });
   },
   openStatus: async () => {

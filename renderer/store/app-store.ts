@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../api/client';
 import { appActions, type AppActions } from './app-actions';
+import { runActions, type RunActions } from './run-actions';
 import { initialData, type AppData } from './state';
 import { wizardActions, type WizardActions } from './wizard-actions';
 
-export type AppState = AppData & AppActions & WizardActions;
+export type AppState = AppData & AppActions & WizardActions & RunActions;
 export type AppStore = StoreApi<AppState>;
 
 /** One store per app (and per test): the client and any starting state are handed in. */
@@ -14,4 +15,5 @@ export const createAppStore = (client: ApiClient, initial: Partial<AppData> = {}
     ...initial,
     ...appActions(client, set, get),
     ...wizardActions(client, set, get),
+    ...runActions(client, set, get),
   }));

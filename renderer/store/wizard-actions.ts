@@ -5,7 +5,7 @@ import type { TargetDraft } from '../../shared/domain/target';
 import type { ProviderKey } from '../../shared/domain/vocabulary';
 import type { ApiClient } from '../api/client';
 import { providerDraft } from './draft';
-import { runCall } from './run-call';
+import type { RunActions } from './run-actions';
 import { factsOf, type AppData } from './state';
 
 export interface WizardActions {
@@ -24,7 +24,7 @@ export interface WizardActions {
 }
 
 type Set = (partial: Partial<AppData>) => void;
-type Get = () => AppData & WizardActions;
+type Get = () => AppData & WizardActions & RunActions;
 
 const furthestOpen = (record: TargetRecord): StepId => {
   const facts = factsOf({ record });
@@ -35,7 +35,7 @@ const furthestOpen = (record: TargetRecord): StepId => {
 export const wizardActions = (client: ApiClient, set: Set, get: Get): WizardActions => ({
   startWizard: () => set({ screen: 'wizard', record: null, step: 'provider', failure: null }),
   editTarget: async (id, step) => {
-    const record = await runCall(set, 'Opening the target', () => client['targets.get']({ id }), () => get().editTarget(id, step));
+    const record = await get().run('Opening the target', () => client['targets.get']({ id }));
     if (record === null) return;
     const wanted = step !== undefined && stepGate(step, factsOf({ record })).open ? step : furthestOpen(record);
     set({ screen: 'wizard', record, step: wanted });
@@ -46,9 +46,7 @@ export const wizardActions = (client: ApiClient, set: Set, get: Get): WizardActi
     return get().saveDraft(providerDraft(provider, current?.id), 'Recording the provider');
   },
   saveDraft: async (draft, label = 'Saving the draft') => {
-    const record = await runCall(set, label, () => client['targets.save']({ target: draft }), async () => {
-      await get().saveDraft(draft, label);
-    });
+    const record = await get().run(label, () => client['targets.save']({ target: draft }));
     if (record === null) return false;
     set({ record });
     return true;

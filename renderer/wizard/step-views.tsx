@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { StepId } from '../../shared/domain/step-ids';
+import { ExportStep } from '../steps/export/ExportStep';
 import { ConfirmationsStep } from '../steps/confirmations/ConfirmationsStep';
 import { ProviderStep } from '../steps/provider/ProviderStep';
 import { ReviewStep } from '../steps/review/ReviewStep';
@@ -15,5 +16,5 @@ export const STEP_VIEWS: Record<StepId, () => ReactElement | null> = {
   issue_availability: () => <NotAvailable what="The issue availability check needs the provider check methods." />,
   route: () => <NotAvailable what="Route details need the provider and Jira check methods." />,
   review: ReviewStep,
-  export: () => <NotAvailable what="Export needs the bundle methods of the contract." />,
+  export: ExportStep,
 };

@@ -1,0 +1,46 @@
+import { useState, type DragEvent } from 'react';
+
+interface Props {
+  readonly onText: (text: string, fileName: string) => void;
+  readonly disabled: boolean;
+}
+
+const readFile = (file: File): Promise<string> => file.text();
+
+/** Open or drop a bundle file; the text goes to the verifier, nothing leaves the machine. */
+export const BundleOpener = ({ onText, disabled }: Props) => {
+  const [over, setOver] = useState(false);
+  const take = async (file: File | undefined) => {
+    if (file === undefined) return;
+    onText(await readFile(file), file.name);
+  };
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setOver(false);
+    void take(e.dataTransfer.files[0]);
+  };
+  return (
+    <div
+      className={`drop-zone${over ? ' active' : ''}`}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <label htmlFor="bundle-file">Bundle file (.wrobundle.json)</label>
+      <input
+        id="bundle-file"
+        type="file"
+        accept=".json,application/json"
+        disabled={disabled}
+        onChange={(e) => {
+          void take(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <p className="hint">Or drop the file here. Verification runs offline, on this machine.</p>
+    </div>
+  );
+};

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { BundleExportResult, SigningKeyView } from '../../../shared/contract';
+import { BUNDLE_DEFAULT_EXPIRY_DAYS, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
+import { downloadText } from '../../components/download';
+import { Fingerprint } from '../../components/Fingerprint';
+import { useApp } from '../../store/context';
+import { useRecord } from '../use-target';
+import { useClient } from '../../store/use-client';
+
+/** Step 8: the signing key's fingerprint to read aloud, the expiry, and the bundle file. */
+export const ExportStep = () => {
+  const record = useRecord();
+  const client = useClient();
+  const run = useApp((s) => s.run);
+  const busy = useApp((s) => s.busy);
+  const [key, setKey] = useState<SigningKeyView | null>(null);
+  const [days, setDays] = useState(BUNDLE_DEFAULT_EXPIRY_DAYS);
+  const [exported, setExported] = useState<BundleExportResult | null>(null);
+  useEffect(() => {
+    void run('Reading the signing key', () => client['signingKey.get']({ create: false })).then((k) => {
+      if (k !== null) setKey(k);
+    });
+  }, [client, run]);
+  if (record === null) return null;
+  const createKey = async () => {
+    const k = await run('Creating the signing key', () => client['signingKey.get']({ create: true }));
+    if (k !== null) setKey(k);
+  };
+  const exportBundle = async () => {
+    const result = await run('Signing the bundle', () => client['bundle.export']({ id: record.target.id, expires_in_days: days }));
+    if (result === null) return;
+    setExported(result);
+    downloadText(result.file_name, result.text);
+  };
+  return (
+    <div>
+      {key !== null && key.fingerprint !== null ? (
+        <Fingerprint value={key.fingerprint} label="Signing key fingerprint" />
+      ) : (
+        <div className="notice">
+          <p>No signing key yet. One is created in the OS keychain on first use.</p>
+          <button type="button" onClick={() => void createKey()} disabled={busy !== null}>
+            Create the signing key
+          </button>
+        </div>
+      )}
+      <p className="hint">Read this fingerprint to the reviewer over a separate channel; they pin it when they open the bundle.</p>
+      <div className="field">
+        <label htmlFor="expiry-days">Valid for (days)</label>
+        <input
+          id="expiry-days"
+          type="number"
+          min={1}
+          max={BUNDLE_MAX_EXPIRY_DAYS}
+          value={days}
+          onChange={(e) => setDays(Math.min(BUNDLE_MAX_EXPIRY_DAYS, Math.max(1, Number(e.target.value) || 1)))}
+        />
+      </div>
+      <div className="button-row">
+        <button type="button" onClick={() => void exportBundle()} disabled={busy !== null || !record.readiness.can_export}>
+          Export and save the bundle file
+        </button>
+        {exported !== null ? (
+          <button type="button" className="button-secondary" onClick={() => downloadText(exported.summary_file_name, exported.summary_text, 'text/plain')}>
+            Save the printable summary
+          </button>
+        ) : null}
+      </div>
+      {exported !== null ? (
+        <div className="result-line" role="status">
+          <p>
+            Saved <code>{exported.file_name}</code>. Expires {exported.expires_at}.
+          </p>
+          <Fingerprint value={exported.fingerprint} label="Signed with key" />
+        </div>
+      ) : null}
+    </div>
+  );
+};
