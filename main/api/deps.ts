@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/contract/app';
 import type { Clock } from '../services/clock/clock';
+import type { ProviderDeps } from '../services/providers/provider-deps';
 import type { SecretStore } from '../services/secrets/secret-store';
 import type { SettingsStore } from '../services/settings/settings-store';
 
@@ -13,4 +14,6 @@ export interface ApiDeps {
   readonly settings: SettingsStore;
   readonly secrets: SecretStore;
   readonly newId: () => string;
+  /** Provider clients (Bitbucket Cloud, Data Center, Jira, OAuth); unset where a mode cannot reach providers. */
+  readonly providers?: ProviderDeps;
 }

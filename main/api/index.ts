@@ -1,6 +1,8 @@
 import type { ApiDeps } from './deps';
 import { dispatch, type Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
+import { checkHandlers } from './handlers/checks';
+import { credentialHandlers } from './handlers/credentials';
 import { bundleHandlers } from './handlers/bundle';
 import { targetHandlers } from './handlers/targets';
 
@@ -11,6 +13,8 @@ export type { Handlers } from './dispatch';
 export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...appHandlers(deps),
   ...targetHandlers(deps),
+  ...credentialHandlers(deps),
+  ...checkHandlers(deps),
   ...bundleHandlers(deps),
 });
 

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { checkMethods } from './checks';
+import { credentialMethods } from './credentials';
 import { bundleMethods } from './bundle';
 import type { MethodSpec } from './define';
 import type { MethodName } from './method-names';
@@ -13,6 +15,8 @@ import { targetMethods } from './targets';
 export const contract = {
   ...appMethods,
   ...targetMethods,
+  ...credentialMethods,
+  ...checkMethods,
   ...bundleMethods,
 };
 

@@ -4,4 +4,6 @@ export * from './contract';
 export * from './client';
 export * from './app';
 export * from './targets';
+export * from './credentials';
+export * from './checks';
 export * from './bundle';

@@ -14,6 +14,8 @@ export interface SecretStore {
 export type CredentialKind =
   | 'bitbucket'
   | 'bitbucket_refresh'
+  /** The Bitbucket OAuth consumer, stored as JSON `{ key, secret }`. */
+  | 'oauth_consumer'
   | 'jira'
   | 'signing_key';
 

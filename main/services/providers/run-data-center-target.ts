@@ -1,0 +1,43 @@
+import type { CheckFinding } from '../../../shared/contract/checks';
+import type { CheckResults } from '../../../shared/domain/checks';
+import type { DataCenterTarget } from '../../../shared/domain/target';
+import { accountFor } from '../secrets/secret-store';
+import { fail } from './common/findings';
+import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
+import { runDataCenterChecks } from './data-center/dc-checks';
+import type { CheckRunDeps } from './provider-deps';
+
+type Outcome = { checks: CheckResults; findings: CheckFinding[] };
+
+const stop = (code: Parameters<typeof fail>[2], detail: string): Outcome => ({ checks: {}, findings: [fail('instance', 'Bitbucket Data Center instance', code, detail)] });
+
+/**
+ * The Data Center checks of a saved target. No call is made without an allowlist status or with a
+ * base URL the URL-safety checks blocked; every call goes through the URL-safety client.
+ */
+export const runDataCenterTarget = async (t: DataCenterTarget, checks: CheckResults, deps: CheckRunDeps): Promise<Outcome> => {
+  if (t.allowlist_status === undefined) return stop('ALLOWLIST_STATUS_MISSING', 'Choose how WebRiskOps reaches the host before any provider call.');
+  if (t.base_url === undefined) return stop('PROVIDER_BASE_URL_BLOCKED', 'Enter the Data Center base URL first.');
+  if (checks.url_safety?.status === 'blocked') return stop('PROVIDER_BASE_URL_BLOCKED', 'The base URL failed the URL-safety checks.');
+  if (t.workspace === undefined || t.repository_slug === undefined) return stop('PROVIDER_RESOURCE_NOT_FOUND', 'Enter the project key and repository first.');
+  const secret = await deps.secrets.get(accountFor(t.id, 'bitbucket'));
+  const now = deps.clock.now().toISOString();
+  const missing = (detail: string): Outcome => ({
+    checks: { auth: { status: 'missing', code: 'PROVIDER_AUTH_REQUIRED', detail, checked_at: now } },
+    findings: [fail('auth', 'Credential', 'PROVIDER_AUTH_REQUIRED', detail)],
+  });
+  if (secret === null) return missing('No Bitbucket Data Center credential is stored for this target.');
+  let credential: DataCenterCredential;
+  if (t.auth_method === 'http_access_token') credential = { method: 'http_access_token', token: secret };
+  else if (t.auth_method === 'basic' && t.username !== undefined) credential = { method: 'basic', username: t.username, password: secret };
+  else return missing(t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.');
+  const client = createDataCenterClient({
+    http: deps.guardedHttp(t, 'data_center'),
+    baseUrl: checks.url_safety?.normalized ?? t.base_url,
+    credential,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    ...(deps.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: deps.maxRetryWaitMs }),
+  });
+  return runDataCenterChecks(client, { projectKey: t.workspace, repositorySlug: t.repository_slug, authMethod: credential.method }, () => deps.clock.now());
+};

@@ -1,0 +1,37 @@
+import type { CheckFinding } from '../../../shared/contract/checks';
+import type { JiraCheck } from '../../../shared/domain/checks';
+import type { TargetConfig } from '../../../shared/domain/target';
+import { accountFor } from '../secrets/secret-store';
+import { fail } from './common/findings';
+import { createJiraClient } from './jira/jira-client';
+import { runJiraChecks } from './jira/jira-checks';
+import type { CheckRunDeps } from './provider-deps';
+
+/** The Jira handoff of a target, with its keychain secret; undefined when the target has no Jira handoff. */
+export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDeps): Promise<{ jira: JiraCheck; findings: CheckFinding[] } | undefined> => {
+  const handoff = target.jira;
+  if (handoff === undefined) return undefined;
+  const now = () => deps.clock.now();
+  const secret = await deps.secrets.get(accountFor(target.id, 'jira'));
+  if (secret === null) {
+    const detail = 'No Jira credential is stored for this target.';
+    return {
+      jira: { status: 'blocked', code: 'PROVIDER_AUTH_REQUIRED', detail, checked_at: now().toISOString() },
+      findings: [fail('jira', 'Jira credential', 'PROVIDER_AUTH_REQUIRED', detail)],
+    };
+  }
+  const client = createJiraClient({
+    http: deps.guardedHttp(target, 'jira'),
+    handoff,
+    secret,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    ...(deps.jiraGateway === undefined ? {} : { gateway: deps.jiraGateway }),
+    ...(deps.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: deps.maxRetryWaitMs }),
+  });
+  return runJiraChecks(
+    client,
+    { ...(handoff.project_key === undefined ? {} : { projectKey: handoff.project_key }), ...(handoff.issue_type === undefined ? {} : { issueType: handoff.issue_type }) },
+    now,
+  );
+};

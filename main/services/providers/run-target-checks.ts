@@ -1,0 +1,29 @@
+import type { CheckFinding } from '../../../shared/contract/checks';
+import type { CheckResults } from '../../../shared/domain/checks';
+import { isCloud, type TargetConfig } from '../../../shared/domain/target';
+import type { CheckRunDeps } from './provider-deps';
+import { runCloudTarget } from './run-cloud-target';
+import { runDataCenterTarget } from './run-data-center-target';
+import { runTargetJiraCheck } from './run-jira-check';
+
+/** The check records a provider run owns; a new run replaces all of them, so nothing stale survives. */
+const CLOUD_OWNED = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'] as const;
+const DC_OWNED = ['network', 'auth', 'repository'] as const;
+
+/**
+ * Every provider check for a target: Bitbucket Cloud or Data Center, then the Jira handoff when
+ * one is configured. `previous` is what is stored; URL-safety results are kept as they are.
+ */
+export const runTargetChecks = async (target: TargetConfig, previous: CheckResults, deps: CheckRunDeps): Promise<{ checks: CheckResults; findings: CheckFinding[] }> => {
+  const provider = isCloud(target) ? await runCloudTarget(target, deps) : await runDataCenterTarget(target, previous, deps);
+  const owned: readonly (keyof CheckResults)[] = isCloud(target) ? CLOUD_OWNED : DC_OWNED;
+  const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as keyof CheckResults))) as CheckResults;
+  const checks: CheckResults = { ...kept, ...provider.checks };
+  const findings = [...provider.findings];
+  const jira = await runTargetJiraCheck(target, deps);
+  if (jira !== undefined) {
+    checks.jira = jira.jira;
+    findings.push(...jira.findings);
+  }
+  return { checks, findings };
+};

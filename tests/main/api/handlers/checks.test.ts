@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChecksRun } from '../../../../shared/contract/checks';
+import type { CredentialsStatus } from '../../../../shared/contract/credentials';
+import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
+import { SECRETS } from '../../../simulators/cloud-sim-state';
+import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
+import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
+import { memorySecretStore } from '../../../support/memory-secret-store';
+import { simProviders } from '../../../support/sim-providers';
+import { testApi } from '../../../support/test-api';
+
+let cloud: CloudSim;
+let dc: DataCenterSim;
+let jira: JiraSim;
+beforeAll(async () => {
+  [cloud, dc, jira] = await Promise.all([startCloudSim(), startDataCenterSim(), startJiraSim()]);
+});
+afterAll(async () => {
+  await Promise.all([cloud.close(), dc.close(), jira.close()]);
+});
+
+const value = <T>(r: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }): T => {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+};
+
+const setup = () => {
+  const keychain = memorySecretStore();
+  const t = testApi({ secrets: keychain.store, providers: simProviders(cloud, [dc, jira]) });
+  return { ...t, keychain };
+};
+
+const CLOUD = { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0' } as const;
+
+describe('credentials.* and checks.run through the contract', () => {
+  it('stores a secret only in the keychain, never echoes it, and a check run stores its verdicts', async () => {
+    const t = setup();
+    const saved = value<{ target: { id: string } }>(
+      await t.api.call('targets.save', {
+        target: { ...CLOUD, name: 'acme payments', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example', issue_workflow: 'jira', jira: { flavor: 'cloud', base_url: jira.siteUrl, auth_method: 'api_token', account_email: 'dana@acme.example', project_key: 'SEC', issue_type: 'Bug' } },
+      }),
+    );
+    const id = saved.target.id;
+    const stored = await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: SECRETS.apiToken });
+    expect(JSON.stringify(stored)).not.toContain(SECRETS.apiToken);
+    expect(value(stored)).toEqual({ target_id: id, kind: 'bitbucket', state: 'stored' });
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'jira', secret: JIRA_SECRETS.cloudToken }));
+    expect(t.keychain.map.get(`${id}:bitbucket`)).toBe(SECRETS.apiToken);
+
+    const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
+    expect(run.checks.issue_tracking).toMatchObject({ available: false, retired: true });
+    expect(run.checks.jira?.status).toBe('ok');
+    expect(run.readiness.verdict).toBe('ready');
+    const onDisk = readFileSync(join(t.dir, 'settings.json'), 'utf8');
+    expect(onDisk).toContain('"retired": true');
+    for (const s of [SECRETS.apiToken, JIRA_SECRETS.cloudToken]) expect(onDisk).not.toContain(s);
+
+    const status = value<CredentialsStatus>(await t.api.call('credentials.status', { target_id: id }));
+    expect(status.credentials).toEqual([
+      { kind: 'bitbucket', state: 'stored' },
+      { kind: 'jira', state: 'stored' },
+      { kind: 'oauth_consumer', state: 'missing' },
+    ]);
+    t.cleanup();
+  });
+
+  it('a rejected credential shows as rejected; deleting removes it from the keychain', async () => {
+    const t = setup();
+    const id = value<{ target: { id: string } }>(
+      await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' } }),
+    ).target.id;
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: 'ATATT-not-valid' }));
+    const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
+    expect(run.readiness.blocking).toContain('PROVIDER_AUTH_REQUIRED');
+    expect(value<CredentialsStatus>(await t.api.call('credentials.status', { target_id: id })).credentials[0]).toEqual({ kind: 'bitbucket', state: 'rejected' });
+    expect(value(await t.api.call('credentials.delete', { target_id: id }))).toEqual({ target_id: id, deleted: ['bitbucket'] });
+    expect(t.keychain.map.size).toBe(0);
+    t.cleanup();
+  });
+
+  it('Data Center through the contract: guarded client, no native issue route', async () => {
+    const t = setup();
+    const c = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
+    const id = value<{ target: { id: string } }>(
+      await t.api.call('targets.save', {
+        target: {
+          provider_key: 'bitbucket_data_center_issues',
+          deployment_mode: 'self-hosted',
+          confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c },
+          base_url: dc.baseUrl,
+          allowlist_status: 'approved_tunnel',
+          auth_method: 'http_access_token',
+          workspace: 'SEC',
+          repository_slug: 'payments',
+          issue_workflow: 'portable',
+          portable: { format: 'sarif' },
+        },
+      }),
+    ).target.id;
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: DC_SECRETS.token }));
+    const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
+    expect(run.checks.auth).toMatchObject({ status: 'ok', identity: { username: 'dana' } });
+    expect(run.checks.network?.api_root?.version).toBe('9.4.1');
+    expect(run.checks.issue_tracking).toBeUndefined();
+    const native = await t.api.call('targets.save', { target: { provider_key: 'bitbucket_data_center_issues', deployment_mode: 'self-hosted', id, issue_workflow: 'native' } });
+    expect(native.ok ? 'saved' : native.error.code).toBe('REQUEST_INVALID');
+    t.cleanup();
+  });
+
+  it('Data Center without allowlist_status makes no provider call', async () => {
+    const t = setup();
+    const before = dc.exchanges.length;
+    const c = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
+    const id = value<{ target: { id: string } }>(
+      await t.api.call('targets.save', {
+        target: { provider_key: 'bitbucket_data_center_issues', deployment_mode: 'self-hosted', confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c }, base_url: dc.baseUrl, auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' },
+      }),
+    ).target.id;
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: DC_SECRETS.token }));
+    const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
+    expect(run.findings[0]?.code).toBe('ALLOWLIST_STATUS_MISSING');
+    expect(dc.exchanges.length).toBe(before);
+    t.cleanup();
+  });
+
+  it('oauth.connect: consumer stored through credentials.store, tokens land in the keychain only, checks pass with them', async () => {
+    const t = setup();
+    const id = value<{ target: { id: string } }>(
+      await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth' } }),
+    ).target.id;
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'oauth_consumer', consumer_key: cloud.world.oauth.clientId, secret: SECRETS.oauthClientSecret }));
+    const connected = await t.api.call('oauth.connect', { target_id: id });
+    expect(value(connected)).toEqual({ target_id: id, state: 'stored', scopes: ['account', 'repository', 'issue:write'] });
+    const access = t.keychain.map.get(`${id}:bitbucket`) ?? '';
+    expect(access).toMatch(/^sim-oauth-access-/);
+    expect(JSON.stringify(connected)).not.toContain(access);
+    const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
+    expect(run.checks.issue_tracking?.available).toBe(true);
+    expect(run.checks.scopes).toMatchObject({ status: 'sufficient', credential_type: 'oauth2' });
+
+    // The access token is revoked at the provider: the run refreshes it once and stores the new pair.
+    delete cloud.world.bearerTokens[access];
+    const again = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
+    expect(again.checks.auth?.status).toBe('ok');
+    expect(t.keychain.map.get(`${id}:bitbucket`)).not.toBe(access);
+    t.cleanup();
+  });
+
+  it('keychain unavailable → KEYCHAIN_UNAVAILABLE', async () => {
+    const t = testApi({ secrets: memorySecretStore({}, { unavailable: true }).store, providers: simProviders(cloud, [dc, jira]) });
+    const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'payments' } })).target.id;
+    for (const [name, payload] of [
+      ['credentials.store', { target_id: id, kind: 'bitbucket', secret: 'x-secret' }],
+      ['credentials.status', { target_id: id }],
+      ['checks.run', { target_id: id }],
+    ] as const) {
+      const r = await t.api.call(name, payload);
+      expect(r.ok ? 'ok' : r.error.code).toBe('KEYCHAIN_UNAVAILABLE');
+    }
+    t.cleanup();
+  });
+
+  it('portable.sample answers each format', async () => {
+    const t = setup();
+    for (const format of ['json', 'csv', 'sarif'] as const) {
+      const s = value<{ file_name: string; content: string }>(await t.api.call('portable.sample', { format }));
+      expect(s.file_name.endsWith(format)).toBe(true);
+      expect(s.content.length).toBeGreaterThan(100);
+    }
+    t.cleanup();
+  });
+});
