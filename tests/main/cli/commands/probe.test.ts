@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runProbeCommand } from '../../../../main/cli/commands/probe';
+import { APP_PROPS, json, startWorld, TEST_PERMIT, type TestWorld } from '../../../support/url-safety/fixture';
+import { urlSafetyPki } from '../../../support/url-safety/pki';
+import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
+
+// The probe command against a self-signed server: blocked, then accepted with --ca.
+
+const HOST = 'bitbucket.example-corp.com';
+
+describe('probe command', () => {
+  let world: TestWorld;
+  let server: RunningServer;
+  let dir: string;
+  let caFile: string;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    const pki = await urlSafetyPki();
+    const leaf = await pki.selfSigned([HOST]);
+    server = await startHttps(leaf, (_req, res) => json(res, 200, APP_PROPS), '127.0.0.2');
+    dir = mkdtempSync(join(tmpdir(), 'bts-probe-'));
+    caFile = join(dir, 'ca.pem');
+    writeFileSync(caFile, leaf.cert);
+  });
+  afterAll(async () => {
+    await server.close();
+    await world.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runProbeCommand(args, { stdin: async () => '', out: (l) => out.push(l), err: (l) => err.push(l) }, { resolver: world.resolver, permitCidrs: TEST_PERMIT });
+    return { code, out, err };
+  };
+
+  it('blocks a self-signed certificate (exit 3), then accepts it with --ca (exit 0)', async () => {
+    const url = `https://${HOST}:${server.port}`;
+    const blocked = await run([url, '--json']);
+    expect(blocked.code).toBe(3);
+    expect(JSON.parse(blocked.out[0] ?? '')).toMatchObject({ verdict: 'block', reason: 'tls', tls: null });
+    const ok = await run([url, '--json', '--ca', caFile]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out[0] ?? '')).toMatchObject({ verdict: 'allow', api_root: { displayName: 'Bitbucket' }, redirects: [] });
+  });
+
+  it('prints one row per stage with timings without --json', async () => {
+    const { out } = await run([`https://${HOST}:${server.port}`, '--ca', caFile]);
+    expect(out[0]).toMatch(/^allow /u);
+    expect(out.slice(1).map((l) => l.trim().split(/\s+/u)[0])).toEqual(['syntax', 'dns', 'addresses', 'policy', 'connection', 'tls', 'redirects', 'api_root']);
+    expect(out.every((l, i) => i === 0 || / ms /u.test(l))).toBe(true);
+  });
+
+  it('an invalid base URL exits 3 without touching the network', async () => {
+    const asked = world.dns.questions.length;
+    const r = await run(['https:/bitbucket.example-corp.com', '--json']);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.out[0] ?? '')).toMatchObject({ verdict: 'invalid', reason: 'syntax' });
+    expect(world.dns.questions.length).toBe(asked);
+  });
+
+  it.each([[[]], [['a', 'b']], [['https://x.example-corp.com', '--timeout-ms', '0']], [['https://x.example-corp.com', '--ca', '/nonexistent/ca.pem']]])(
+    'usage error %j exits 2',
+    async (args) => {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.err.join('\n')).toContain('usage:');
+    },
+  );
+});
