@@ -4,6 +4,7 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { eventChannelFor, type BridgeEvent } from '../../shared/contract/method-names';
 import { createApi } from '../api/index';
+import { defaultDataDir } from '../composition/data-dir';
 import { createFileLogger } from '../services/logging/logger';
 import { aboutDetail } from './about';
 import { APP_ORIGINS, APP_SCHEME } from './app-origin';
@@ -64,7 +65,7 @@ export const startDesktop = (): void => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
     const versions = { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome };
-    const deps = createDesktopDeps({ name: PRODUCT_NAME, version: app.getVersion(), userData, versions });
+    const deps = createDesktopDeps({ dataDir: defaultDataDir(), versions });
     const api = createApi(deps);
     registerIpcHandlers(ipcMain, api.call, {
       policy: { origins: APP_ORIGINS, isAppContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id },
