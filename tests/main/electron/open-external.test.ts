@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isAllowedOAuthConsentUrl } from '../../../main/electron/external-links';
 import { createExternalOpener } from '../../../main/electron/open-external';
 
 const recordingShell = () => {
@@ -26,5 +27,21 @@ describe('createExternalOpener', () => {
     const url = 'https://developer.atlassian.com/cloud/bitbucket/rest/intro/';
     expect(await createExternalOpener(shell)(url)).toBe(true);
     expect(opened).toEqual([url]);
+  });
+});
+
+describe('the OAuth consent opener', () => {
+  it.each([
+    ['https://bitbucket.org/site/oauth2/authorize?client_id=a&response_type=code&state=s', true],
+    ['https://bitbucket.org/site/oauth2/access_token', false],
+    ['http://bitbucket.org/site/oauth2/authorize', false],
+    ['https://bitbucket.org.evil.example/site/oauth2/authorize', false],
+    ['https://x@bitbucket.org/site/oauth2/authorize', false],
+    ['https://bitbucket.org:444/site/oauth2/authorize', false],
+    ['https://support.atlassian.com/', false],
+  ] as const)('%s → %s', async (url, allowed) => {
+    const { opened, shell } = recordingShell();
+    expect(await createExternalOpener(shell, isAllowedOAuthConsentUrl)(url)).toBe(allowed);
+    expect(opened).toEqual(allowed ? [url] : []);
   });
 });
