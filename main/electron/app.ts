@@ -26,7 +26,11 @@ const PRODUCT_NAME = 'Bitbucket Target Setup';
 
 export const startDesktop = (): void => {
   // Before ready: the app:// scheme behaves like https (standard, secure origin, fetch allowed).
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  // corsEnabled because vite's module scripts are fetched in CORS mode (`crossorigin`); no
+  // bypassCSP, so the page's CSP always applies.
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+  ]);
   app.enableSandbox();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
