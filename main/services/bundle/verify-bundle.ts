@@ -16,8 +16,8 @@ import { toBundleSummary } from './summary';
 
 // Offline verification, in this order: size, UTF-8, strict JSON (no duplicate keys), envelope
 // shape, payload type, then the signature over the exact payload bytes with the key the payload
-// carries (bound by the keyid). Only after the signature holds is the payload parsed with its
-// schema, then the pin and the validity window are checked. Never touches the network.
+// carries (bound by the keyid). Only after the signature holds is the payload parsed strictly and
+// with its schema, then the pin and the validity window are checked. Never touches the network.
 
 export interface VerifyOptions {
   readonly clock: Clock;
@@ -67,30 +67,39 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
   if (env.payloadType !== BUNDLE_PAYLOAD_TYPE) {
     return answer('BUNDLE_UNSUPPORTED_VERSION', `Unknown payload type ${JSON.stringify(env.payloadType.slice(0, 100))}.`);
   }
+  // Up to the signature, anything wrong inside the envelope's strings means the content is not
+  // what was signed: a changed character must read as SIGNATURE_INVALID, not as a parse error.
+  const unauthentic = (why: string): BundleVerification =>
+    answer('BUNDLE_SIGNATURE_INVALID', `The bundle cannot be authenticated: ${why}. It was changed after signing or is not a bundle.`);
   const body = decodeBase64Strict(env.payload);
   const sig = decodeBase64Strict(env.signatures[0]?.sig ?? '');
-  if (body === null || sig === null) return malformed('the payload or signature is not canonical base64');
+  if (body === null || sig === null) return unauthentic('the payload or signature is not canonical base64');
   const bodyText = decodeUtf8(body);
-  const bodyJson = bodyText === null ? null : parseStrictJson(bodyText);
-  if (bodyJson === null || !bodyJson.ok) return malformed('the payload is not strict JSON');
-
-  const located = KeyLocator.safeParse(bodyJson.value);
+  if (bodyText === null) return unauthentic('the payload is not UTF-8');
+  // A lenient read, only to find the key; the strict parse waits until the signature holds.
+  let lenient: unknown;
+  try {
+    lenient = JSON.parse(bodyText);
+  } catch {
+    return unauthentic('the payload is not JSON');
+  }
+  const located = KeyLocator.safeParse(lenient);
   if (!located.success) {
-    const version = VersionLocator.safeParse(bodyJson.value);
-    if (version.success && version.data.format_version !== BUNDLE_FORMAT_VERSION) {
+    const version = VersionLocator.safeParse(lenient);
+    if (version.success && version.data.format_version !== undefined && version.data.format_version !== BUNDLE_FORMAT_VERSION) {
       return answer('BUNDLE_UNSUPPORTED_VERSION', 'The payload has a format version this app does not know.');
     }
-    return malformed('the payload carries no signing key');
+    return unauthentic('the payload carries no signing key');
   }
   const spki = decodeBase64Strict(located.data.signing_key.public_key_spki);
   const publicKey = spki === null ? null : ed25519KeyFromSpki(spki);
-  if (spki === null || publicKey === null) {
-    return answer('BUNDLE_SIGNATURE_INVALID', 'The bundle does not carry a usable Ed25519 public key.');
-  }
+  if (spki === null || publicKey === null) return unauthentic('it does not carry a usable Ed25519 public key');
   fingerprint = fingerprintOfSpki(spki);
   if (env.signatures[0]?.keyid !== fingerprint || !verifyPae(env.payloadType, body, sig, publicKey)) {
     return answer('BUNDLE_SIGNATURE_INVALID', 'The signature does not match the content and the key the bundle carries.');
   }
+  const bodyJson = parseStrictJson(bodyText);
+  if (!bodyJson.ok) return malformed(`the signed payload is ambiguous JSON (${bodyJson.reason})`);
 
   // The signed bytes are authentic for this key: now read them.
   const version = VersionLocator.safeParse(bodyJson.value);

@@ -25,6 +25,13 @@ const structuralWhitespace = (bytes: Uint8Array): boolean[] => {
   return out;
 };
 
+/** The byte range of the envelope's "payload" string value (between its quotes). */
+const payloadValueRange = (text: string): [number, number] => {
+  const start = text.indexOf('"payload": "') + '"payload": "'.length;
+  return [start, text.indexOf('"', start)];
+};
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
 const setup = async (make: () => TargetWithChecks) => {
   const ex = makeExporter();
   const out = await ex.exportOk(make());
@@ -42,7 +49,12 @@ const setup = async (make: () => TargetWithChecks) => {
     const same = JSON.stringify(v.payload) === JSON.stringify(original.payload) && v.fingerprint === original.fingerprint;
     return allowed && same ? 'same' : `accepted a change at ${pos}: ${bytes[pos]} -> ${value}`;
   };
-  return { bytes, ws, judge };
+  const verdictAt = (pos: number, value: number): string => {
+    const copy = Buffer.from(bytes);
+    copy[pos] = value;
+    return verifyBundle(copy, { clock: ex.clock }).verdict;
+  };
+  return { bytes, ws, judge, verdictAt, text: out.text };
 };
 
 describe.each([
@@ -69,6 +81,18 @@ describe.each([
     expect(rejected).toBeGreaterThan(bytes.length * 3);
     // The pretty-printed envelope has structural whitespace, and swapping it is harmless.
     expect(same).toBeGreaterThan(0);
+  });
+
+  it('reads any other base64 character inside the payload as BUNDLE_SIGNATURE_INVALID', async () => {
+    const { text, verdictAt } = await setup(make);
+    const [start, end] = payloadValueRange(text);
+    fc.assert(
+      fc.property(fc.integer({ min: start, max: end - 1 }), fc.constantFrom(...B64), (pos, ch) => {
+        fc.pre(text[pos] !== ch);
+        return verdictAt(pos, ch.charCodeAt(0)) === 'BUNDLE_SIGNATURE_INVALID';
+      }),
+      { numRuns: 500, seed: 42 },
+    );
   });
 
   it('rejects a fast-check sample of 2,000 random (position, byte) changes', async () => {

@@ -11,11 +11,27 @@ const payload = payloadOf(good);
 const other = newKey();
 const clock = fixedClock(NOW);
 const DAY = 24 * 60 * 60 * 1000;
+const NEAR_LIMIT = 5 * 1024 * 1024 - 1024;
 const keyid = String(env.signatures[0]?.keyid);
+/** One character replaced by another of the base64 alphabet. */
+const swapAt = (text: string, i: number): string => text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);
+/** Same bytes under Node's lenient decoder, different text: the last character's unused bits set. */
+const lowBitsSet = (b64: string): string => {
+  const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  if (pad === 0) return `${b64.slice(0, -4)}!!!!`; // no unused bits: any broken tail will do
+  const i = b64.length - pad - 1;
+  return b64.slice(0, i) + (ALPHA[ALPHA.indexOf(b64[i] ?? 'A') | 1] ?? 'B') + b64.slice(i + 1);
+};
 
+/** The payload carrying `key` instead of the exporter's. */
+const withKey = (p: Record<string, unknown>, key = other): Record<string, unknown> => ({
+  ...p,
+  signing_key: { algorithm: 'Ed25519', public_key_spki: key.spki, fingerprint: key.fingerprint },
+});
 /** The payload re-signed by `key`, carrying that key. */
 const resigned = (edit: (p: Record<string, unknown>) => Record<string, unknown>, key = other, type = BUNDLE_PAYLOAD_TYPE): string =>
-  signedFile(edit({ ...payload, signing_key: { algorithm: 'Ed25519', public_key_spki: key.spki, fingerprint: key.fingerprint } }), key.privateKey, key.fingerprint, type);
+  signedFile(edit(withKey(payload, key)), key.privateKey, key.fingerprint, type);
 
 const withEnv = (over: Record<string, unknown>): string => JSON.stringify({ ...env, ...over }, null, 2);
 
@@ -55,16 +71,27 @@ const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdi
   { name: '6 MiB of bytes', file: new Uint8Array(6 * 1024 * 1024).fill(0x20), expect: 'BUNDLE_MALFORMED' },
   { name: 'a duplicate envelope key', file: good.replace('"payloadType"', '"payloadType": "text/plain",\n  "payloadType"'), expect: 'BUNDLE_MALFORMED' },
   { name: 'a duplicate key spelled with an escape', file: good.replace('"payloadType"', '"payloadType": "x",\n  "payload\\u0054ype"'), expect: 'BUNDLE_MALFORMED' },
-  { name: 'a duplicate key inside the signed payload', file: signedFile(JSON.stringify(payload).replace('{"format_version":1,', '{"format_version":1,"format_version":1,'), other.privateKey, other.fingerprint), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a duplicate key inside the signed payload', file: signedFile(JSON.stringify(withKey(payload)).replace('{"format_version":1,', '{"format_version":1,"format_version":1,'), other.privateKey, other.fingerprint), expect: 'BUNDLE_MALFORMED' },
   { name: 'not JSON', file: 'this is not a bundle', expect: 'BUNDLE_MALFORMED' },
+  // Just under the size limit: no stack overflow, no backtracking blow-up, just a verdict.
+  { name: 'a 5 MB number', file: '1'.repeat(NEAR_LIMIT), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a 5 MB string', file: `"${'a'.repeat(NEAR_LIMIT)}"`, expect: 'BUNDLE_MALFORMED' },
+  { name: '5 MB of open brackets', file: '['.repeat(NEAR_LIMIT), expect: 'BUNDLE_MALFORMED' },
+  { name: 'a 5 MB payload string', file: withEnv({ payload: 'QUJD'.repeat(NEAR_LIMIT / 4 - 100) }), expect: 'BUNDLE_SIGNATURE_INVALID' },
   { name: 'not UTF-8', file: Buffer.concat([Buffer.from(good.slice(0, 10)), Buffer.from([0xff, 0xfe]), Buffer.from(good.slice(10))]), expect: 'BUNDLE_MALFORMED' },
   { name: 'a byte-order mark', file: `\ufeff${good}`, expect: 'BUNDLE_MALFORMED' },
   { name: 'a JSON array', file: '[]', expect: 'BUNDLE_MALFORMED' },
   { name: 'an extra envelope field', file: withEnv({ note: 'hi' }), expect: 'BUNDLE_MALFORMED' },
   { name: 'two signatures', file: withEnv({ signatures: [env.signatures[0], env.signatures[0]] }), expect: 'BUNDLE_MALFORMED' },
   { name: 'no signature', file: withEnv({ signatures: [] }), expect: 'BUNDLE_MALFORMED' },
-  { name: 'payload base64 with stray whitespace', file: withEnv({ payload: `${env.payload.slice(0, 8)}\n${env.payload.slice(8)}` }), expect: 'BUNDLE_MALFORMED' },
-  { name: 'a payload that is not JSON (validly signed)', file: signedFile('not json', other.privateKey, other.fingerprint), expect: 'BUNDLE_MALFORMED' },
+  { name: 'payload base64 with stray whitespace', file: withEnv({ payload: `${env.payload.slice(0, 8)}\n${env.payload.slice(8)}` }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'payload base64 with unused low bits set', file: withEnv({ payload: lowBitsSet(env.payload) }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'one payload character changed', file: withEnv({ payload: swapAt(env.payload, 100) }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'one signature character changed', file: withEnv({ signatures: [{ keyid, sig: swapAt(String(env.signatures[0]?.sig), 10) }] }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'one keyid character changed', file: withEnv({ signatures: [{ keyid: swapAt(keyid, 20), sig: env.signatures[0]?.sig }] }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'a keyid that is not a fingerprint', file: withEnv({ signatures: [{ keyid: 'me', sig: env.signatures[0]?.sig }] }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'a payload that is not JSON: nothing to authenticate it with', file: signedFile('not json', other.privateKey, other.fingerprint), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'a payload without a key: nothing to authenticate it with', file: resigned(({ signing_key: _k, ...rest }) => rest), expect: 'BUNDLE_SIGNATURE_INVALID' },
   { name: 'a signed payload of the wrong shape', file: resigned((p) => ({ ...p, target: { id: 'x' } })), expect: 'BUNDLE_MALFORMED' },
   { name: 'a signed payload holding a token field', file: resigned((p) => ({ ...p, target: { ...(p.target as object), token: 'x' } })), expect: 'BUNDLE_MALFORMED' },
   { name: 'a signed payload naming a different fingerprint', file: resigned((p) => ({ ...p, signing_key: { ...(p.signing_key as object), fingerprint: `sha256:${'0'.repeat(64)}` } })), expect: 'BUNDLE_MALFORMED' },

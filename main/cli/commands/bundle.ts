@@ -1,0 +1,133 @@
+import { open, rename, rm, writeFile } from 'node:fs/promises';
+import type { BundleVerification } from '../../../shared/domain/bundle';
+import { BUNDLE_MAX_BYTES, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { parseFlags } from '../parse-flags';
+
+// `bundle export` and `bundle verify`, both through the contract like every other caller.
+
+/** `bundle verify`: the bundle is not valid (any BUNDLE_* verdict). */
+export const EXIT_NOT_VALID = 5;
+
+export const BUNDLE_USAGE =
+  'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint sha256:HEX] [--json]';
+
+/** Write next to the destination, then rename: a reader never sees half a bundle. */
+const writeAtomically = async (path: string, text: string): Promise<void> => {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode: 0o644 });
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+  }
+};
+
+const runExport = async (args: string[], io: CliIO): Promise<number> => {
+  const { values } = parseFlags(args, {
+    target: { type: 'string' },
+    out: { type: 'string' },
+    summary: { type: 'string' },
+    'expires-in': { type: 'string' },
+  });
+  if (values.target === undefined) throw new UsageError('bundle export needs --target NAME');
+  const days = values['expires-in'];
+  if (days !== undefined && (!/^[1-9][0-9]{0,2}$/.test(days) || Number(days) > BUNDLE_MAX_EXPIRY_DAYS)) {
+    throw new UsageError(`--expires-in must be a whole number of days from 1 to ${BUNDLE_MAX_EXPIRY_DAYS}`);
+  }
+  const r = await io.client()['bundle.export']({ id: values.target, ...(days === undefined ? {} : { expires_in_days: Number(days) }) });
+  if (!r.ok) {
+    io.note(`${r.error.code}: ${r.error.message}`);
+    return EXIT_FAILURE;
+  }
+  const out = values.out ?? r.value.file_name;
+  try {
+    await writeAtomically(out, r.value.text);
+    if (values.summary !== undefined) await writeAtomically(values.summary, r.value.summary_text);
+  } catch (cause) {
+    io.note(`Could not write the bundle: ${cause instanceof Error ? cause.message : String(cause)}`);
+    return EXIT_FAILURE;
+  }
+  io.print(`Wrote ${out}`);
+  if (values.summary !== undefined) io.print(`Wrote ${values.summary} (printable summary, not signed)`);
+  io.print(`bundle id:    ${r.value.bundle_id}`);
+  io.print(`fingerprint:  ${r.value.fingerprint}`);
+  io.print(`expires:      ${r.value.expires_at}`);
+  return EXIT_OK;
+};
+
+/** At most one byte over the limit is read: enough for the verifier to say "too large". */
+const readBounded = async (path: string): Promise<Buffer> => {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buf = Buffer.alloc(Math.min(size, BUNDLE_MAX_BYTES + 1));
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+};
+
+export const verificationLines = (v: BundleVerification): string[] => {
+  const s = v.summary;
+  const lines = [
+    `verdict:      ${v.verdict}`,
+    `message:      ${v.message}`,
+    `fingerprint:  ${v.fingerprint ?? '(none)'}`,
+  ];
+  if (v.pinned_fingerprint !== null) lines.push(`pinned:       ${v.pinned_fingerprint}${v.pinned_fingerprint === v.fingerprint ? ' (matches)' : ' (DIFFERS)'}`);
+  if (s === null) return lines;
+  return [
+    ...lines,
+    `target:       ${s.target_name} (${s.target_id})`,
+    `provider:     ${s.provider_key} (${s.deployment_mode})${s.base_url === null ? '' : ` ${s.base_url}`}`,
+    `allowlist:    ${s.allowlist_status ?? (s.deployment_mode === 'cloud' ? 'n/a (Bitbucket Cloud)' : '(missing)')}`,
+    `workflow:     ${s.issue_workflow ?? '(not chosen)'}`,
+    `readiness:    ${s.readiness_verdict}${s.blocking.length > 0 ? ` (blocking: ${s.blocking.join(', ')})` : ''}`,
+    `issued:       ${s.issued_at}`,
+    `expires:      ${s.expires_at}`,
+    `bundle id:    ${s.bundle_id}`,
+    `made by:      ${s.app.name} ${s.app.version}`,
+  ];
+};
+
+const runVerify = async (args: string[], io: CliIO): Promise<number> => {
+  const { values, positionals } = parseFlags(args, { fingerprint: { type: 'string' }, json: { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('bundle verify needs exactly one FILE');
+  const file = positionals[0] ?? '';
+  const pin = values.fingerprint?.trim().toLowerCase();
+  if (pin !== undefined && !/^sha256:[0-9a-f]{64}$/.test(pin)) throw new UsageError('--fingerprint must be sha256: followed by 64 hex digits');
+  let bytes: Buffer;
+  try {
+    bytes = await readBounded(file);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`cannot read ${JSON.stringify(file.slice(0, 200))} (${code})`);
+  }
+  const r = await io.client()['bundle.verify']({ bytes_base64: bytes.toString('base64'), ...(pin === undefined ? {} : { fingerprint: pin }) });
+  if (!r.ok) {
+    io.note(`${r.error.code}: ${r.error.message}`);
+    return EXIT_FAILURE;
+  }
+  const v = r.value;
+  if (values.json === true) {
+    const { verdict, valid, message, fingerprint, pinned_fingerprint, summary, issues } = v;
+    io.print(JSON.stringify({ verdict, valid, message, fingerprint, pinned_fingerprint, summary, readiness: v.payload?.readiness ?? null, issues }));
+  } else {
+    for (const line of verificationLines(v)) io.print(line);
+  }
+  return v.valid ? EXIT_OK : EXIT_NOT_VALID;
+};
+
+export const bundleCommand: CliCommand = {
+  summary: 'Export a ready target as a signed .wrobundle.json, or verify a bundle offline (exit 0 valid, 5 not valid).',
+  usage: BUNDLE_USAGE,
+  run: async (args, io) => {
+    const [sub, ...rest] = args;
+    if (sub === 'export') return runExport(rest, io);
+    if (sub === 'verify') return runVerify(rest, io);
+    io.note(`bundle: expected 'export' or 'verify'. usage: ${BUNDLE_USAGE}`);
+    return EXIT_USAGE;
+  },
+};

@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundleCommand, EXIT_NOT_VALID } from '../../../../main/cli/commands/bundle';
+import { signingKeyCommand } from '../../../../main/cli/commands/signing-key';
+import { SIGNING_KEY_ACCOUNT } from '../../../../main/services/bundle/signing-key';
+import { cloudJira, dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
+import { cliHarness } from './bundle-cli-support';
+
+const secrets = { 'cloud-1:bitbucket': TEST_SECRETS.bitbucket, 'cloud-1:jira': TEST_SECRETS.jira, 'dc-1:bitbucket': TEST_SECRETS.dc };
+let h: Awaited<ReturnType<typeof cliHarness>>;
+afterEach(() => h.cleanup());
+
+const fpOf = (lines: string[]): string => (lines.find((l) => l.startsWith('fingerprint:')) ?? '').split(/\s+/)[1] ?? '';
+
+describe('bundle export / verify on the command line', () => {
+  it('exports a target by name to --out and verifies it (exit 0), as text and as --json', async () => {
+    h = await cliHarness([cloudJira(), dcTunnel()], secrets);
+    const file = h.path('dc.wrobundle.json');
+    const summary = h.path('dc.summary.txt');
+    expect(await h.run(bundleCommand, ['export', '--target', 'Data Center target', '--out', file, '--summary', summary, '--expires-in', '10'])).toBe(0);
+    expect(h.out[0]).toBe(`Wrote ${file}`);
+    const fp = fpOf(h.out);
+    expect(fp).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(readFileSync(summary, 'utf8')).toContain('Readiness: ready');
+
+    expect(await h.run(bundleCommand, ['verify', file])).toBe(0);
+    const text = h.out.join('\n');
+    for (const needle of ['verdict:      valid', `fingerprint:  ${fp}`, 'target:       Data Center target (dc-1)', 'allowlist:    approved_tunnel', 'readiness:    ready', 'expires:      2026-12-09T08:00:00.000Z']) {
+      expect(text).toContain(needle);
+    }
+
+    expect(await h.run(bundleCommand, ['verify', file, '--json', '--fingerprint', fp.toUpperCase()])).toBe(0);
+    const json = JSON.parse(h.out[0] ?? '{}') as Record<string, unknown>;
+    expect(json).toMatchObject({ verdict: 'valid', valid: true, fingerprint: fp, pinned_fingerprint: fp });
+    expect((json.summary as { allowlist_status: string }).allowlist_status).toBe('approved_tunnel');
+    expect((json.readiness as { verdict: string }).verdict).toBe('ready');
+  });
+
+  it('exits 5 with the code for a changed byte, a pin mismatch, an expired bundle and a 6 MiB file', async () => {
+    h = await cliHarness([cloudJira()], secrets);
+    const file = h.path('c.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'cloud-1', '--out', file])).toBe(0);
+    const good = readFileSync(file, 'utf8');
+
+    expect(await h.run(bundleCommand, ['verify', file, '--fingerprint', `sha256:${'b'.repeat(64)}`])).toBe(EXIT_NOT_VALID);
+    expect(h.out[0]).toBe('verdict:      BUNDLE_KEY_MISMATCH');
+    expect(h.out.join('\n')).toContain('(DIFFERS)');
+
+    const i = good.indexOf('"payload": "') + 40;
+    writeFileSync(file, good.slice(0, i) + (good[i] === 'A' ? 'B' : 'A') + good.slice(i + 1));
+    expect(await h.run(bundleCommand, ['verify', file, '--json'])).toBe(EXIT_NOT_VALID);
+    expect(JSON.parse(h.out[0] ?? '{}')).toMatchObject({ verdict: 'BUNDLE_SIGNATURE_INVALID', valid: false, summary: null });
+
+    writeFileSync(file, good);
+    h.clock.advance(31 * 24 * 60 * 60 * 1000);
+    expect(await h.run(bundleCommand, ['verify', file])).toBe(EXIT_NOT_VALID);
+    expect(h.out[0]).toBe('verdict:      BUNDLE_EXPIRED');
+
+    writeFileSync(file, good + ' '.repeat(6 * 1024 * 1024));
+    expect(await h.run(bundleCommand, ['verify', file])).toBe(EXIT_NOT_VALID);
+    expect(h.out[0]).toBe('verdict:      BUNDLE_MALFORMED');
+  });
+
+  it.each([
+    [['verify'], 'exactly one FILE'],
+    [['verify', 'a', 'b'], 'exactly one FILE'],
+    [['verify', '/nonexistent/x.wrobundle.json'], 'cannot read'],
+    [['verify', 'x', '--fingerprint', 'abc'], '--fingerprint'],
+    [['verify', 'x', '--bogus'], 'bogus'],
+    [['export'], '--target'],
+    [['export', '--target', 'x', '--expires-in', '0'], '--expires-in'],
+    [['export', '--target', 'x', '--expires-in', '400'], '--expires-in'],
+    [['frobnicate'], 'export'],
+    [[], 'export'],
+  ])('bundle %j is a usage error (exit 2)', async (args, hint) => {
+    h = await cliHarness([]);
+    expect(await h.run(bundleCommand, args)).toBe(2);
+    expect(h.err.join('\n')).toContain(hint);
+  });
+
+  it('exits 1 naming the blocking codes when the target is not ready, and writes nothing', async () => {
+    h = await cliHarness([{ ...dcTunnel(), target: { ...dcTunnel().target, allowlist_status: undefined } }]);
+    const file = h.path('x.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', file])).toBe(1);
+    expect(h.err.join('\n')).toMatch(/BUNDLE_EXPORT_BLOCKED: .*ALLOWLIST_STATUS_MISSING/);
+    expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('signing-key on the command line', () => {
+  it('shows the fingerprint (made on first use), rotates in one step, and never prints a secret', async () => {
+    h = await cliHarness([cloudJira(), dcTunnel()], secrets);
+    const seen: string[] = [];
+    expect(await h.run(signingKeyCommand, [])).toBe(0);
+    seen.push(...h.out, ...h.err);
+    const fp = fpOf(h.out);
+    expect(h.out.join('\n')).toContain('created now');
+    expect(h.out).toContain('-----BEGIN PUBLIC KEY-----');
+    expect(await h.run(signingKeyCommand, ['--json'])).toBe(0);
+    seen.push(...h.out, ...h.err);
+    expect(JSON.parse(h.out[0] ?? '{}')).toMatchObject({ fingerprint: fp, created: false });
+    const oldPem = String(h.secretMap.get(SIGNING_KEY_ACCOUNT));
+
+    for (const id of ['cloud-1', 'dc-1']) {
+      const file = h.path(`${id}.wrobundle.json`);
+      expect(await h.run(bundleCommand, ['export', '--target', id, '--out', file, '--summary', h.path(`${id}.txt`)])).toBe(0);
+      seen.push(...h.out, ...h.err, readFileSync(file, 'utf8'), readFileSync(h.path(`${id}.txt`), 'utf8'));
+      const payload = JSON.parse(readFileSync(file, 'utf8')).payload as string;
+      seen.push(Buffer.from(payload, 'base64').toString('utf8'));
+      expect(await h.run(bundleCommand, ['verify', file, '--json'])).toBe(0);
+      seen.push(...h.out, ...h.err);
+    }
+
+    expect(await h.run(signingKeyCommand, ['--rotate'])).toBe(0);
+    seen.push(...h.out, ...h.err);
+    expect(h.out.join('\n')).toContain(`replaced:     ${fp}`);
+    expect(fpOf(h.out)).not.toBe(fp);
+    // The old bundles still verify after the rotation: they carry their own key.
+    expect(await h.run(bundleCommand, ['verify', h.path('dc-1.wrobundle.json')])).toBe(0);
+    seen.push(...h.out, ...h.err);
+
+    const newPem = String(h.secretMap.get(SIGNING_KEY_ACCOUNT));
+    const bodies = [oldPem, newPem].map((p) => p.split('\n').slice(1, -2).join(''));
+    const raws = bodies.map((b) => Buffer.from(b, 'base64').subarray(-32));
+    const all = seen.join('\n');
+    for (const needle of [...Object.values(TEST_SECRETS), ...bodies, ...raws.map((r) => r.toString('base64')), ...raws.map((r) => r.toString('hex'))]) {
+      expect(all).not.toContain(needle);
+    }
+  });
+});
