@@ -3,6 +3,7 @@ import type { Clock } from '../services/clock/clock';
 import type { ProviderDeps } from '../services/providers/provider-deps';
 import type { SecretStore } from '../services/secrets/secret-store';
 import type { SettingsStore } from '../services/settings/settings-store';
+import type { UrlSafetyDeps } from '../services/url-safety/url-safety-deps';
 
 /**
  * What the handlers need, built once by each composition root (desktop, browser mode, CLI,
@@ -16,4 +17,6 @@ export interface ApiDeps {
   readonly newId: () => string;
   /** Provider clients (Bitbucket Cloud, Data Center, Jira, OAuth); unset where a mode cannot reach providers. */
   readonly providers?: ProviderDeps;
+  /** DNS resolver, proxy env and limits of the URL-safety engine; unset = system resolver, no proxy, default limits. */
+  readonly urlSafety?: UrlSafetyDeps;
 }

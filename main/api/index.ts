@@ -5,6 +5,7 @@ import { checkHandlers } from './handlers/checks';
 import { credentialHandlers } from './handlers/credentials';
 import { bundleHandlers } from './handlers/bundle';
 import { targetHandlers } from './handlers/targets';
+import { urlSafetyHandlers } from './handlers/url-safety';
 
 export type { ApiDeps } from './deps';
 export type { Handlers } from './dispatch';
@@ -16,6 +17,7 @@ export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...credentialHandlers(deps),
   ...checkHandlers(deps),
   ...bundleHandlers(deps),
+  ...urlSafetyHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

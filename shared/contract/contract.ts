@@ -6,6 +6,7 @@ import { bundleMethods } from './bundle';
 import type { MethodSpec } from './define';
 import type { MethodName } from './method-names';
 import { targetMethods } from './targets';
+import { urlSafetyMethods } from './url-safety';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -18,6 +19,7 @@ export const contract = {
   ...credentialMethods,
   ...checkMethods,
   ...bundleMethods,
+  ...urlSafetyMethods,
 };
 
 export type Contract = typeof contract;

@@ -7,3 +7,4 @@ export * from './targets';
 export * from './credentials';
 export * from './checks';
 export * from './bundle';
+export * from './url-safety';

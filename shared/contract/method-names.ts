@@ -20,6 +20,9 @@ export const METHOD_NAMES = [
   'bundle.verify',
   'signingKey.get',
   'signingKey.rotate',
+  'url.check',
+  'url.probe',
+  'url.checkTarget',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UrlCheckResult, UrlProbeResult } from '../../../../shared/contract/url-safety';
+import { CheckResults } from '../../../../shared/domain/checks';
+import { confirmed } from '../../../support/domain-builders';
+import { testApi } from '../../../support/test-api';
+import { APP_PROPS, json, startWorld, TEST_ADDR, TEST_PERMIT, type TestWorld } from '../../../support/url-safety/fixture';
+import { urlSafetyPki } from '../../../support/url-safety/pki';
+import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
+
+// The contract methods over the engine: stateless check and probe, and the saved-target check
+// that stores url_safety and network.
+
+const HOST = 'bitbucket.example-corp.com';
+
+describe('url.* handlers', () => {
+  let world: TestWorld;
+  let server: RunningServer;
+  let dir: string;
+  let caFile: string;
+  let t: ReturnType<typeof testApi>;
+
+  beforeAll(async () => {
+    world = await startWorld();
+    const pki = await urlSafetyPki();
+    server = await startHttps(await pki.leaf([HOST], []), (req, res) => {
+      if (req.url === '/bb/rest/api/1.0/application-properties') json(res, 200, APP_PROPS);
+      else json(res, 404, {});
+    }, TEST_ADDR);
+    dir = mkdtempSync(join(tmpdir(), 'bts-url-api-'));
+    caFile = join(dir, 'ca.pem');
+    writeFileSync(caFile, pki.caCert);
+    t = testApi({ urlSafety: { resolver: world.resolver, permitCidrs: TEST_PERMIT } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await world.close();
+    t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('url.check answers the verdict with one row per stage', async () => {
+    const r = await t.api.call('url.check', { url: 'https://10.1.2.3/', offline: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const v = UrlCheckResult.parse(r.value);
+    expect(v).toMatchObject({ verdict: 'block', reason: 'private_network', code: 'PROVIDER_BASE_URL_BLOCKED' });
+    expect(v.stages.map((s) => s.stage)).toEqual(['syntax', 'dns', 'addresses', 'policy']);
+    const tunnel = await t.api.call('url.check', { url: 'https://10.1.2.3/', allowlist_status: 'approved_tunnel' });
+    expect(tunnel.ok && UrlCheckResult.parse(tunnel.value).verdict).toBe('allow');
+    const cloud = await t.api.call('url.check', { url: 'https://10.1.2.3/', allowlist_status: 'approved_tunnel', deployment: 'cloud' });
+    expect(cloud.ok && UrlCheckResult.parse(cloud.value).verdict).toBe('block');
+  });
+
+  it('url.check refuses unknown fields', async () => {
+    const r = await t.api.call('url.check', { url: 'https://x.example-corp.com/', permit_cidrs: ['0.0.0.0/0'] });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
+  });
+
+  it('url.probe reaches the API root with a CA file, and reports an unreadable CA file', async () => {
+    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: caFile });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = UrlProbeResult.parse(r.value);
+    expect(p).toMatchObject({ verdict: 'allow', api_root: { version: '9.4.2' }, normalized: `https://${HOST}:${server.port}/bb` });
+    expect(p.stages).toHaveLength(8);
+    const bad = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: join(dir, 'missing.pem') });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'PROVIDER_VALUE_INVALID' } });
+  });
+
+  it('url.checkTarget stores url_safety and network in the saved target', async () => {
+    const saved = await t.api.call('targets.save', {
+      target: {
+        provider_key: 'bitbucket_data_center_issues',
+        deployment_mode: 'self-hosted',
+        confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
+        base_url: `https://${HOST}:${server.port}/bb`,
+        allowlist_status: 'direct',
+        ca_file: caFile,
+      },
+    });
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const id = (saved.value as { target: { id: string } }).target.id;
+    const r = await t.api.call('url.checkTarget', { target_id: id });
+    expect(r).toMatchObject({ ok: true, value: { url_safety: { status: 'passed' }, network: { status: 'reached', api_root: { displayName: 'Bitbucket' } } } });
+    const got = await t.api.call('targets.get', { id });
+    expect(got.ok).toBe(true);
+    if (!got.ok) return;
+    const checks = CheckResults.parse((got.value as { checks: unknown }).checks);
+    expect(checks.url_safety?.status).toBe('passed');
+    expect(checks.network?.status).toBe('reached');
+    expect(checks.network?.tls?.issuer).toContain('URL-safety test CA');
+  });
+
+  it('url.checkTarget on an unknown target is TARGET_NOT_FOUND', async () => {
+    expect(await t.api.call('url.checkTarget', { target_id: 'nope' })).toMatchObject({ ok: false, error: { code: 'TARGET_NOT_FOUND' } });
+  });
+});
