@@ -1,6 +1,9 @@
 import type { CliCommand } from '../cli-io';
+import { bundleCommand } from './bundle';
+import { checkCommand } from './check';
 import { probeCommand } from './probe';
 import { serveCommand } from './serve';
+import { signingKeyCommand } from './signing-key';
 import { urlCheckCommand } from './url-check';
 
 /**
@@ -11,4 +14,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   serve: serveCommand,
   'url-check': urlCheckCommand,
   probe: probeCommand,
+  check: checkCommand,
+  bundle: bundleCommand,
+  'signing-key': signingKeyCommand,
 };
