@@ -12,13 +12,12 @@ type Outcome = { checks: CheckResults; findings: CheckFinding[] };
 const stop = (code: Parameters<typeof fail>[2], detail: string): Outcome => ({ checks: {}, findings: [fail('instance', 'Bitbucket Data Center instance', code, detail)] });
 
 /**
- * The Data Center checks of a saved target. No call is made without an allowlist status or with a
- * base URL the URL-safety checks blocked; every call goes through the URL-safety client.
+ * The Data Center checks of a saved target. No call is made without an allowlist status; every
+ * call goes through the URL-safety client, which checks the base URL again before each one.
  */
-export const runDataCenterTarget = async (t: DataCenterTarget, checks: CheckResults, deps: CheckRunDeps): Promise<Outcome> => {
+export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDeps): Promise<Outcome> => {
   if (t.allowlist_status === undefined) return stop('ALLOWLIST_STATUS_MISSING', 'Choose how WebRiskOps reaches the host before any provider call.');
   if (t.base_url === undefined) return stop('PROVIDER_BASE_URL_BLOCKED', 'Enter the Data Center base URL first.');
-  if (checks.url_safety?.status === 'blocked') return stop('PROVIDER_BASE_URL_BLOCKED', 'The base URL failed the URL-safety checks.');
   if (t.workspace === undefined || t.repository_slug === undefined) return stop('PROVIDER_RESOURCE_NOT_FOUND', 'Enter the project key and repository first.');
   const secret = await deps.secrets.get(accountFor(t.id, 'bitbucket'));
   const now = deps.clock.now().toISOString();
@@ -33,7 +32,7 @@ export const runDataCenterTarget = async (t: DataCenterTarget, checks: CheckResu
   else return missing(t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.');
   const client = createDataCenterClient({
     http: deps.guardedHttp(t, 'data_center'),
-    baseUrl: checks.url_safety?.normalized ?? t.base_url,
+    baseUrl: t.base_url,
     credential,
     clock: deps.clock,
     sleep: deps.sleep,

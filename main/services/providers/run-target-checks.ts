@@ -8,14 +8,15 @@ import { runTargetJiraCheck } from './run-jira-check';
 
 /** The check records a provider run owns; a new run replaces all of them, so nothing stale survives. */
 const CLOUD_OWNED = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'] as const;
-const DC_OWNED = ['network', 'auth', 'repository'] as const;
+const DC_OWNED = ['url_safety', 'network', 'auth', 'repository'] as const;
 
 /**
  * Every provider check for a target: Bitbucket Cloud or Data Center, then the Jira handoff when
- * one is configured. `previous` is what is stored; URL-safety results are kept as they are.
+ * one is configured. `previous` is what is stored. A Data Center run replaces url_safety too: its
+ * calls go through the URL-safety client, so their outcome is a fresh URL-safety verdict.
  */
 export const runTargetChecks = async (target: TargetConfig, previous: CheckResults, deps: CheckRunDeps): Promise<{ checks: CheckResults; findings: CheckFinding[] }> => {
-  const provider = isCloud(target) ? await runCloudTarget(target, deps) : await runDataCenterTarget(target, previous, deps);
+  const provider = isCloud(target) ? await runCloudTarget(target, deps) : await runDataCenterTarget(target, deps);
   const owned: readonly (keyof CheckResults)[] = isCloud(target) ? CLOUD_OWNED : DC_OWNED;
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as keyof CheckResults))) as CheckResults;
   const checks: CheckResults = { ...kept, ...provider.checks };

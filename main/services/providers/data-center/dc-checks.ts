@@ -35,6 +35,10 @@ export const runDataCenterChecks = async (
       timings_ms: { ...(props.evidence?.timings_ms ?? {}) },
       checked_at: at(),
     };
+    // The URL-safety client refused the base URL: that is the URL-safety verdict of this run.
+    if (props.failure.code === 'PROVIDER_BASE_URL_BLOCKED' && reason.success) {
+      checks.url_safety = { status: 'blocked', reason: reason.data, detail: props.failure.message, addresses: [...(props.evidence?.addresses ?? [])], checked_at: at() };
+    }
     return { checks, findings };
   }
   const api_root = { version: props.value.version, buildNumber: props.value.buildNumber, displayName: props.value.displayName };
@@ -47,6 +51,8 @@ export const runDataCenterChecks = async (
     timings_ms: { ...props.evidence.timings_ms },
     checked_at: at(),
   };
+  // Every call goes through the URL-safety client, so an answer means the base URL passed its stages.
+  checks.url_safety = { status: 'passed', normalized: client.baseUrl, addresses: [...props.evidence.addresses], checked_at: at() };
   findings.push(pass('instance', 'Bitbucket Data Center instance', `${api_root.displayName} ${api_root.version} (build ${api_root.buildNumber}).`, api_root));
 
   const user = await client.authenticatedUser();

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { createApi, type ApiDeps } from '../../api';
+import { ok } from '../../../shared/contract/define';
+import type { AppInfo } from '../../../shared/contract/app';
+import type { Clock } from '../../services/clock/clock';
+import type { ProviderDeps } from '../../services/providers/provider-deps';
+import type { SecretStore } from '../../services/secrets/secret-store';
+import { emptySettings, type SettingsData } from '../../services/settings/settings-data';
+import type { SettingsStore } from '../../services/settings/settings-store';
+
+// `check` runs headless and leaves nothing behind: the target and its credentials live in memory
+// for the run, behind the same contract methods the app uses (targets.save, credentials.store,
+// checks.run). Nothing touches the settings file or the OS keychain.
+
+const memorySettings = (): SettingsStore => {
+  let data: SettingsData = emptySettings();
+  return {
+    read: async () => ok(structuredClone(data)),
+    write: async (next) => {
+      data = structuredClone(next);
+    },
+    location: '(memory)',
+  };
+};
+
+const memorySecrets = (): SecretStore => {
+  const map = new Map<string, string>();
+  return {
+    get: async (a) => map.get(a) ?? null,
+    set: async (a, s) => void map.set(a, s),
+    delete: async (a) => map.delete(a),
+    accounts: async () => [...map.keys()].sort(),
+  };
+};
+
+export const checkSessionApi = (o: { appInfo: AppInfo; clock: Clock; providers: ProviderDeps }) => {
+  const deps: ApiDeps = { appInfo: o.appInfo, clock: o.clock, settings: memorySettings(), secrets: memorySecrets(), newId: randomUUID, providers: o.providers };
+  return createApi(deps);
+};

@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../../../main/cli/cli-io';
+import { runCheckCommand } from '../../../../main/cli/commands/check';
+import { fixedClock } from '../../../../main/services/clock/clock';
+import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
+import { SECRETS } from '../../../simulators/cloud-sim-state';
+import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
+import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
+import { simProviders } from '../../../support/sim-providers';
+
+let cloud: CloudSim;
+let dc: DataCenterSim;
+let jira: JiraSim;
+let dir: string;
+/** Every line the command wrote; the last test scans them all for every secret. */
+const cliOutputs: string[] = [];
+
+beforeAll(async () => {
+  [cloud, dc, jira] = await Promise.all([startCloudSim(), startDataCenterSim(), startJiraSim()]);
+  dir = mkdtempSync(join(tmpdir(), 'bts-check-'));
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await Promise.all([cloud.close(), dc.close(), jira.close()]);
+});
+
+const file = (name: string, body: unknown): string => {
+  const p = join(dir, name);
+  writeFileSync(p, typeof body === 'string' ? body : JSON.stringify(body));
+  return p;
+};
+
+const run = async (args: string[], env: Record<string, string> = {}, stdin = '') => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCheckCommand(
+    args,
+    { print: (l) => out.push(l), note: (l) => err.push(l), stdin: Readable.from([stdin]), env, openUrl: async () => ({ ok: true }) },
+    { providers: simProviders(cloud, [dc, jira]), clock: fixedClock('2026-11-29T08:00:00.000Z') },
+  );
+  cliOutputs.push(...out, ...err);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+const CLOUD = { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' };
+const c = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
+
+describe('check --target FILE', () => {
+  it('Cloud repository with retired issues routed to Jira: ready, exit 0, secrets from env never printed', async () => {
+    const target = file('cloud-jira.json', {
+      ...CLOUD,
+      issue_workflow: 'jira',
+      jira: { flavor: 'cloud', base_url: jira.siteUrl, auth_method: 'api_token', account_email: 'dana@acme.example', project_key: 'SEC', issue_type: 'Bug' },
+    });
+    const r = await run(['--target', target], { BTS_BITBUCKET_SECRET: SECRETS.apiToken, BTS_JIRA_SECRET: JIRA_SECRETS.cloudToken });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/FAIL\s+Issue availability\s+ISSUE_TRACKING_DISABLED/);
+    expect(r.out).toContain('verdict: ready');
+    expect(r.out + r.err).not.toContain(SECRETS.apiToken);
+  });
+
+  it('native chosen on a retired repository: blocked, exit 3, JSON lists each check with verdict, code, evidence', async () => {
+    const target = file('cloud-native.json', { ...CLOUD, issue_workflow: 'native' });
+    const r = await run(['--target', target, '--json'], { BTS_BITBUCKET_SECRET: SECRETS.apiToken });
+    expect(r.code).toBe(3);
+    const json = JSON.parse(r.out) as { verdict: string; blocking: string[]; findings: Array<{ id: string; verdict: string; code?: string; evidence: unknown }> };
+    expect(json.verdict).toBe('blocked');
+    expect(json.blocking).toContain('ISSUE_TRACKING_DISABLED');
+    expect(json.findings.find((f) => f.id === 'issue_tracking')).toMatchObject({ verdict: 'fail', code: 'ISSUE_TRACKING_DISABLED', evidence: { http_status: 410 } });
+  });
+
+  it('Data Center to portable export with the token on stdin: ready, exit 0', async () => {
+    const target = file('dc.json', {
+      provider_key: 'bitbucket_data_center_issues',
+      deployment_mode: 'self-hosted',
+      confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c },
+      base_url: dc.baseUrl,
+      allowlist_status: 'approved_tunnel',
+      auth_method: 'http_access_token',
+      workspace: 'SEC',
+      repository_slug: 'payments',
+      issue_workflow: 'portable',
+      portable: { format: 'csv' },
+    });
+    const r = await run(['--target', target, '--stdin'], {}, JSON.stringify({ bitbucket: DC_SECRETS.token }));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/PASS\s+Credential/);
+    expect(r.out).not.toContain(DC_SECRETS.token);
+  });
+
+  it('no credential: blocked by PROVIDER_AUTH_REQUIRED, exit 3', async () => {
+    const r = await run(['--target', file('nocred.json', { ...CLOUD, issue_workflow: 'portable', portable: { format: 'json' } })]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain('PROVIDER_AUTH_REQUIRED');
+  });
+
+  it.each([
+    ['no --target', [] as string[], ''],
+    ['a missing file', ['--target', '/nonexistent/target.json'], ''],
+    ['a file that is not JSON', ['--target', 'NOTJSON'], ''],
+    ['a target holding a token field (strict schema)', ['--target', 'TOKENFIELD'], ''],
+    ['--stdin with a non-object', ['--target', 'CLOUD', '--stdin'], '"just a string"'],
+  ])('usage error (exit 2): %s', async (_n, args, stdin) => {
+    const real = args.map((a) =>
+      a === 'NOTJSON' ? file('bad.json', '{nope') : a === 'TOKENFIELD' ? file('token.json', { ...CLOUD, token: SECRETS.apiToken }) : a === 'CLOUD' ? file('c.json', CLOUD) : a,
+    );
+    const r = await run(real, {}, stdin);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/usage:/);
+    expect(r.err).not.toContain(SECRETS.apiToken);
+  });
+
+  it('a secret can never be passed as a flag', async () => {
+    await expect(run(['--target', file('x.json', CLOUD), '--token', SECRETS.apiToken])).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('secret scan of every CLI output above', () => {
+  it('holds none of the secrets used', () => {
+    expect(cliOutputs.length).toBeGreaterThan(10);
+    const all = cliOutputs.join('\n');
+    for (const s of [...Object.values(SECRETS), ...Object.values(DC_SECRETS), ...Object.values(JIRA_SECRETS)]) expect(all).not.toContain(s);
+  });
+});
