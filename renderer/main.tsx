@@ -1,3 +1,5 @@
+// First: zod must not probe for eval under the CSP (see shared/zod-jitless.ts).
+import '../shared/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppClient } from './api/client';

@@ -18,6 +18,10 @@ export interface WizardActions {
   readonly saveDraft: (draft: TargetDraft, label?: string) => Promise<boolean>;
   /** Replaces the record after a check method answered with a fresh one. */
   readonly setRecord: (record: TargetRecord) => void;
+  /** Re-reads the record (credential state and stored checks) after a credential or check call. */
+  readonly reloadRecord: () => Promise<void>;
+  /** Keeps the checks and readiness a check run answered. */
+  readonly applyChecks: (run: Pick<TargetRecord, 'checks' | 'readiness'>) => void;
   readonly goTo: (step: StepId) => boolean;
   readonly next: () => boolean;
   readonly back: () => boolean;
@@ -52,6 +56,16 @@ export const wizardActions = (client: ApiClient, set: Set, get: Get): WizardActi
     return true;
   },
   setRecord: (record) => set({ record }),
+  reloadRecord: async () => {
+    const id = get().record?.target.id;
+    if (id === undefined) return;
+    const record = await get().run('Reading the target', () => client['targets.get']({ id }));
+    if (record !== null) set({ record });
+  },
+  applyChecks: ({ checks, readiness }) => {
+    const record = get().record;
+    if (record !== null) set({ record: { ...record, checks, readiness } });
+  },
   goTo: (step) => {
     if (!stepGate(step, factsOf(get())).open) return false;
     set({ step, failure: null });

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import type { CheckFinding, TargetRecord } from '../../../shared/contract';
+import { JiraFlavor } from '../../../shared/domain/vocabulary';
+import { SecretField, useSecretField } from '../../components/SecretField';
+import { SensitiveInput } from '../../components/SensitiveInput';
+import { toDraft } from '../../store/draft';
+import { useApp } from '../../store/context';
+import { FindingsList } from '../credentials/FindingsList';
+import { authMethodsFor, formOf, handoffOf, JIRA_AUTH_LABELS, type JiraForm } from './jira-form';
+import { JiraResult } from './JiraResult';
+
+/** Jira export: site or base URL, auth, project and issue type, all checked against Jira live. */
+export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
+  const client = useApp((s) => s.client);
+  const run = useApp((s) => s.run);
+  const saveDraft = useApp((s) => s.saveDraft);
+  const reloadRecord = useApp((s) => s.reloadRecord);
+  const busy = useApp((s) => s.busy);
+  const [form, setForm] = useState<JiraForm>(() => formOf(record.target.jira));
+  const [findings, setFindings] = useState<readonly CheckFinding[] | null>(null);
+  const secret = useSecretField();
+  const set = (patch: Partial<JiraForm>) => setForm((f) => ({ ...f, ...patch }));
+  const methods = authMethodsFor(form.flavor);
+  const id = record.target.id;
+
+  const check = async () => {
+    const result = await run('Checking the Jira handoff', () => client['jira.check']({ target_id: id }));
+    if (result !== null) setFindings(result.findings);
+    await reloadRecord();
+  };
+  const saveAndCheck = async () => {
+    const value = secret.take();
+    if (!(await saveDraft({ ...toDraft(record.target), jira: handoffOf(form) }, 'Saving the Jira handoff'))) return;
+    if (value !== '') {
+      const stored = await run('Storing the Jira token in the keychain', () => client['credentials.store']({ target_id: id, kind: 'jira', secret: value }));
+      if (stored === null) return;
+    }
+    await check();
+  };
+
+  return (
+    <div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveAndCheck();
+        }}
+      >
+        <fieldset>
+          <legend>Jira flavor</legend>
+          {JiraFlavor.options.map((f) => (
+            <label key={f} className="check-label" htmlFor={`jira-flavor-${f}`}>
+              <input id={`jira-flavor-${f}`} type="radio" name="jira-flavor" checked={form.flavor === f} onChange={() => set({ flavor: f, auth_method: authMethodsFor(f)[0] ?? 'api_token' })} />
+              {f === 'cloud' ? 'Jira Cloud (site URL such as https://your-site.atlassian.net)' : 'Jira Data Center (your base URL)'}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="jira-url">{form.flavor === 'cloud' ? 'Site URL' : 'Base URL'}</label>
+          <SensitiveInput id="jira-url" type="url" value={form.base_url} onChange={(v) => set({ base_url: v })} describedBy="jira-url-hint" />
+          <p id="jira-url-hint" className="hint">
+            https only; it passes the same URL-safety checks as a Bitbucket Data Center host.
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="jira-auth">Authentication</label>
+          <select id="jira-auth" value={form.auth_method} onChange={(e) => set({ auth_method: methods.find((m) => m === e.target.value) ?? form.auth_method })}>
+            {methods.map((m) => (
+              <option key={m} value={m}>
+                {JIRA_AUTH_LABELS[m]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {form.flavor === 'cloud' ? (
+          <div className="field">
+            <label htmlFor="jira-email">Atlassian account e-mail</label>
+            <SensitiveInput id="jira-email" type="email" value={form.account_email} onChange={(v) => set({ account_email: v })} />
+          </div>
+        ) : null}
+        {form.auth_method === 'scoped_api_token' ? (
+          <div className="field">
+            <label htmlFor="jira-cloud-id">Cloud ID of the site</label>
+            <SensitiveInput id="jira-cloud-id" value={form.cloud_id} onChange={(v) => set({ cloud_id: v })} />
+          </div>
+        ) : null}
+        <SecretField id="jira-secret" label={form.flavor === 'cloud' ? 'Jira API token' : 'Personal access token'} inputRef={secret.ref} disabled={busy !== null} hint="Leave empty to keep the stored one." />
+        <div className="field">
+          <label htmlFor="jira-project">Project key</label>
+          <SensitiveInput id="jira-project" value={form.project_key} onChange={(v) => set({ project_key: v })} placeholder="SEC" />
+        </div>
+        <div className="field">
+          <label htmlFor="jira-issue-type">Issue type</label>
+          <input id="jira-issue-type" type="text" value={form.issue_type} onChange={(e) => set({ issue_type: e.target.value })} placeholder="Bug" />
+        </div>
+        <div className="button-row">
+          <button type="submit" disabled={busy !== null || form.base_url.trim() === ''}>
+            Save and check Jira
+          </button>
+        </div>
+      </form>
+      {record.checks.jira !== undefined ? <JiraResult jira={record.checks.jira} onRetry={() => void check()} /> : null}
+      {findings !== null ? <FindingsList findings={findings} /> : null}
+    </div>
+  );
+};
