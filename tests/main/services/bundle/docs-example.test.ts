@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../../main/services/clock/clock';
+import { verifyBundle } from '../../../../main/services/bundle/verify-bundle';
+
+// docs/bundle-format.md carries a real exported bundle. It must stay one: our verifier accepts it
+// at its issue time, and the documented recipe (node:crypto only) does too.
+
+const doc = readFileSync(new URL('../../../../docs/bundle-format.md', import.meta.url), 'utf8');
+const block = /<!-- example:begin -->\n```json\n([\s\S]*?)\n```\n<!-- example:end -->/.exec(doc)?.[1] ?? '';
+
+describe('the worked example in docs/bundle-format.md', () => {
+  it('is a valid bundle whose fingerprint the page states', () => {
+    expect(block.length).toBeGreaterThan(1000);
+    const env = JSON.parse(block) as { payload: string };
+    const issued = (JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { issued_at: string }).issued_at;
+    const v = verifyBundle(`${block}\n`, { clock: fixedClock(issued) });
+    expect(v.verdict).toBe('valid');
+    expect(doc).toContain(`Its fingerprint is \`${v.fingerprint}\``);
+    expect(v.summary?.allowlist_status).toBe('approved_tunnel');
+    expect(verifyBundle(`${block}\n`, { clock: fixedClock('2030-01-01T00:00:00.000Z') }).verdict).toBe('BUNDLE_EXPIRED');
+  });
+
+  it('verifies with the documented node:crypto lines', () => {
+    const env = JSON.parse(block);
+    const body = Buffer.from(env.payload, 'base64');
+    const payload = JSON.parse(body.toString('utf8'));
+    const spki = Buffer.from(payload.signing_key.public_key_spki, 'base64');
+    const fingerprint = `sha256:${createHash('sha256').update(spki).digest('hex')}`;
+    const type = Buffer.from(env.payloadType, 'utf8');
+    const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${body.length} `), body]);
+    const key = createPublicKey({ key: spki, format: 'der', type: 'spki' });
+    const ok =
+      env.payloadType === 'application/vnd.webriskops.bitbucket-target.v1+json' &&
+      env.signatures[0].keyid === fingerprint &&
+      verify(null, pae, key, Buffer.from(env.signatures[0].sig, 'base64'));
+    expect(ok).toBe(true);
+    // The page shows the same lines.
+    expect(doc).toContain("const pae = Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${body.length} `), body]);");
+  });
+});
