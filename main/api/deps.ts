@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../shared/contract/app';
 import type { Clock } from '../services/clock/clock';
+import type { Logger } from '../services/logging/logger';
 import type { ProviderDeps } from '../services/providers/provider-deps';
 import type { SecretStore } from '../services/secrets/secret-store';
 import type { SettingsStore } from '../services/settings/settings-store';
@@ -19,4 +20,6 @@ export interface ApiDeps {
   readonly providers?: ProviderDeps;
   /** DNS resolver, proxy env and limits of the URL-safety engine; unset = system resolver, no proxy, default limits. */
   readonly urlSafety?: UrlSafetyDeps;
+  /** The redacting app log; unset = nothing is logged. Only facts go in (ids, fingerprints, verdicts), never a secret. */
+  readonly logger?: Logger;
 }

@@ -39,6 +39,7 @@ const targetSecrets = async (secrets: SecretStore, id: string): Promise<Result<s
 export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
   // One service per api, so concurrent first uses share one lock and make one key.
   const keys = createSigningKeyService(deps.secrets);
+  const log = deps.logger;
 
   return {
     'bundle.export': async ({ id, expires_in_days }) => {
@@ -48,21 +49,31 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
       if (stored === undefined) return fail('TARGET_NOT_FOUND', `No saved target has the id or name "${id.slice(0, 120)}".`);
       const forbidden = await targetSecrets(deps.secrets, stored.target.id);
       if (!forbidden.ok) return forbidden;
-      return exportBundle(
+      const r = await exportBundle(
         { keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } },
         { target: stored.target, checks: stored.checks, expiresInDays: expires_in_days, forbidden: forbidden.value },
       );
+      if (r.ok) {
+        const { bundle_id, fingerprint, expires_at } = r.value;
+        log?.info('bundle exported', { target_id: stored.target.id, bundle_id, fingerprint, expires_at });
+      } else {
+        log?.warn('bundle export refused', { target_id: stored.target.id, code: r.error.code, blocking: r.error.details?.blocking ?? [] });
+      }
+      return r;
     },
 
     'bundle.verify': async ({ text, bytes_base64, fingerprint }) => {
       const input = text ?? decodeBase64Strict(bytes_base64 ?? '');
       if (input === null) return fail('REQUEST_INVALID', 'bytes_base64 is not canonical base64.');
-      return ok(verifyBundle(input, { clock: deps.clock, pinnedFingerprint: fingerprint ?? null }));
+      const v = verifyBundle(input, { clock: deps.clock, pinnedFingerprint: fingerprint ?? null });
+      log?.info('bundle verified', { verdict: v.verdict, fingerprint: v.fingerprint, bundle_id: v.summary?.bundle_id ?? null });
+      return ok(v);
     },
 
     'signingKey.get': async ({ create }) => {
       if (create) {
         const loaded = await keys.load();
+        if (loaded.ok && loaded.value.created) log?.info('signing key created', { fingerprint: loaded.value.info.fingerprint });
         return loaded.ok ? ok(view(loaded.value.info, loaded.value.created)) : loaded;
       }
       const info = await keys.peek();
@@ -71,6 +82,7 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
 
     'signingKey.rotate': async () => {
       const r = await keys.rotate();
+      if (r.ok) log?.info('signing key rotated', { fingerprint: r.value.info.fingerprint, previous_fingerprint: r.value.previous_fingerprint });
       return r.ok ? ok({ key: view(r.value.info, true), previous_fingerprint: r.value.previous_fingerprint }) : r;
     },
   };

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFileLogger, type Logger } from '../../../../main/services/logging/logger';
 import type { BundleExportResult, SigningKeyView } from '../../../../shared/contract/bundle';
 import type { BundleVerification } from '../../../../shared/domain/bundle';
 import { SIGNING_KEY_ACCOUNT } from '../../../../main/services/bundle/signing-key';
@@ -12,12 +16,16 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-const setup = async (targets: StoredTarget[] = [cloudJira(), dcTunnel()], secrets = memorySecretStore({
-  'cloud-1:bitbucket': TEST_SECRETS.bitbucket,
-  'cloud-1:jira': TEST_SECRETS.jira,
-  'dc-1:bitbucket': TEST_SECRETS.dc,
-})) => {
-  const t = testApi({ secrets: secrets.store });
+const setup = async (
+  targets: StoredTarget[] = [cloudJira(), dcTunnel()],
+  secrets = memorySecretStore({
+    'cloud-1:bitbucket': TEST_SECRETS.bitbucket,
+    'cloud-1:jira': TEST_SECRETS.jira,
+    'dc-1:bitbucket': TEST_SECRETS.dc,
+  }),
+  logger?: Logger,
+) => {
+  const t = testApi({ secrets: secrets.store, ...(logger === undefined ? {} : { logger }) });
   cleanups.push(t.cleanup);
   await t.deps.settings.write({ ...emptySettings(), targets });
   return { ...t, secretMap: secrets.map };
@@ -84,6 +92,31 @@ describe('bundle.export and bundle.verify through the api', () => {
     for (const needle of [...Object.values(TEST_SECRETS), pemBody, rawPrivate.toString('base64'), rawPrivate.toString('hex')]) {
       expect(needle.length).toBeGreaterThan(20);
       expect(haystack).not.toContain(needle);
+    }
+  });
+
+  it('logs exports, verdicts and key changes by id and fingerprint, never a secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bts-bundle-log-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const logger = createFileLogger({ file: join(dir, 'app.log') });
+    const { api, secretMap } = await setup(undefined, undefined, logger);
+    const key = value<SigningKeyView>(await api.call('signingKey.get', { create: true }));
+    const pems = [String(secretMap.get(SIGNING_KEY_ACCOUNT))];
+    const out = value<BundleExportResult>(await api.call('bundle.export', { id: 'cloud-1' }));
+    await api.call('bundle.verify', { text: out.text });
+    await api.call('bundle.export', { id: 'nope' });
+    await api.call('signingKey.rotate', {});
+    pems.push(String(secretMap.get(SIGNING_KEY_ACCOUNT)));
+    await logger.flush();
+    const log = readFileSync(logger.file, 'utf8');
+    expect(log).toContain('"bundle exported"');
+    expect(log).toContain(out.bundle_id);
+    expect(log).toContain('"verdict":"valid"');
+    expect(log).toContain('"signing key rotated"');
+    expect(log).toContain(String(key.fingerprint));
+    const bodies = pems.map((p) => p.split('\n').slice(1, -2).join(''));
+    for (const needle of [...Object.values(TEST_SECRETS), ...bodies, ...bodies.map((b) => Buffer.from(b, 'base64').subarray(-32).toString('base64'))]) {
+      expect(log).not.toContain(needle);
     }
   });
 
