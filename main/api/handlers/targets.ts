@@ -11,7 +11,8 @@ type TargetHandlers = Pick<Handlers, 'targets.list' | 'targets.get' | 'targets.s
 const notFound = (ref: string) => fail('TARGET_NOT_FOUND', `No saved target has the id or name "${ref.slice(0, 120)}".`);
 
 export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
-  // One writer at a time: every change is read → modify → write of the whole settings file.
+  // One change at a time from these handlers. Each write is computed from a read with no wait in
+  // between (conf reads and writes synchronously), so other handlers' writes are not lost either.
   const serial = createSerial();
 
   return {
@@ -55,7 +56,12 @@ export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
           if (!(cause instanceof KeychainUnavailableError)) throw cause;
           return fail('KEYCHAIN_UNAVAILABLE', `${cause.message} The target was not deleted, so its stored credentials are not left behind.`);
         }
-        await deps.settings.write({ ...settings.value, targets: settings.value.targets.filter((t) => t !== found) });
+        // Re-read: the keychain calls above were real waits, during which another handler (a check
+        // storing its verdict, a credential being saved) may have written the file. Between this
+        // read and the write there is no wait, so nothing can slip in.
+        const fresh = await deps.settings.read();
+        if (!fresh.ok) return fresh;
+        await deps.settings.write({ ...fresh.value, targets: fresh.value.targets.filter((t) => t.target.id !== id) });
         return ok({ id, deleted: true as const });
       }),
   };

@@ -236,6 +236,26 @@ describe('targets: records, lookup and delete', () => {
     expect(!again.ok && again.error.code).toBe('TARGET_NOT_FOUND');
   });
 
+  it('keeps a change another handler wrote while the keychain entries were being deleted', async () => {
+    const secrets = memorySecretStore({ 'acme:bitbucket': 'a' });
+    const t = setup({ secrets: { ...secrets.store, delete: async (account) => {
+      // Meanwhile, a check elsewhere stores its verdict on the neighbour target.
+      const now = await t.deps.settings.read();
+      if (now.ok) await t.deps.settings.write({ ...now.value, targets: now.value.targets.map((x) => (x.target.id === 'acme-2' ? { ...x, checks: { auth: authOk } } : x)) });
+      return secrets.store.delete(account);
+    } } });
+    await t.deps.settings.write({
+      ...emptySettings(),
+      targets: [
+        { target: cloudTarget({ id: 'acme', name: 'one' }), checks: {} },
+        { target: cloudTarget({ id: 'acme-2', name: 'two' }), checks: {} },
+      ],
+    });
+    expect((await t.api.call('targets.delete', { id: 'acme' })).ok).toBe(true);
+    const left = value(await t.api.call('targets.list', {})) as TargetRecord[];
+    expect(left.map((r) => [r.target.id, r.checks.auth?.status])).toEqual([['acme-2', 'ok']]);
+  });
+
   it('keeps the target when the keychain cannot be reached to delete its credentials', async () => {
     const t = setup({ secrets: memorySecretStore({}, { unavailable: true }).store });
     await seed(t, cloudTarget(), {});
