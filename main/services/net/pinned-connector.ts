@@ -1,10 +1,11 @@
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction, Socket } from 'node:net';
-import { TLSSocket, rootCertificates } from 'node:tls';
+import { TLSSocket } from 'node:tls';
 import { buildConnector } from 'undici';
 import type { TlsEvidence } from '../../../shared/domain/checks';
 import { classifyIp } from '../url-safety/classify-ip';
 import { tlsEvidenceOf } from './tls-evidence';
+import { trustContextFor } from './trust-context';
 
 // Stage 5: the connection goes to the exact addresses that were checked. `lookup` answers only
 // for the checked host and only with the checked addresses (an array: Node asks with `all: true`);
@@ -46,7 +47,7 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
   const base = buildConnector({
     timeout: o.connectMs,
     lookup: pinnedLookup(o.host, o.addresses),
-    ...(o.ca === undefined ? {} : { ca: [...rootCertificates, o.ca] }),
+    ...(o.ca === undefined ? {} : { secureContext: trustContextFor(o.ca) }),
   });
   return (options, callback) => {
     base(options, (err, socket) => {
