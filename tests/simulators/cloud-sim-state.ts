@@ -51,6 +51,7 @@ export const API_TOKEN_SCOPES = ['read:user:bitbucket', 'read:workspace:bitbucke
 export const SECRETS = {
   apiToken: 'ATATT3xFfGF0-sim-api-token-exact-4f9a',
   apiTokenNoIssue: 'ATATT3xFfGF0-sim-api-token-noissue-77c1',
+  apiTokenNoRepo: 'ATATT3xFfGF0-sim-api-token-norepo-3e4d',
   apiTokenBroad: 'ATATT3xFfGF0-sim-api-token-broad-9d2e',
   eveToken: 'ATATT3xFfGF0-sim-api-token-eve-1b3c',
   accessToken: 'ATCTT3xFfGF0-sim-repo-access-token-5e6f',
@@ -66,6 +67,7 @@ export const defaultCloudWorld = (): CloudSimWorld => ({
       scopes: ['read:user:bitbucket', 'read:workspace:bitbucket', 'read:repository:bitbucket'],
       type: 'api_token',
     },
+    [`dana@acme.example:${SECRETS.apiTokenNoRepo}`]: { account: DANA, scopes: ['read:user:bitbucket', 'read:workspace:bitbucket'], type: 'api_token' },
     [`dana@acme.example:${SECRETS.apiTokenBroad}`]: { account: DANA, scopes: [...API_TOKEN_SCOPES, 'admin:repository:bitbucket', 'delete:repository:bitbucket'], type: 'api_token' },
     [`eve@elsewhere.example:${SECRETS.eveToken}`]: { account: EVE, scopes: API_TOKEN_SCOPES, type: 'api_token' },
   },

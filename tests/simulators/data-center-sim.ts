@@ -34,7 +34,7 @@ export const defaultDataCenterWorld = (): DataCenterSimWorld => ({
 
 const errors = (status: number, message: string, exceptionName: string): SimAnswer => ({
   status,
-  body: { errors: [{ context: null, message, exceptionName }] },
+  body: { errors: [{ message, exceptionName }] },
 });
 
 export interface DataCenterSim extends RunningSim {

@@ -19,6 +19,8 @@ export const retryAfterSeconds = (value: string | undefined, now: Date): number 
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d{1,9}$/.test(text)) return Number(text);
+  // An HTTP date names its weekday or month; anything else ("-5", "soon") is unreadable.
+  if (!/^[A-Za-z]{3},? /.test(text)) return undefined;
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
