@@ -8,6 +8,7 @@ import { useApp } from '../../store/context';
 import { factsOf } from '../../store/state';
 import { AllowlistChooser } from './AllowlistChooser';
 import { UrlCheckPanel } from './UrlCheckPanel';
+import { useUrlCheck } from './use-url-check';
 
 const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
@@ -23,8 +24,9 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
   const [allowlist, setAllowlist] = useState<AllowlistStatus | undefined>(target.allowlist_status);
   const [ack, setAck] = useState(target.private_address_acknowledged);
   const urlGate = canPerform('set_base_url', factsOf({ record }));
-  const save = () =>
-    void saveDraft(
+  const urlCheck = useUrlCheck(target.id);
+  const save = (): Promise<boolean> =>
+    saveDraft(
       {
         ...dataCenterDraft(target),
         base_url: optional(baseUrl),
@@ -41,7 +43,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          save();
+          void save().then((saved) => (saved ? urlCheck.check() : undefined));
         }}
       >
         <div className="field">
@@ -76,10 +78,10 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
           </p>
         </div>
         <button type="submit" disabled={busy !== null || baseUrl.trim() === ''}>
-          Save target
+          Save and check the base URL
         </button>
       </form>
-      <UrlCheckPanel />
+      <UrlCheckPanel urlCheck={urlCheck} />
     </div>
   );
 };

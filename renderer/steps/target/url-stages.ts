@@ -55,6 +55,15 @@ const timingOf = (keys: readonly string[], c: CheckResults): number | undefined 
   return undefined;
 };
 
+/** Rows from a live probe answer: its own status, timing and detail, plus the stored evidence. */
+export const probeRows = (stages: ReadonlyArray<{ stage: StageId; status: 'passed' | 'failed' | 'skipped'; ms: number; detail?: string }>, checks: CheckResults): StageRow[] =>
+  STAGES.map((s) => {
+    const live = stages.find((x) => x.stage === s.id);
+    const evidence = evidenceOf(s.id, checks);
+    if (live === undefined) return { id: s.id, title: s.title, status: 'skipped', evidence };
+    return { id: s.id, title: s.title, status: live.status, ms: live.ms, evidence: live.detail !== undefined ? [live.detail, ...evidence] : evidence };
+  });
+
 /**
  * One row per stage from what the URL-safety check and the probe recorded. While a check runs,
  * the stages without a result show `running`; after a failed stage the rest are `skipped`.

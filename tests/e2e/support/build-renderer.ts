@@ -1,33 +1,38 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 export const RENDERER_OUT = join(ROOT, 'out/renderer');
+const STAMP = join(RENDERER_OUT, '.source-hash');
 const SOURCES = ['renderer', 'shared'].map((d) => join(ROOT, d));
 
-const newestMtime = (dir: string): number => {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+const hashTree = (dir: string, hash: ReturnType<typeof createHash>): void => {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+    if (entry.isDirectory()) hashTree(path, hash);
+    else hash.update(path).update(readFileSync(path));
   }
-  return newest;
 };
 
-/** True when out/renderer is missing or older than any renderer or shared source file. */
-export const rendererIsStale = (): boolean => {
-  const index = join(RENDERER_OUT, 'index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return SOURCES.some((dir) => newestMtime(dir) > built);
+/** A hash of every renderer and shared source file: the build is fresh when its stamp matches. */
+export const sourceHash = (): string => {
+  const hash = createHash('sha256');
+  for (const dir of SOURCES) hashTree(dir, hash);
+  return hash.digest('hex');
 };
+
+export const rendererIsStale = (hash: string = sourceHash()): boolean =>
+  !existsSync(join(RENDERER_OUT, 'index.html')) || !existsSync(STAMP) || readFileSync(STAMP, 'utf8') !== hash;
 
 /**
- * Builds only the renderer, with the renderer section of electron.vite.config.ts, when the
- * build is missing or stale. The Node side is not needed: browser mode runs in-process.
+ * Builds only the renderer (the renderer section of electron.vite.config.ts: root renderer/,
+ * React plugin, relative base) when the build is missing or was made from other sources. The
+ * Node side is not needed: the specs run browser mode in-process.
  */
 export const buildRendererIfStale = async (): Promise<void> => {
-  if (!rendererIsStale()) return;
+  const hash = sourceHash();
+  if (!rendererIsStale(hash)) return;
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
   await build({
@@ -38,4 +43,5 @@ export const buildRendererIfStale = async (): Promise<void> => {
     plugins: [react()],
     build: { outDir: RENDERER_OUT, emptyOutDir: true, rollupOptions: { input: join(ROOT, 'renderer/index.html') } },
   });
+  writeFileSync(STAMP, hash);
 };

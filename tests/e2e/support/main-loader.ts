@@ -21,7 +21,7 @@ export const loadMain = async (): Promise<MainLoader> => {
     root: ROOT,
     logLevel: 'error',
     appType: 'custom',
-    server: { middlewareMode: true, hmr: false, watch: null },
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   const mod = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/start-browser-mode.ts'))) as {
