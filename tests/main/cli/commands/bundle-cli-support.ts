@@ -43,6 +43,7 @@ export const cliHarness = async (targets: StoredTarget[], secrets: Record<string
   };
   return {
     run,
+    io,
     out,
     err,
     work,

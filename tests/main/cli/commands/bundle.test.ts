@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleCommand, EXIT_NOT_VALID } from '../../../../main/cli/commands/bundle';
+import { runCli } from '../../../../main/cli/run';
 import { signingKeyCommand } from '../../../../main/cli/commands/signing-key';
 import { SIGNING_KEY_ACCOUNT } from '../../../../main/services/bundle/signing-key';
 import { cloudJira, dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
@@ -84,6 +85,21 @@ describe('bundle export / verify on the command line', () => {
     expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', file])).toBe(1);
     expect(h.err.join('\n')).toMatch(/BUNDLE_EXPORT_BLOCKED: .*ALLOWLIST_STATUS_MISSING/);
     expect(() => readFileSync(file)).toThrow();
+  });
+});
+
+describe('through the CLI runner', () => {
+  it('knows bundle and signing-key, with exit 0 / 5 / 2', async () => {
+    h = await cliHarness([dcTunnel()], secrets);
+    const file = h.path('dc.wrobundle.json');
+    expect(await runCli(['bundle', 'export', '--target', 'dc-1', '--out', file], h.io)).toBe(0);
+    expect(await runCli(['bundle', 'verify', file], h.io)).toBe(0);
+    expect(await runCli(['bundle', 'verify', file, '--fingerprint', `sha256:${'c'.repeat(64)}`], h.io)).toBe(EXIT_NOT_VALID);
+    expect(await runCli(['bundle', 'verify'], h.io)).toBe(2);
+    expect(await runCli(['bundle', 'verify', file, '--nope'], h.io)).toBe(2);
+    expect(await runCli(['signing-key'], h.io)).toBe(0);
+    expect(await runCli(['signing-key', '--rotate', '--json'], h.io)).toBe(0);
+    expect(await runCli(['bundle', 'verify', file], h.io)).toBe(0);
   });
 });
 
