@@ -55,13 +55,13 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
     const first = await resolveTarget(req.url, check);
     checksMs = t();
     let current = first;
-    let url = first.verdict.normalized ?? req.url;
     let method = req.method ?? 'GET';
     let body = req.body;
     if (first.target === null) {
       return { outcome: { ok: false, reason: first.verdict.reason ?? 'syntax', detail: first.verdict.detail ?? 'blocked', evidence: evidence(first) }, verdict: first.verdict, checksMs, exchangeMs };
     }
-    url = new URL(req.url).href;
+    // The request URL as parsed (query kept): stages 1–4 above judged its host.
+    let url = new URL(req.url).href;
     const visited = new Set<string>([url]);
     for (;;) {
       const target = current.target;

@@ -24,7 +24,7 @@ export const networkStages = (
   const connFailed = reason !== null && NETWORK_REASONS.has(reason) && !tlsSeen;
   const connection: StageReport = connFailed
     ? { stage: 'connection', status: 'failed', ms: ex.exchangeMs, detail: failure?.detail ?? reason }
-    : { stage: 'connection', status: reason === 'tls' ? 'passed' : 'passed', ms: ex.exchangeMs, detail: ev.via_proxy ? 'via proxy' : ev.addresses.map((a) => a.ip).join(', ') };
+    : { stage: 'connection', status: 'passed', ms: ex.exchangeMs, detail: ev.via_proxy ? 'via proxy' : ev.addresses.map((a) => a.ip).join(', ') };
   const tls: StageReport =
     reason === 'tls'
       ? { stage: 'tls', status: 'failed', ms: 0, detail: failure?.detail ?? 'certificate rejected' }
