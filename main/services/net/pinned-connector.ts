@@ -1,7 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction, Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
-import { buildConnector } from 'undici';
+import { buildConnector, errors } from 'undici';
 import type { TlsEvidence } from '../../../shared/domain/checks';
 import { classifyIp } from '../url-safety/classify-ip';
 import { tlsEvidenceOf } from './tls-evidence';
@@ -50,7 +50,22 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
     ...(o.ca === undefined ? {} : { secureContext: trustContextFor(o.ca) }),
   });
   return (options, callback) => {
+    // undici runs its connect timer on a ~1 s clock (fast timers), so a 300 ms limit fired after
+    // about a second. A native timer answers at the configured limit; the abandoned attempt is
+    // destroyed when it settles (or by undici's own timer).
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      const where = `${options.hostname}:${options.port || '443'}`;
+      callback(new errors.ConnectTimeoutError(`Connect Timeout Error (attempted address: ${where}, timeout: ${o.connectMs}ms)`), null);
+    }, o.connectMs);
     base(options, (err, socket) => {
+      clearTimeout(timer);
+      if (settled) {
+        socket?.destroy();
+        return;
+      }
+      settled = true;
       if (err !== null) {
         callback(err, null);
         return;
