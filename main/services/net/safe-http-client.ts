@@ -30,7 +30,9 @@ export interface SafeExchange {
   readonly exchangeMs: number;
 }
 
-const addressesOf = (r: ResolvedTarget): AddressEvidence[] => r.addresses.map(({ ip, range, family }) => ({ ip, range, family }));
+/** The checked addresses; for a host blocked before DNS (a literal), the verdict's own evidence. */
+const addressesOf = (r: ResolvedTarget): AddressEvidence[] =>
+  r.addresses.length > 0 ? r.addresses.map(({ ip, range, family }) => ({ ip, range, family })) : [...r.verdict.addresses];
 
 export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Promise<SafeExchange> => {
   const limits = withLimits(o.limits);

@@ -55,6 +55,13 @@ describe('probe of a Data Center API root over the pinned connection', () => {
     expect(r.stages.find((s) => s.stage === 'api_root')?.status).toBe('failed');
   });
 
+  it('reports the literal address of a base URL blocked before DNS', async () => {
+    const r = await probeDataCenter('https://[fd00::5]/bitbucket', world.options());
+    expect(r).toMatchObject({ verdict: 'block', reason: 'private_network', normalized: 'https://[fd00::5]/bitbucket' });
+    expect(r.addresses).toEqual([{ ip: 'fd00::5', range: 'uniqueLocal', family: 6 }]);
+    expect(r.stages.map((s) => s.status)).toEqual(['passed', 'skipped', 'failed', 'failed', 'skipped', 'skipped', 'skipped', 'skipped']);
+  });
+
   it('never connects when the name resolves to a blocked address', async () => {
     const blocked = await startWorld({ [HOST]: ['169.254.169.254'] });
     const before = server.connections;
