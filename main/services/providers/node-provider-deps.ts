@@ -40,7 +40,7 @@ const refusing = (detail: string): HttpClient => async () => ({ ok: false, reaso
 export const createNodeProviderDeps = (o: NodeProviderOptions): ProviderDeps => {
   const resolver = o.resolver ?? createDnsResolver();
   return {
-    cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS }),
+    cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS, ...(o.env === undefined ? {} : { env: o.env }) }),
     guardedHttp: (target) => {
       let ca: string | undefined;
       if (isDataCenter(target) && target.ca_file !== undefined) {

@@ -1,5 +1,6 @@
-import { Agent, request } from 'undici';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpClient, HttpOutcome, NetworkEvidence } from '../../net/http-client';
+import { proxyFor, type ProxyEnv } from '../../net/proxy-env';
 
 // A plain HttpClient for fixed, public origins only: the Bitbucket Cloud API root and its OAuth
 // token endpoint (and, in tests, a loopback simulator). Customer-supplied hosts (Data Center, Jira)
@@ -14,16 +15,31 @@ export interface FixedOriginOptions {
   readonly ca?: string | readonly string[];
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
+  /** HTTPS_PROXY / NO_PROXY (process.env): Bitbucket Cloud is often reachable only through a proxy. */
+  readonly env?: ProxyEnv;
 }
 
-const emptyEvidence = (timings: Record<string, number> = {}): NetworkEvidence => ({ addresses: [], redirects: [], via_proxy: false, timings_ms: timings });
+const emptyEvidence = (timings: Record<string, number> = {}, viaProxy = false): NetworkEvidence => ({ addresses: [], redirects: [], via_proxy: viaProxy, timings_ms: timings });
 
 export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpClient => {
   const allowed = new Set(options.origins.map((o) => new URL(o).origin));
   const timeout = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
   const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? [options.ca] : [...options.ca];
-  const dispatcher = new Agent({ connect: { ...(ca === undefined ? {} : { ca }), timeout }, headersTimeout: timeout, bodyTimeout: timeout });
+  const tls = { ...(ca === undefined ? {} : { ca }), timeout };
+  const direct = new Agent({ connect: tls, headersTimeout: timeout, bodyTimeout: timeout });
+  const proxies = new Map<string, Dispatcher>();
+  const dispatcherFor = (url: URL): { dispatcher: Dispatcher; viaProxy: boolean } => {
+    const proxy = proxyFor(url.hostname, Number(url.port || 443), options.env ?? {});
+    if (proxy === undefined) return { dispatcher: direct, viaProxy: false };
+    let agent = proxies.get(proxy);
+    if (agent === undefined) {
+      // Credentials never travel to the proxy: the TLS tunnel (CONNECT) ends at the provider.
+      agent = new ProxyAgent({ uri: proxy, requestTls: tls, headersTimeout: timeout, bodyTimeout: timeout });
+      proxies.set(proxy, agent);
+    }
+    return { dispatcher: agent, viaProxy: true };
+  };
 
   return async (req): Promise<HttpOutcome> => {
     let url: URL;
@@ -36,6 +52,7 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
     if (url.username !== '' || url.password !== '') return { ok: false, reason: 'userinfo', detail: 'User info in the URL is not allowed.', evidence: emptyEvidence() };
     if (!allowed.has(url.origin)) return { ok: false, reason: 'ownership', detail: `The origin ${url.origin} is not one this client may reach.`, evidence: emptyEvidence() };
     const started = Date.now();
+    const { dispatcher, viaProxy } = dispatcherFor(url);
     try {
       const res = await request(url, {
         method: req.method ?? 'GET',
@@ -50,7 +67,7 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
         size += buf.length;
         if (size > maxBytes) {
           res.body.destroy();
-          return { ok: false, reason: 'too_large', detail: `The answer exceeded ${maxBytes} bytes.`, evidence: emptyEvidence() };
+          return { ok: false, reason: 'too_large', detail: `The answer exceeded ${maxBytes} bytes.`, evidence: emptyEvidence({}, viaProxy) };
         }
         chunks.push(buf);
       }
@@ -61,12 +78,12 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
       return {
         ok: true,
         response: { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), url: url.toString() },
-        evidence: emptyEvidence({ total: Date.now() - started }),
+        evidence: emptyEvidence({ total: Date.now() - started }, viaProxy),
       };
     } catch (cause) {
       const code = (cause as { code?: string }).code ?? '';
       const reason = /TIMEOUT/i.test(code) ? 'timeout' : /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ? 'tls' : 'unreachable';
-      return { ok: false, reason, detail: code === '' ? 'The connection failed.' : `The connection failed (${code}).`, evidence: emptyEvidence() };
+      return { ok: false, reason, detail: code === '' ? 'The connection failed.' : `The connection failed (${code}).`, evidence: emptyEvidence({}, viaProxy) };
     }
   };
 };
