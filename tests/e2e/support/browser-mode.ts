@@ -11,7 +11,8 @@ export type { BrowserMode } from './start-browser-mode';
  * opened on its tokened URL, and a check after the test that the page logged no console error,
  * page error or failed request.
  */
-export const test = base.extend<{ app: BrowserMode }, { main: MainLoader }>({
+export const test = base.extend<{ app: BrowserMode; simulators: boolean }, { main: MainLoader }>({
+  simulators: [false, { option: true }],
   main: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
     async ({}, use) => {
@@ -21,8 +22,8 @@ export const test = base.extend<{ app: BrowserMode }, { main: MainLoader }>({
     },
     { scope: 'worker' },
   ],
-  app: async ({ page, main }, use) => {
-    const mode = await main.startBrowserMode(RENDERER_OUT);
+  app: async ({ page, main, simulators }, use) => {
+    const mode = await main.node.startBrowserMode(RENDERER_OUT, { simulators });
     const guard = guardConsole(page);
     await page.goto(mode.server.url);
     await use(mode);

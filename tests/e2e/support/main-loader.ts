@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import type { ViteDevServer } from 'vite';
-import type { startBrowserMode } from './start-browser-mode';
+import type * as NodeSide from './node-side';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 export interface MainLoader {
-  readonly startBrowserMode: typeof startBrowserMode;
+  readonly node: typeof NodeSide;
   readonly close: () => Promise<void>;
 }
 
@@ -24,8 +24,6 @@ export const loadMain = async (): Promise<MainLoader> => {
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
   });
-  const mod = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/start-browser-mode.ts'))) as {
-    startBrowserMode: typeof startBrowserMode;
-  };
-  return { startBrowserMode: mod.startBrowserMode, close: () => vite.close() };
+  const node = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/node-side.ts'))) as typeof NodeSide;
+  return { node, close: () => vite.close() };
 };

@@ -5,26 +5,54 @@ import { join } from 'node:path';
 import { createApi } from '../../../main/api';
 import { createNodeDeps } from '../../../main/composition/node-deps';
 import { startBrowserServer, type BrowserServer } from '../../../main/server/browser-server';
+import { startCloudSim } from '../../simulators/bitbucket-cloud-sim';
+import { startDataCenterSim } from '../../simulators/data-center-sim';
+import { startJiraSim } from '../../simulators/jira-sim';
+import { simProviders } from '../../support/sim-providers';
+
+export interface SimulatorUrls {
+  readonly dataCenter: string;
+  readonly jiraSite: string;
+}
 
 export interface BrowserMode {
   readonly server: BrowserServer;
   readonly dataDir: string;
   readonly secretService: string;
+  /** Present when started with simulators: where the local Bitbucket and Jira fakes answer. */
+  readonly sims: SimulatorUrls | null;
   readonly close: () => Promise<void>;
 }
 
-/** Browser mode in-process: real handlers and services, a throw-away data dir and keychain service. */
-export const startBrowserMode = async (staticDir: string): Promise<BrowserMode> => {
+/**
+ * Browser mode in-process over the plain-Node composition root (conf settings in a throw-away
+ * data dir, the real keychain under a unique service name). With `simulators`, provider calls go
+ * to the local Bitbucket Cloud, Data Center and Jira simulators on loopback.
+ */
+export const startBrowserMode = async (staticDir: string, options: { simulators?: boolean } = {}): Promise<BrowserMode> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'bts-e2e-'));
   const secretService = `bts-e2e-${randomUUID()}`;
-  const api = createApi(createNodeDeps({ dataDir, mode: 'test', secretService }));
+  const deps = createNodeDeps({ dataDir, mode: 'test', secretService });
+  let sims: SimulatorUrls | null = null;
+  let closeSims = async (): Promise<void> => undefined;
+  let api = createApi(deps);
+  if (options.simulators === true) {
+    const [cloud, dc, jira] = await Promise.all([startCloudSim(), startDataCenterSim(), startJiraSim()]);
+    api = createApi({ ...deps, providers: simProviders(cloud, [dc, jira]) });
+    sims = { dataCenter: dc.baseUrl, jiraSite: jira.siteUrl };
+    closeSims = async () => {
+      await Promise.all([cloud.close(), dc.close(), jira.close()]);
+    };
+  }
   const server = await startBrowserServer({ api, staticDir, port: 0 });
   return {
     server,
     dataDir,
     secretService,
+    sims,
     close: async () => {
       await server.close();
+      await closeSims();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
