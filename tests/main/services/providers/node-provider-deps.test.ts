@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../../main/services/clock/clock';
+import { createNodeProviderDeps, policyFor } from '../../../../main/services/providers/node-provider-deps';
+import { runTargetChecks } from '../../../../main/services/providers/run-target-checks';
+import { startDataCenterSim, DC_SECRETS, type DataCenterSim } from '../../../simulators/data-center-sim';
+import { cloudTarget, dataCenterTarget } from '../../../support/domain-builders';
+import { memorySecretStore } from '../../../support/memory-secret-store';
+
+// Production wiring: Data Center and Jira calls go through the URL-safety client. A loopback
+// simulator is exactly what that client must refuse — so here the refusal is the proof.
+
+let dc: DataCenterSim;
+beforeAll(async () => {
+  dc = await startDataCenterSim();
+});
+afterAll(async () => dc.close());
+
+const resolver = { resolve4: async () => ['127.0.0.1'], resolve6: async () => [] };
+
+describe('createNodeProviderDeps', () => {
+  it('Data Center calls go through the URL-safety client: a loopback base URL is blocked before any request', async () => {
+    const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
+    const target = dataCenterTarget({ id: 'dc-1', base_url: dc.baseUrl, allowlist_status: 'approved_tunnel', jira: undefined });
+    const keychain = memorySecretStore({ 'dc-1:bitbucket': DC_SECRETS.token });
+    const r = await runTargetChecks(target, {}, { ...deps, secrets: keychain.store, clock: fixedClock('2026-11-29T08:00:00.000Z') });
+    expect(r.checks.url_safety).toMatchObject({ status: 'blocked', reason: 'reserved_ip' });
+    expect(r.checks.network?.status).toBe('failed');
+    expect(r.findings[0]?.code).toBe('PROVIDER_BASE_URL_BLOCKED');
+    expect(dc.exchanges).toEqual([]);
+  });
+
+  it('Jira calls of a Cloud target use the URL-safety client too', async () => {
+    const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
+    const target = cloudTarget({ id: 'c-1', jira: { flavor: 'data_center', base_url: 'https://jira.internal.acme.com', auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Bug' } });
+    const r = await deps.guardedHttp(target, 'jira')({ url: 'https://jira.internal.acme.com/rest/api/2/serverInfo' });
+    expect(r.ok ? 'sent' : r.reason).toBe('reserved_ip');
+  });
+
+  it.each([
+    [dataCenterTarget({ allowlist_status: 'approved_tunnel' }), { deployment: 'self-hosted', allowlist_status: 'approved_tunnel', acknowledge_private: false }],
+    [dataCenterTarget({ allowlist_status: 'allowlisted', private_address_acknowledged: true }), { deployment: 'self-hosted', allowlist_status: 'allowlisted', acknowledge_private: true }],
+    [cloudTarget(), { deployment: 'cloud', acknowledge_private: false }],
+  ])('policy from the target (%#)', (target, policy) => {
+    expect(policyFor(target)).toEqual(policy);
+  });
+});
