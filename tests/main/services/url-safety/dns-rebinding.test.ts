@@ -22,16 +22,24 @@ describe('DNS: every answer classified, no second lookup', () => {
 
   beforeAll(async () => {
     const pki = await urlSafetyPki();
-    good = await startHttps(await pki.leaf([REBIND], []), (_req, res) => json(res, 200, APP_PROPS), TEST_ADDR);
-    // The same port on 127.0.0.1: a connection here would be the rebinding succeeding.
+    const leaf = await pki.leaf([REBIND], []);
+    // The same port on 127.0.0.1: a connection here would be the rebinding succeeding. The port
+    // may be taken on 127.0.0.1 by something else; then both servers move to another port.
     trap = createServer((s) => {
       trapHits += 1;
       s.destroy();
     });
-    await new Promise<void>((resolve, reject) => {
-      trap.once('error', reject);
-      trap.listen(good.port, '127.0.0.1', resolve);
-    });
+    for (let attempt = 0; ; attempt += 1) {
+      good = await startHttps(leaf, (_req, res) => json(res, 200, APP_PROPS), TEST_ADDR);
+      const port = good.port;
+      const bound = await new Promise<boolean>((resolve) => {
+        trap.once('error', () => resolve(false));
+        trap.listen(port, '127.0.0.1', () => resolve(true));
+      });
+      if (bound) break;
+      await good.close();
+      if (attempt >= 5) throw new Error('no port free on both 127.0.0.1 and 127.0.0.2');
+    }
     dns = await startDnsServer((name, type, before) => {
       if (name === REBIND) return type === 'A' ? [before === 0 ? TEST_ADDR : '127.0.0.1'] : [];
       if (name === 'public.example-corp.com') return type === 'A' ? ['151.101.64.10'] : ['2a04:4e42:200::10'];
