@@ -16,11 +16,19 @@ describe('the About dialog', () => {
 
   it.each([
     ['a key', { ok: true, value: { fingerprint: 'SHA256:ff' } }, 'SHA256:ff'],
+    ['no key yet', { ok: true, value: { exists: false, fingerprint: null } }, null],
     ['an error result', { ok: false, error: { code: 'METHOD_UNKNOWN', message: 'x' } }, null],
     ['a malformed answer', { ok: true, value: { fingerprint: 5 } }, null],
     ['nothing', undefined, null],
   ] as const)('reads the fingerprint from the contract: %s', async (_label, answer, expected) => {
-    expect(await readSigningKeyFingerprint(async () => answer)).toBe(expected);
+    const calls: unknown[][] = [];
+    expect(
+      await readSigningKeyFingerprint(async (...args) => {
+        calls.push(args);
+        return answer;
+      }),
+    ).toBe(expected);
+    expect(calls).toEqual([['signingKey.get', { create: false }]]);
   });
 
   it('survives a call that throws', async () => {
