@@ -40,7 +40,11 @@ export const createNetns = async (options: { blackholeReplies?: boolean } = {}):
   const name = `bts-ns-${id}`;
   const vh = `bts-h${id}`;
   const vn = `bts-n${id}`;
-  const net = `10.${randomInt(200, 250)}.${randomInt(1, 250)}`;
+  // A /30 no existing route or address on this host already covers.
+  const inUse = ip('-o', 'route', 'show', 'table', 'all') + ip('-o', 'addr', 'show');
+  let net = '';
+  do net = `10.${randomInt(200, 250)}.${randomInt(1, 250)}`;
+  while (inUse.includes(`${net}.`) || inUse.includes(`10.${net.split('.')[1] ?? ''}.0.0/16`));
   const hostAddr = `${net}.1`;
   const nsAddr = `${net}.2`;
   const close = (): void => {
