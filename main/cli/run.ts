@@ -27,7 +27,8 @@ export const helpText = (): string[] => {
     '  --help, -h      this text',
     '  --version       the app version',
     '',
-    'Exit codes: 0 ok, 1 the command failed or found a problem, 2 usage error.',
+    'Exit codes: 0 ok, 1 the command failed, 2 usage error; commands that judge a target or a bundle',
+    `add their own (see '${CLI_NAME} <command> --help').`,
   ];
 };
 
