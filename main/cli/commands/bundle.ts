@@ -1,5 +1,5 @@
 import { open, rename, rm, writeFile } from 'node:fs/promises';
-import type { BundleVerification } from '../../../shared/domain/bundle';
+import type { BundleSummary, BundleVerification } from '../../../shared/domain/bundle';
 import { BUNDLE_MAX_BYTES, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
@@ -56,6 +56,18 @@ const runExport = async (args: string[], io: CliIO): Promise<number> => {
   return EXIT_OK;
 };
 
+const printableSummary = (s: BundleSummary): BundleSummary => {
+  const p = (t: string | null): string | null => (t === null ? null : printable(t));
+  return {
+    ...s,
+    target_name: printable(s.target_name),
+    base_url: p(s.base_url),
+    workspace: p(s.workspace),
+    repository_slug: p(s.repository_slug),
+    app: { name: printable(s.app.name), version: printable(s.app.version) },
+  };
+};
+
 /** At most one byte over the limit is read: enough for the verifier to say "too large". */
 const readBounded = async (path: string): Promise<Buffer> => {
   const handle = await open(path, 'r');
@@ -69,11 +81,20 @@ const readBounded = async (path: string): Promise<Buffer> => {
   }
 };
 
+/**
+ * A signed bundle can still come from anyone: its text fields are shown with control and
+ * bidi-override characters escaped, so a name cannot drive the terminal or reorder a line.
+ */
+const unsafe = (code: number): boolean =>
+  code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+export const printable = (text: string): string =>
+  Array.from(text, (c) => (unsafe(c.charCodeAt(0)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
+
 export const verificationLines = (v: BundleVerification): string[] => {
-  const s = v.summary;
+  const s = v.summary === null ? null : printableSummary(v.summary);
   const lines = [
     `verdict:      ${v.verdict}`,
-    `message:      ${v.message}`,
+    `message:      ${printable(v.message)}`,
     `fingerprint:  ${v.fingerprint ?? '(none)'}`,
   ];
   if (v.pinned_fingerprint !== null) lines.push(`pinned:       ${v.pinned_fingerprint}${v.pinned_fingerprint === v.fingerprint ? ' (matches)' : ' (DIFFERS)'}`);

@@ -79,6 +79,16 @@ describe('bundle export / verify on the command line', () => {
     expect(h.err.join('\n')).toContain(hint);
   });
 
+  it('escapes control and bidi characters from the bundle when printing', async () => {
+    h = await cliHarness([{ ...dcTunnel(), target: { ...dcTunnel().target, name: 'evil\u001b[2J\u202ename' } }]);
+    const file = h.path('e.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', file])).toBe(0);
+    expect(await h.run(bundleCommand, ['verify', file])).toBe(0);
+    const text = h.out.join('\n');
+    expect(text).toContain('target:       evil\\u001b[2J\\u202ename (dc-1)');
+    expect(text.includes('\u001b') || text.includes('\u202e')).toBe(false);
+  });
+
   it('exits 1 naming the blocking codes when the target is not ready, and writes nothing', async () => {
     h = await cliHarness([{ ...dcTunnel(), target: { ...dcTunnel().target, allowlist_status: undefined } }]);
     const file = h.path('x.wrobundle.json');
