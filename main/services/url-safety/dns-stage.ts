@@ -35,13 +35,15 @@ const lookup = async (fn: () => Promise<string[]>): Promise<Lookup> => {
 
 export const resolveAndJudge = async (host: string, resolver: Resolver, policy: AddressPolicy): Promise<DnsOutcome> => {
   const [a, aaaa] = await Promise.all([lookup(() => resolver.resolve4(host)), lookup(() => resolver.resolve6(host))]);
-  if (!a.ok || !aaaa.ok) {
-    const code = !a.ok ? a.code : !aaaa.ok ? aaaa.code : '';
-    return { ok: false, reason: 'dns', detail: `DNS lookup for ${host} failed (${code})`, addresses: [], stage: 'dns' };
+  // A server that fails one family (some answer SERVFAIL or NOTIMP for AAAA) does not sink the
+  // host when the other family answered: only the answers received can ever be connected to.
+  if (!a.ok && !aaaa.ok) {
+    return { ok: false, reason: 'dns', detail: `DNS lookup for ${host} failed (${a.code}, ${aaaa.code})`, addresses: [], stage: 'dns' };
   }
-  const answers = [...a.answers, ...aaaa.answers];
+  const answers = [...(a.ok ? a.answers : []), ...(aaaa.ok ? aaaa.answers : [])];
   if (answers.length === 0) {
-    return { ok: false, reason: 'dns', detail: `${host} has no A or AAAA record`, addresses: [], stage: 'dns' };
+    const failed = !a.ok ? ` (A: ${a.code})` : !aaaa.ok ? ` (AAAA: ${aaaa.code})` : '';
+    return { ok: false, reason: 'dns', detail: `${host} has no A or AAAA record${failed}`, addresses: [], stage: 'dns' };
   }
   const addresses = answers.map(classifyIp);
   for (const addr of addresses) {
