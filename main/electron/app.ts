@@ -69,7 +69,7 @@ export const startDesktop = (): void => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
     const versions = { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome };
-    const deps = createDesktopDeps({ dataDir: defaultDataDir(), versions });
+    const deps = createDesktopDeps({ dataDir: defaultDataDir(), versions, shell, logger: log, env: process.env });
     const api = createApi(deps);
     registerIpcHandlers(ipcMain, api.call, {
       policy: { origins: APP_ORIGINS, isAppContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id },

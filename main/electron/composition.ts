@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApiDeps } from '../api/deps';
 import { appInfoFor } from '../composition/node-deps';
 import { systemClock } from '../services/clock/clock';
+import type { Logger } from '../services/logging/logger';
+import { createNodeProviderDeps } from '../services/providers/node-provider-deps';
 import { createKeytarStore } from '../services/secrets/keytar-store';
+import { isAllowedOAuthConsentUrl } from './external-links';
+import { createExternalOpener, type ShellLike } from './open-external';
 import { createElectronSettingsStore } from './settings-electron-store';
 
 /** What the desktop shell knows about itself when it builds the services. */
@@ -10,20 +14,34 @@ export interface DesktopFacts {
   /** Folder of settings.json: the same one the CLI and browser mode use (defaultDataDir). */
   readonly dataDir: string;
   readonly versions: { readonly electron: string; readonly chrome: string };
+  /** Electron's shell; OAuth consent pages open through the allowlisted opener only. */
+  readonly shell: ShellLike;
+  readonly logger: Logger;
+  /** HTTPS_PROXY / NO_PROXY for provider calls. */
+  readonly env: NodeJS.ProcessEnv;
 }
 
 /**
  * The desktop composition root: electron-store for settings (same zod schema and migrations as the
- * plain-Node conf store, same file as the CLI), the OS keychain through keytar for secrets. Built
- * once; every window and menu action then goes through the contract.
+ * plain-Node conf store, same file as the CLI), the OS keychain through keytar for secrets, the
+ * production provider clients, and the redacting file log. Built once; every window and menu
+ * action then goes through the contract.
  */
 export const createDesktopDeps = (facts: DesktopFacts): ApiDeps => {
   const info = appInfoFor('desktop');
+  const openConsentPage = createExternalOpener(facts.shell, isAllowedOAuthConsentUrl);
   return {
     appInfo: { ...info, runtime: { ...info.runtime, electron: facts.versions.electron, chrome: facts.versions.chrome } },
     clock: systemClock,
     settings: createElectronSettingsStore({ dir: facts.dataDir }),
     secrets: createKeytarStore(),
     newId: randomUUID,
+    providers: createNodeProviderDeps({
+      openExternal: async (url) => {
+        if (!(await openConsentPage(url))) throw new Error('Only the Bitbucket OAuth consent page may be opened.');
+      },
+      env: facts.env,
+    }),
+    logger: facts.logger,
   };
 };
