@@ -182,6 +182,14 @@ export default defineConfig(
       ...ipcMemberSyntax(['ipcRenderer']),
     },
   },
+  // --- main/index.ts wires main/electron/ and nothing else ---
+  {
+    files: ['main/index.ts'],
+    rules: layer(
+      [{ regex: '^(?!\\./electron/)', message: 'main/index.ts only wires main/electron/ (docs/architecture.md); put the code in main/electron/.' }],
+      ipcNames(['ipcMain', 'ipcRenderer']),
+    ),
+  },
   // --- typed rules where a dropped promise or a non-exhaustive switch is a real bug ---
   // Typed linting costs a TypeScript program (~7 s on 2 cores), so it covers the Node side only.
   {
