@@ -52,8 +52,14 @@ const datePart = (iso: string): string => iso.slice(0, 10).replace(/-/g, '');
 /** `<target id>-<yyyymmdd>.wrobundle.json`; the id is already file-name safe. */
 export const bundleFileName = (target: TargetConfig, issuedAt: string): string => `${target.id}-${datePart(issuedAt)}${BUNDLE_FILE_SUFFIX}`;
 
+/**
+ * Secrets shorter than this are not searched for: a short Basic-auth password such as "admin"
+ * would match ordinary words in the evidence and block every export for nothing.
+ */
+export const MIN_SCANNED_SECRET_LENGTH = 8;
+
 const containsAny = (text: string, secrets: readonly string[]): boolean =>
-  secrets.some((s) => s.length > 0 && (text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1))));
+  secrets.some((s) => s.length >= MIN_SCANNED_SECRET_LENGTH && (text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1))));
 
 /** Sign the target, its evidence and readiness into a bundle; refuses a target that is not ready. */
 export const exportBundle = async (deps: BundleExportDeps, input: BundleExportInput): Promise<Result<BundleExport>> => {

@@ -120,6 +120,12 @@ describe('bundle.export and bundle.verify through the api', () => {
     }
   });
 
+  it('does not block an export because a short password happens to be an ordinary word', async () => {
+    const { api } = await setup([cloudJira()], memorySecretStore({ 'cloud-1:bitbucket': 'admin' }));
+    const out = value<BundleExportResult>(await api.call('bundle.export', { id: 'cloud-1' }));
+    expect(out.text.length).toBeGreaterThan(0);
+  });
+
   it('refuses to export when a stored credential leaked into the evidence', async () => {
     const leaky = cloudJira();
     const { api } = await setup([{ ...leaky, checks: { ...leaky.checks, jira: { status: 'ok', detail: `echo ${TEST_SECRETS.jira}`, checked_at: '2026-11-29T08:00:00.000Z' } } }]);
