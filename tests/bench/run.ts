@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { blackholeFigure } from './blackhole';
+import { bundleFigure } from './bundle';
+import { dcProbeFigure } from './dc-probe';
+import { firstPaintFigure } from './first-paint';
+import { manyTargetsFigure } from './many-targets';
+import { rendererSizeFigure } from './renderer-size';
+import { notMeasured, type BenchOptions, type BenchRow } from './stats';
+import { renderTable } from './table';
+import { urlVerdictsFigure } from './url-verdicts';
+
+// The bench entry (build/bench.mjs loads it): run the figures one after another, print the table,
+// write bench-results.json. A figure that throws is a failure (exit 1), in smoke mode too.
+
+type Figure = (o: BenchOptions) => Promise<BenchRow | readonly BenchRow[]>;
+
+const FIGURES: Readonly<Record<string, Figure>> = {
+  verdicts: urlVerdictsFigure,
+  probe: dcProbeFigure,
+  blackhole: blackholeFigure,
+  many: manyTargetsFigure,
+  bundle: bundleFigure,
+  renderer: rendererSizeFigure,
+  paint: firstPaintFigure,
+};
+
+export const runBench = async (argv: readonly string[], root: string): Promise<number> => {
+  const smoke = argv.includes('--smoke');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',') : Object.keys(FIGURES);
+  const unknown = only.filter((n) => !(n in FIGURES));
+  if (unknown.length > 0) {
+    process.stderr.write(`bench: unknown figure(s) ${unknown.join(', ')}; known: ${Object.keys(FIGURES).join(', ')}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const rows: BenchRow[] = [];
+  let failed = false;
+  for (const name of only) {
+    const figure = FIGURES[name];
+    if (figure === undefined) continue;
+    const t = performance.now();
+    process.stderr.write(`bench: ${name}…`);
+    try {
+      const out = await figure({ smoke, root });
+      rows.push(...(Array.isArray(out) ? (out as readonly BenchRow[]) : [out as BenchRow]));
+    } catch (e) {
+      failed = true;
+      rows.push(notMeasured(name, '', '', `failed: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${renderTable(rows)}\n\n${smoke ? 'smoke run (nothing judged)' : 'full run'}: ${seconds.toFixed(1)} s on ${cpus().length} cores, node ${process.versions.node}\n`);
+  if (!smoke) {
+    const report = { generated_at: new Date().toISOString(), seconds, cores: cpus().length, node: process.versions.node, rows };
+    writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  }
+  return failed ? 1 : 0;
+};

@@ -1,0 +1,19 @@
+import type { BenchRow, Sample } from './stats';
+
+// The printed table: figure, ours, floor, ratio, goal, met — medians with [min–max] and run count.
+
+const num = (n: number): string => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+const cell = (s: Sample | null, unit: string): string =>
+  s === null ? '—' : `${num(s.median)} ${unit} [${num(s.min)}–${num(s.max)}] n=${s.runs}`;
+
+const met = (r: BenchRow): string => (r.met === null ? (r.ours === null ? 'not measured' : '(smoke)') : r.met ? 'yes' : 'NO');
+
+export const renderTable = (rows: readonly BenchRow[]): string => {
+  const header = ['figure', 'ours (median [min–max] runs)', 'floor', 'ratio', 'goal', 'met?'];
+  const body = rows.map((r) => [r.figure, cell(r.ours, r.unit), cell(r.floor, r.unit), r.ratio === null ? '—' : num(r.ratio), r.goal, met(r)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const notes = rows.filter((r) => r.note !== undefined).map((r) => `  ${r.figure}: ${r.note ?? ''}`);
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', 'notes:', ...notes].join('\n');
+};
