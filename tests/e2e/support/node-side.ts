@@ -1,3 +1,7 @@
 // What the specs need from the Node side, loaded together through Vite's SSR loader.
 export { startBrowserMode } from './start-browser-mode';
 export { makeReviewBundles } from './make-bundles';
+export { verifyWithCli } from './cli-verify';
+export { SECRETS as CLOUD_SECRETS } from '../../simulators/cloud-sim-state';
+export { DC_SECRETS } from '../../simulators/data-center-sim';
+export { JIRA_SECRETS } from '../../simulators/jira-sim';
