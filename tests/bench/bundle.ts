@@ -12,7 +12,7 @@ import { ratioRow, sample, type BenchOptions, type BenchRow, type Sample } from 
 // crypto.sign / crypto.verify over bytes of the same size. The key lives in an in-memory store:
 // the keychain is not what is measured.
 
-const BATCH = 50;
+const BATCH = 20;
 
 /** Per-call milliseconds: `runs` timings of BATCH calls each, divided by BATCH. */
 const perCall = async (runs: number, fn: () => unknown): Promise<Sample> => {

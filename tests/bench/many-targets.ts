@@ -28,7 +28,7 @@ export const manyTargetsFigure = async (o: BenchOptions): Promise<BenchRow> => {
       await Promise.all(Array.from({ length: count }, () => limit(() => dc.bareRequest())));
     };
     await check(urls(-1).slice(0, 4));
-    const runs = o.smoke ? 1 : 7;
+    const runs = o.smoke ? 1 : 5;
     const many: number[] = [];
     const one: number[] = [];
     const bare: number[] = [];

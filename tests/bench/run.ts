@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { blackholeFigure } from './blackhole';
 import { bundleFigure } from './bundle';
 import { dcProbeFigure } from './dc-probe';
 import { firstPaintFigure } from './first-paint';
 import { manyTargetsFigure } from './many-targets';
+import { cleanupBuilds } from './renderer-build';
 import { rendererSizeFigure } from './renderer-size';
 import { notMeasured, type BenchOptions, type BenchRow } from './stats';
 import { renderTable } from './table';
@@ -36,6 +37,7 @@ export const runBench = async (argv: readonly string[], root: string): Promise<n
     return 2;
   }
   const started = performance.now();
+  const loadBefore = loadavg()[0] ?? 0;
   const rows: BenchRow[] = [];
   let failed = false;
   for (const name of only) {
@@ -52,10 +54,14 @@ export const runBench = async (argv: readonly string[], root: string): Promise<n
     }
     process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   }
+  cleanupBuilds();
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${renderTable(rows)}\n\n${smoke ? 'smoke run (nothing judged)' : 'full run'}: ${seconds.toFixed(1)} s on ${cpus().length} cores, node ${process.versions.node}\n`);
+  // The 1-minute load average says how busy the machine was: absolute figures scale with it.
+  const load = [loadBefore, loadavg()[0] ?? 0].map((l) => Number(l.toFixed(2)));
+  const machine = `${cpus().length} cores, load average ${load.join(' → ')}, node ${process.versions.node}`;
+  process.stdout.write(`${renderTable(rows)}\n\n${smoke ? 'smoke run (nothing judged)' : 'full run'}: ${seconds.toFixed(1)} s on ${machine}\n`);
   if (!smoke) {
-    const report = { generated_at: new Date().toISOString(), seconds, cores: cpus().length, node: process.versions.node, rows };
+    const report = { generated_at: new Date().toISOString(), seconds, cores: cpus().length, load_average_1m: load, node: process.versions.node, rows };
     writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   }
   return failed ? 1 : 0;
