@@ -1,5 +1,4 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { eventChannelFor, type BridgeEvent } from '../../shared/contract/method-names';
@@ -37,9 +36,11 @@ export const startDesktop = (): void => {
     return;
   }
 
-  const here = dirname(fileURLToPath(import.meta.url)); // out/main
-  const preloadPath = join(here, '../preload/index.cjs');
-  const rendererRoot = join(here, '../renderer');
+  // From the app's root (the project folder, or app.asar when packaged), so it holds wherever the
+  // bundler puts this code.
+  const appRoot = app.getAppPath();
+  const preloadPath = join(appRoot, 'out', 'preload', 'index.cjs');
+  const rendererRoot = join(appRoot, 'out', 'renderer');
   const userData = app.getPath('userData');
   const logsDir = join(userData, 'logs');
   app.setAppLogsPath(logsDir);
