@@ -3,7 +3,7 @@ import { BITBUCKET_CLOUD_API_ROOT } from '../../../../shared/domain/vocabulary';
 import type { Clock } from '../../clock/clock';
 import type { HttpClient, HttpResponse } from '../../net/http-client';
 import { parseBody, tryParse } from '../common/parse-body';
-import { failed, type CallResult, type ProviderFailure } from '../common/provider-result';
+import { failed, scrubSecrets, type CallResult, type ProviderFailure } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, retryAfterSeconds, type Sleep } from '../common/retry-after';
 import { networkFailure, statusFailure } from '../common/status-failure';
 import { appPasswordExplanation, authorizationFor, HOW_TO_CREATE_API_TOKEN, type CloudCredential } from './cloud-credential';
@@ -31,6 +31,9 @@ export interface CloudClientOptions {
 
 const seg = (s: string): string => encodeURIComponent(s);
 
+const secretsOf = (c: CloudCredential): string[] =>
+  c.method === 'api_token' ? [c.token] : c.method === 'oauth' ? [c.accessToken] : c.method === 'access_token' ? [c.token] : [c.password];
+
 /** The Bitbucket Cloud calls the checks need, each answering a parsed value or a coded failure. */
 export const createCloudClient = (options: CloudClientOptions) => {
   const root = (options.apiRoot ?? BITBUCKET_CLOUD_API_ROOT).replace(/\/+$/, '');
@@ -38,7 +41,7 @@ export const createCloudClient = (options: CloudClientOptions) => {
 
   const refine = (response: HttpResponse, what: string): ProviderFailure => {
     const body = tryParse(response, CloudError);
-    const text = errorTextOf(body);
+    const text = scrubSecrets(errorTextOf(body), [authorizationFor(options.credential).replace(/^\w+ /, ''), ...secretsOf(options.credential)]);
     const base = statusFailure(response.status, text, what);
     if (response.status === 401) {
       return options.credential.method === 'app_password'

@@ -35,3 +35,15 @@ export const trimProviderText = (text: string | undefined): string | undefined =
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length === 0 ? undefined : line.slice(0, 300);
 };
+
+/**
+ * Removes known secrets (and their base64 forms, as an echoed Authorization header would carry
+ * them) from a provider's words before they become evidence. A provider or a proxy page that
+ * echoes the request must not carry the credential into a finding, a log or a bundle.
+ */
+export const scrubSecrets = (text: string | undefined, secrets: readonly string[]): string | undefined => {
+  if (text === undefined) return undefined;
+  // Longest first: a Basic header's base64 holds the token's own base64 as a suffix.
+  const forms = secrets.filter((s) => s.length >= 4).flatMap((s) => [s, Buffer.from(s, 'utf8').toString('base64')]);
+  return forms.sort((a, b) => b.length - a.length).reduce((out, form) => out.split(form).join('[redacted]'), text);
+};

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Clock } from '../../clock/clock';
 import type { HttpClient } from '../../net/http-client';
 import { parseBody, tryParse } from '../common/parse-body';
-import { failed, type CallResult } from '../common/provider-result';
+import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, statusFailure } from '../common/status-failure';
 import { DcApplicationProperties, DcErrors, DcRepository, dcErrorText } from './dc-schemas';
@@ -40,7 +40,9 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
     if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, true), undefined, outcome.evidence);
     const { response, evidence } = outcome;
     if (response.status < 200 || response.status > 299) {
-      return failed(statusFailure(response.status, dcErrorText(tryParse(response, DcErrors)), what), response, evidence);
+      const secret = options.credential.method === 'basic' ? options.credential.password : options.credential.token;
+      const text = scrubSecrets(dcErrorText(tryParse(response, DcErrors)), [secret, authorization(options.credential).replace(/^\w+ /, '')]);
+      return failed(statusFailure(response.status, text, what), response, evidence);
     }
     const parsed = parseBody(response, schema, what);
     return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);

@@ -3,7 +3,7 @@ import type { JiraHandoff } from '../../../../shared/domain/target';
 import type { Clock } from '../../clock/clock';
 import type { HttpClient } from '../../net/http-client';
 import { parseBody, tryParse } from '../common/parse-body';
-import { failed, type CallResult } from '../common/provider-result';
+import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, statusFailure } from '../common/status-failure';
 import { JiraCreateMetaIssueTypes, JiraErrors, JiraMyself, JiraProject, JiraServerInfo, jiraErrorText } from './jira-schemas';
@@ -61,7 +61,8 @@ export const createJiraClient = (options: JiraClientOptions) => {
     if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, true), undefined, outcome.evidence);
     const { response, evidence } = outcome;
     if (response.status < 200 || response.status > 299) {
-      return failed(statusFailure(response.status, jiraErrorText(tryParse(response, JiraErrors)), what), response, evidence);
+      const text = scrubSecrets(jiraErrorText(tryParse(response, JiraErrors)), [options.secret, authorization.replace(/^\w+ /, '')]);
+      return failed(statusFailure(response.status, text, what), response, evidence);
     }
     const parsed = parseBody(response, schema, what);
     return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);
