@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { productName, version } from '../../package.json';
 import type { AppInfo } from '../../shared/contract/app';
 import type { ApiDeps } from '../api/deps';
+import { openInBrowser } from '../cli/open-browser';
 import { systemClock } from '../services/clock/clock';
+import { createFileLogger } from '../services/logging/logger';
+import type { ProxyEnv } from '../services/net/proxy-env';
+import { BITBUCKET_OAUTH } from '../services/providers/oauth/oauth-flow';
+import { createNodeProviderDeps } from '../services/providers/node-provider-deps';
 import { createKeytarStore } from '../services/secrets/keytar-store';
 import { SECRET_SERVICE_NAME } from '../services/secrets/secret-store';
 import { createConfSettingsStore } from '../services/settings/conf-settings-store';
+import { createDnsResolver } from '../services/url-safety/resolver';
 
 export interface NodeDepsOptions {
   /** Folder of settings.json (see defaultDataDir). */
@@ -13,6 +20,8 @@ export interface NodeDepsOptions {
   readonly mode: Exclude<AppInfo['mode'], 'desktop'>;
   /** Keychain service name; tests pass their own so they never touch a real user's entries. */
   readonly secretService?: string;
+  /** HTTPS_PROXY / NO_PROXY for provider calls; defaults to this process's environment. */
+  readonly env?: ProxyEnv;
 }
 
 export const appInfoFor = (mode: AppInfo['mode']): AppInfo => ({
@@ -22,15 +31,35 @@ export const appInfoFor = (mode: AppInfo['mode']): AppInfo => ({
   runtime: { node: process.versions.node },
 });
 
+/** Only Bitbucket Cloud's OAuth consent page may be opened in the system browser by the OAuth flow. */
+export const isOAuthConsentPage = (url: string): boolean => {
+  try {
+    const u = new URL(url);
+    return u.username === '' && u.password === '' && `${u.origin}${u.pathname}` === BITBUCKET_OAUTH.authorizeUrl;
+  } catch {
+    return false;
+  }
+};
+
+const openConsentPage = async (url: string): Promise<void> => {
+  if (!isOAuthConsentPage(url)) throw new Error('Only the Bitbucket OAuth consent page may be opened.');
+  const opened = await openInBrowser(url);
+  if (!opened.ok) throw new Error(`The system browser could not be opened: ${opened.reason}`);
+};
+
 /**
  * The plain-Node composition root, shared by the CLI, browser mode and tests: conf settings in
- * `dataDir`, the OS keychain through keytar, the system clock, random UUIDs. Nothing here touches
- * the disk or the keychain until a method asks.
+ * `dataDir`, the OS keychain through keytar, the system clock, random UUIDs, the URL-safety engine
+ * on the system resolver, the production provider clients, and a redacting log in `dataDir/logs`.
+ * Nothing here touches the disk, the network or the keychain until a method asks.
  */
-export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME }: NodeDepsOptions): ApiDeps => ({
+export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env }: NodeDepsOptions): ApiDeps => ({
   appInfo: appInfoFor(mode),
   clock: systemClock,
   settings: createConfSettingsStore({ dir: dataDir }),
   secrets: createKeytarStore(secretService),
   newId: randomUUID,
+  urlSafety: { resolver: createDnsResolver(), env },
+  providers: createNodeProviderDeps({ openExternal: openConsentPage, env }),
+  logger: createFileLogger({ file: join(dataDir, 'logs', 'app.log') }),
 });

@@ -37,9 +37,13 @@ const rotateIfLarge = async (file: string, maxBytes: number): Promise<void> => {
 export const createFileLogger = (options: FileLoggerOptions): Logger => {
   const now = options.now ?? (() => new Date());
   const secrets = options.knownSecrets ?? (() => []);
-  let queue: Promise<void> = mkdir(dirname(options.file), { recursive: true, mode: 0o700 })
-    .then(() => rotateIfLarge(options.file, options.maxBytes ?? 5 * 1024 * 1024))
-    .catch(() => undefined);
+  // The folder is made (and an old file rotated) on the first line, not at construction: a
+  // composition root builds a logger without touching the disk until something is logged.
+  let queue: Promise<void> | null = null;
+  const started = (): Promise<void> =>
+    (queue ??= mkdir(dirname(options.file), { recursive: true, mode: 0o700 })
+      .then(() => rotateIfLarge(options.file, options.maxBytes ?? 5 * 1024 * 1024))
+      .catch(() => undefined));
 
   const write = (level: LogLevel, message: string, fields?: Record<string, unknown>): void => {
     const known = secrets();
@@ -49,7 +53,7 @@ export const createFileLogger = (options: FileLoggerOptions): Logger => {
       message: redactString(message, known),
       ...(fields === undefined ? {} : { fields: redactValue(fields, known) }),
     });
-    queue = queue.then(() => appendFile(options.file, `${line}\n`, { mode: 0o600 })).catch(() => undefined);
+    queue = started().then(() => appendFile(options.file, `${line}\n`, { mode: 0o600 })).catch(() => undefined);
   };
 
   return {
@@ -57,7 +61,7 @@ export const createFileLogger = (options: FileLoggerOptions): Logger => {
     info: (m, f) => write('info', m, f),
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
-    flush: () => queue,
+    flush: () => queue ?? Promise.resolve(),
     file: options.file,
   };
 };
