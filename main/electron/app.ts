@@ -6,7 +6,7 @@ import { createApi } from '../api/index';
 import { defaultDataDir } from '../composition/data-dir';
 import { createFileLogger } from '../services/logging/logger';
 import { aboutDetail } from './about';
-import { APP_ORIGINS, APP_SCHEME } from './app-origin';
+import { APP_ENTRY_URL, APP_ORIGINS, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { createDesktopDeps } from './composition';
 import { registerIpcHandlers } from './ipc-adapter';
@@ -110,6 +110,7 @@ export const startDesktop = (): void => {
     win.on('closed', () => {
       win = null;
     });
+    await win.loadURL(APP_ENTRY_URL);
     log.info('started', { version: app.getVersion(), electron: versions.electron });
   };
 

@@ -1,4 +1,5 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_BOUNDS, parseBounds, type WindowBounds } from './window-bounds';
 
@@ -15,9 +16,13 @@ export const loadBounds = async (dir: string): Promise<WindowBounds> => {
   }
 };
 
-export const saveBounds = async (dir: string, bounds: WindowBounds): Promise<void> => {
+/**
+ * Synchronous on purpose: it runs in the window's `close` handler, and the app quits right after
+ * the last window closes, before a pending asynchronous write would finish. The file is tiny.
+ */
+export const saveBoundsSync = (dir: string, bounds: WindowBounds): void => {
   const file = join(dir, WINDOW_STATE_FILE);
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(parseBounds(bounds)), { mode: 0o600 });
-  await rename(temp, file);
+  writeFileSync(temp, JSON.stringify(parseBounds(bounds)), { mode: 0o600 });
+  renameSync(temp, file);
 };

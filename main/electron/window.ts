@@ -1,6 +1,5 @@
 import { BrowserWindow, screen } from 'electron';
-import { APP_ENTRY_URL } from './app-origin';
-import { loadBounds, saveBounds } from './window-bounds-file';
+import { loadBounds, saveBoundsSync } from './window-bounds-file';
 import { fitToDisplays } from './window-bounds';
 import { constructWindow } from './window-options';
 
@@ -12,7 +11,10 @@ export interface MainWindowInput {
   readonly onError: (message: string, fields?: Record<string, unknown>) => void;
 }
 
-/** The one app window: hardened options, remembered bounds, the app:// entry page. */
+/**
+ * The one app window: hardened options, remembered bounds. Not loaded yet: the caller records it
+ * as the trusted IPC sender first, then loads APP_ENTRY_URL (the page calls the api while loading).
+ */
 export const createMainWindow = async (input: MainWindowInput): Promise<BrowserWindow> => {
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const bounds = fitToDisplays(await loadBounds(input.stateDir), workAreas);
@@ -20,11 +22,12 @@ export const createMainWindow = async (input: MainWindowInput): Promise<BrowserW
   win.once('ready-to-show', () => win.show());
   win.on('close', () => {
     const { x, y, width, height } = win.getNormalBounds();
-    saveBounds(input.stateDir, { x, y, width, height }).catch((cause: unknown) =>
-      input.onError('could not remember the window bounds', { cause }),
-    );
+    try {
+      saveBoundsSync(input.stateDir, { x, y, width, height });
+    } catch (cause) {
+      input.onError('could not remember the window bounds', { cause });
+    }
   });
   win.webContents.on('render-process-gone', (_event, details) => input.onError('renderer process gone', { reason: details.reason }));
-  await win.loadURL(APP_ENTRY_URL);
   return win;
 };

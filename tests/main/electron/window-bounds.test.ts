@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS, fitToDisplays, parseBounds } from '../../../main/electron/window-bounds';
-import { loadBounds, saveBounds, WINDOW_STATE_FILE } from '../../../main/electron/window-bounds-file';
+import { loadBounds, saveBoundsSync, WINDOW_STATE_FILE } from '../../../main/electron/window-bounds-file';
 
 const SCREEN = { x: 0, y: 0, width: 1920, height: 1080 };
 
@@ -30,7 +30,7 @@ describe('window bounds', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bts-bounds-'));
     try {
       expect(await loadBounds(dir)).toEqual(DEFAULT_BOUNDS);
-      await saveBounds(dir, { x: 5, y: 6, width: 900, height: 700 });
+      saveBoundsSync(dir, { x: 5, y: 6, width: 900, height: 700 });
       expect(await loadBounds(dir)).toEqual({ x: 5, y: 6, width: 900, height: 700 });
       await writeFile(join(dir, WINDOW_STATE_FILE), '{not json');
       expect(await loadBounds(dir)).toEqual(DEFAULT_BOUNDS);
