@@ -1,5 +1,5 @@
 import type { CheckFinding } from '../../../../shared/contract/checks';
-import type { JiraCheck } from '../../../../shared/domain/checks';
+import { BlockReason, type JiraCheck, type UrlSafetyCheck } from '../../../../shared/domain/checks';
 import type { ErrorCode } from '../../../../shared/errors/codes';
 import { fail, failFrom, pass } from '../common/findings';
 import type { ProviderFailure } from '../common/provider-result';
@@ -25,12 +25,22 @@ export const runJiraChecks = async (client: JiraClient, input: JiraCheckInput, n
   };
 
   const info = await client.serverInfo();
-  if (!info.ok) return blocked('Jira server', info.failure);
+  if (!info.ok) {
+    // The URL-safety client refused the Jira host: record its verdict with the reason.
+    const reason = BlockReason.safeParse(info.failure.details?.reason);
+    const url_safety: UrlSafetyCheck | undefined =
+      info.failure.code === 'PROVIDER_BASE_URL_BLOCKED' && reason.success
+        ? { status: 'blocked', reason: reason.data, detail: info.failure.message, addresses: [...(info.evidence?.addresses ?? [])], checked_at: at() }
+        : undefined;
+    return blocked('Jira server', info.failure, url_safety === undefined ? {} : { url_safety });
+  }
+  // Every call goes through the URL-safety client: an answer means the host passed its stages.
+  const url_safety: UrlSafetyCheck = { status: 'passed', ...(client.apiRoot === undefined ? {} : { normalized: client.apiRoot }), addresses: [...info.evidence.addresses], checked_at: at() };
   const server = { version: info.value.version, ...(info.value.deploymentType === undefined ? {} : { deployment_type: info.value.deploymentType }) };
   findings.push(pass('jira', 'Jira server', `Jira ${server.deployment_type ?? ''} ${server.version} reached.`.replace(/\s+/g, ' '), server));
 
   const me = await client.myself();
-  if (!me.ok) return blocked('Jira credential', me.failure, { server });
+  if (!me.ok) return blocked('Jira credential', me.failure, { server, url_safety });
   const identity = {
     ...(me.value.displayName === undefined ? {} : { display_name: me.value.displayName }),
     ...(me.value.accountId === undefined ? {} : { account_id: me.value.accountId }),
@@ -39,31 +49,31 @@ export const runJiraChecks = async (client: JiraClient, input: JiraCheckInput, n
   findings.push(pass('jira', 'Jira credential', `Signed in to Jira as ${identity.display_name ?? identity.username ?? 'the token user'}.`));
 
   if (input.projectKey === undefined) {
-    return blocked('Jira project', { code: 'JIRA_HANDOFF_UNAVAILABLE', message: 'Choose the Jira project that will receive the work.' }, { server, identity });
+    return blocked('Jira project', { code: 'JIRA_HANDOFF_UNAVAILABLE', message: 'Choose the Jira project that will receive the work.' }, { server, identity, url_safety });
   }
   const project = await client.project(input.projectKey);
   if (!project.ok) {
     const f = project.failure.status === 404 ? { ...project.failure, message: `Jira project ${input.projectKey} does not exist, or the credential cannot see it.` } : project.failure;
-    return blocked('Jira project', f, { server, identity });
+    return blocked('Jira project', f, { server, identity, url_safety });
   }
   const projectRec = { key: project.value.key, name: project.value.name };
   findings.push(pass('jira', 'Jira project', `Project ${projectRec.key} (${projectRec.name}).`));
 
   if (input.issueType === undefined) {
-    return blocked('Jira issue type', { code: 'JIRA_HANDOFF_UNAVAILABLE', message: 'Choose the issue type to create.' }, { server, identity, project: projectRec });
+    return blocked('Jira issue type', { code: 'JIRA_HANDOFF_UNAVAILABLE', message: 'Choose the issue type to create.' }, { server, identity, project: projectRec, url_safety });
   }
   const types = await client.issueTypes(input.projectKey);
-  if (!types.ok) return blocked('Jira issue type', types.failure, { server, identity, project: projectRec });
+  if (!types.ok) return blocked('Jira issue type', types.failure, { server, identity, project: projectRec, url_safety });
   const wanted = input.issueType.toLowerCase();
   const match = types.value.find((t) => t.name.toLowerCase() === wanted || t.id === input.issueType);
   if (match === undefined) {
     const available = types.value.map((t) => t.name);
     findings.push(fail('jira', 'Jira issue type', 'JIRA_HANDOFF_UNAVAILABLE', `Issue type "${input.issueType}" cannot be created in ${input.projectKey}.`, { available }));
     return {
-      jira: { status: 'blocked', code: 'JIRA_HANDOFF_UNAVAILABLE', detail: `Issue type "${input.issueType}" is not available in ${input.projectKey}.`, server, identity, project: projectRec, checked_at: at() },
+      jira: { status: 'blocked', code: 'JIRA_HANDOFF_UNAVAILABLE', detail: `Issue type "${input.issueType}" is not available in ${input.projectKey}.`, server, identity, project: projectRec, url_safety, checked_at: at() },
       findings,
     };
   }
   findings.push(pass('jira', 'Jira issue type', `Issue type ${match.name} can be created in ${projectRec.key}.`));
-  return { jira: { status: 'ok', server, identity, project: projectRec, issue_type: { id: match.id, name: match.name }, checked_at: at() }, findings };
+  return { jira: { status: 'ok', server, identity, project: projectRec, issue_type: { id: match.id, name: match.name }, url_safety, checked_at: at() }, findings };
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../main/services/clock/clock';
 import { createNodeProviderDeps, policyFor } from '../../../../main/services/providers/node-provider-deps';
+import { runTargetJiraCheck } from '../../../../main/services/providers/run-jira-check';
 import { runTargetChecks } from '../../../../main/services/providers/run-target-checks';
 import { startDataCenterSim, DC_SECRETS, type DataCenterSim } from '../../../simulators/data-center-sim';
 import { cloudTarget, dataCenterTarget } from '../../../support/domain-builders';
@@ -29,11 +30,14 @@ describe('createNodeProviderDeps', () => {
     expect(dc.exchanges).toEqual([]);
   });
 
-  it('Jira calls of a Cloud target use the URL-safety client too', async () => {
+  it('Jira calls of a Cloud target use the URL-safety client too, and record its verdict', async () => {
     const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
     const target = cloudTarget({ id: 'c-1', jira: { flavor: 'data_center', base_url: 'https://jira.internal.acme.com', auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Bug' } });
     const r = await deps.guardedHttp(target, 'jira')({ url: 'https://jira.internal.acme.com/rest/api/2/serverInfo' });
     expect(r.ok ? 'sent' : r.reason).toBe('reserved_ip');
+    const keychain = memorySecretStore({ 'c-1:jira': 'jira-pat-value' });
+    const jira = await runTargetJiraCheck(target, { ...deps, secrets: keychain.store, clock: fixedClock('2026-11-29T08:00:00.000Z') });
+    expect(jira?.jira).toMatchObject({ status: 'blocked', code: 'PROVIDER_BASE_URL_BLOCKED', url_safety: { status: 'blocked', reason: 'reserved_ip' } });
   });
 
   it.each([

@@ -32,6 +32,7 @@ describe.each(['cloud', 'scoped', 'dc'] as const)('Jira %s handoff', (f) => {
     const r = await run(f, { projectKey: 'SEC', issueType: 'Bug' });
     expect(r.jira).toMatchObject({ status: 'ok', project: { key: 'SEC', name: 'Security' }, issue_type: { id: '10001', name: 'Bug' }, identity: { display_name: 'Dana Admin' } });
     expect(r.jira.server?.version).toMatch(/^\d/);
+    expect(r.jira.url_safety?.status).toBe('passed');
   });
 
   it('auth rejected → PROVIDER_AUTH_REQUIRED', async () => {
