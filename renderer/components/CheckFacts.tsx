@@ -1,11 +1,15 @@
 import type { CheckResults } from '../../shared/domain/checks';
 import { Masked } from '../safe-mode/Masked';
 
-const rows = (c: CheckResults): Array<[string, string, string]> => {
-  const out: Array<[string, string, string]> = [];
+type Row = [name: string, value: string, at: string, whole?: boolean];
+
+const rows = (c: CheckResults): Row[] => {
+  const out: Row[] = [];
   if (c.auth !== undefined) {
-    const who = c.auth.identity?.display_name ?? c.auth.identity?.username ?? c.auth.identity?.email;
-    out.push(['Credential', `${c.auth.status}${who !== undefined ? ` as ${who}` : ''}${c.auth.code !== undefined ? ` (${c.auth.code})` : ''}`, c.auth.checked_at]);
+    out.push(['Credential', `${c.auth.status}${c.auth.code !== undefined ? ` (${c.auth.code})` : ''}`, c.auth.checked_at]);
+    const id = c.auth.identity;
+    const who = [id?.display_name, id?.username, id?.email].filter((x) => x !== undefined).join(' · ');
+    if (who !== '') out.push(['Signed in as', who, c.auth.checked_at, true]);
   }
   if (c.workspace !== undefined) out.push(['Workspace role', `${c.workspace.role}; customer-owned: ${c.workspace.customer_owned ? 'yes' : 'no'}`, c.workspace.checked_at]);
   if (c.repository !== undefined) out.push(['Repository', c.repository.status, c.repository.checked_at]);
@@ -29,11 +33,11 @@ export const CheckFacts = ({ checks }: { readonly checks: CheckResults }) => {
   if (list.length === 0) return <p className="muted">No provider checks recorded.</p>;
   return (
     <dl className="facts">
-      {list.map(([name, value, at]) => (
+      {list.map(([name, value, at, whole]) => (
         <div key={name}>
           <dt>{name}</dt>
           <dd>
-            <Masked text={value} /> <span className="muted">(checked {at})</span>
+            <Masked text={value} whole={whole === true} /> <span className="muted">(checked {at})</span>
           </dd>
         </div>
       ))}

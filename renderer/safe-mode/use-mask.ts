@@ -11,7 +11,8 @@ export const useMask = (): ((text: string) => string) => {
   return useCallback(
     (text: string) => {
       if (!safeMode) return text;
-      const names = [record?.target, ...targets.map((t) => t.target)].flatMap((t) => sensitiveNamesOf(t));
+      const records = record === null ? targets : [record, ...targets];
+      const names = records.flatMap((r) => sensitiveNamesOf(r.target, r.checks));
       return redactText(text, names);
     },
     [safeMode, record, targets],

@@ -53,6 +53,6 @@ export const supportSummary = (s: SummaryInput): string => {
   for (const r of records) lines.push(...targetLines(r));
   const text = `${lines.join('\n')}\n`;
   if (!s.safeMode) return text;
-  const names = [s.record?.target, ...s.targets.map((t) => t.target)].flatMap((t) => sensitiveNamesOf(t));
+  const names = [...(s.record === null ? [] : [s.record]), ...s.targets].flatMap((r) => sensitiveNamesOf(r.target, r.checks));
   return redactText(text, [...names, ...records.map((r) => r.target.name)]);
 };

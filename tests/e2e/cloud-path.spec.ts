@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { screenshot } from './support/screenshot';
 
 test.use({ simulators: true });
 test.setTimeout(180_000);
@@ -39,6 +40,7 @@ test('Cloud path: workspace and repository, API token, issues retired, routed to
   await expect(page.getByRole('definition').filter({ hasText: /customer-owned workspace confirmed/ })).toBeVisible();
   await noSecretInDom();
   await expectNoAxeViolations(page, 'Credentials (tested)');
+  await screenshot(page, '05-credentials-tested');
 
   await next(/Next: Issue availability/);
   await expect(page.locator('[data-verdict="unavailable"]')).toContainText('retired');
@@ -46,6 +48,7 @@ test('Cloud path: workspace and repository, API token, issues retired, routed to
   await page.locator('#route-jira').click();
   await expect(page.locator('#route-jira')).toBeChecked();
   await expectNoAxeViolations(page, 'Issue availability');
+  await screenshot(page, '06-issue-availability-retired');
 
   await next(/Next: Route details/);
   await page.getByRole('textbox', { name: 'Site URL' }).fill(app.sims?.jiraSite ?? '');
@@ -57,6 +60,7 @@ test('Cloud path: workspace and repository, API token, issues retired, routed to
   await expect(page.locator('[data-jira-status="ok"]')).toBeVisible();
   await noSecretInDom();
   await expectNoAxeViolations(page, 'Route details (Jira)');
+  await screenshot(page, '07-route-jira-checked');
 
   await next(/Next: Review & save/);
   await expect(page.locator('[data-state="issue_workflow"]')).toHaveAttribute('data-ready', 'true');
@@ -64,6 +68,7 @@ test('Cloud path: workspace and repository, API token, issues retired, routed to
   await page.getByRole('button', { name: 'Save target' }).click();
   await expect(page.getByText('Saved. Verdict: ready.')).toBeVisible();
   await expectNoAxeViolations(page, 'Review & save (ready)');
+  await screenshot(page, '08-review-ready');
 
   await next(/Next: Export/);
   await page.getByRole('button', { name: 'Create the signing key' }).click();
@@ -79,4 +84,5 @@ test('Cloud path: workspace and repository, API token, issues retired, routed to
   expect(cli.output).toContain('valid');
   expect(cli.code).toBe(0);
   await expectNoAxeViolations(page, 'Export');
+  await screenshot(page, '09-export');
 });

@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { screenshot } from './support/screenshot';
 import { expectVisibleFocus, tabTo } from './support/keyboard';
 
 test('Data Center with the keyboard alone: confirmations gate the URL, a metadata address is blocked and credentials stay locked', async ({ app, page }) => {
@@ -36,6 +37,7 @@ test('Data Center with the keyboard alone: confirmations gate the URL, a metadat
   await tabTo(page, page.getByRole('button', { name: 'Record confirmations' }));
   await page.keyboard.press('Enter');
   await expect(steps.getByRole('button', { name: /Target/ })).toBeVisible();
+  await screenshot(page, '03-data-center-confirmations');
 
   await tabTo(page, page.getByRole('button', { name: /Next: Target/ }));
   await page.keyboard.press('Enter');
@@ -53,6 +55,7 @@ test('Data Center with the keyboard alone: confirmations gate the URL, a metadat
   await expect(blocked.getByRole('button', { name: 'Check again' })).toBeVisible();
   await expect(page.locator('[data-stage="addresses"]')).toHaveAttribute('data-status', 'failed');
   await expectNoAxeViolations(page, 'Target step (blocked)');
+  await screenshot(page, '04-target-url-blocked');
 
   // The credential step stays locked, so no secret field can be reached.
   await expect(steps.getByText(/Locked: The base URL failed the URL-safety checks/)).toBeVisible();

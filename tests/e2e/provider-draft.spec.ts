@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { screenshot } from './support/screenshot';
 
 test('choosing Data Center in the Provider step saves a draft that the status screen shows with its blocking codes', async ({ app, page }) => {
   expect(app.server.port).toBeGreaterThan(0);
@@ -16,6 +17,7 @@ test('choosing Data Center in the Provider step saves a draft that the status sc
   await expect(page.getByText(/Draft saved/)).toBeVisible();
   await expect(page.getByRole('button', { name: /Bitbucket Data Center/ })).toHaveAttribute('aria-pressed', 'true');
   await expectNoAxeViolations(page, 'Provider step (chosen)');
+  await screenshot(page, '02-provider');
 
   await page.getByRole('button', { name: 'Back to Integration status' }).click();
   const card = page.getByRole('list', { name: 'Saved targets' }).locator(':scope > li');
@@ -25,4 +27,5 @@ test('choosing Data Center in the Provider step saves a draft that the status sc
   await expect(card.getByText('ALLOWLIST_STATUS_MISSING')).toBeVisible();
   await expect(card.getByText('PROVIDER_AUTH_REQUIRED')).toBeVisible();
   await expectNoAxeViolations(page, 'Integration status (one draft)');
+  await screenshot(page, '01-integration-status');
 });

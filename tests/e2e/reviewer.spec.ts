@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { screenshot } from './support/screenshot';
 
 const open = async (page: Page, name: string, text: string) => {
   await page.getByLabel('Bundle file (.wrobundle.json)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
@@ -20,11 +21,13 @@ test('Reviewer view: a valid bundle, a tampered one, an expired one and a pinned
   await expect(page.locator('[data-stage="api_root"]')).toHaveAttribute('data-status', 'passed');
   await expect(page.getByRole('list', { name: 'Readiness' })).toBeVisible();
   await expectNoAxeViolations(page, 'Reviewer view (valid bundle)');
+  await screenshot(page, '10-reviewer-valid');
 
   await open(page, bundles.tampered.name, bundles.tampered.text);
   await expect(verdict).toHaveAttribute('data-verdict', 'BUNDLE_SIGNATURE_INVALID');
   await expect(page.locator('[data-code="BUNDLE_SIGNATURE_INVALID"]')).toContainText('Do not import it');
   await expect(page.getByText('approved_tunnel', { exact: true })).toHaveCount(0);
+  await screenshot(page, '11-reviewer-tampered');
 
   await open(page, bundles.expired.name, bundles.expired.text);
   await expect(verdict).toHaveAttribute('data-verdict', 'BUNDLE_EXPIRED');

@@ -17,7 +17,7 @@ export const BundleEvidence = ({ payload }: { readonly payload: BundlePayload })
           <ul>
             {confirmations.map(([key, c]) => (
               <li key={key}>
-                <code>{key}</code>: <Masked text={c?.confirmed_by ?? '—'} /> at {c?.confirmed_at ?? '—'}
+                <code>{key}</code>: <Masked text={c?.confirmed_by ?? "—"} whole /> at {c?.confirmed_at ?? '—'}
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ export const ConnectionSummary = ({ checks }: { readonly checks: CheckResults })
         <div>
           <dt>Signed in as</dt>
           <dd>
-            <Masked text={who} />
+            <Masked text={who} whole />
           </dd>
         </div>
       ) : null}

@@ -17,7 +17,7 @@ export const JiraResult = ({ jira, onRetry }: { readonly jira: JiraCheck; readon
         </div>
         <div>
           <dt>Signed in as</dt>
-          <dd>{who === '' ? '—' : <Masked text={who} />}</dd>
+          <dd>{who === '' ? '—' : <Masked text={who} whole />}</dd>
         </div>
         <div>
           <dt>Project</dt>

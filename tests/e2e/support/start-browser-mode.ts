@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi } from '../../../main/api';
 import { createNodeDeps } from '../../../main/composition/node-deps';
 import { startBrowserServer, type BrowserServer } from '../../../main/server/browser-server';
+import { createDnsResolver } from '../../../main/services/url-safety/resolver';
 import { startCloudSim } from '../../simulators/bitbucket-cloud-sim';
 import { startDataCenterSim } from '../../simulators/data-center-sim';
 import { startJiraSim } from '../../simulators/jira-sim';
@@ -13,6 +14,8 @@ import { simProviders } from '../../support/sim-providers';
 export interface SimulatorUrls {
   readonly dataCenter: string;
   readonly jiraSite: string;
+  /** PEM file of the simulators' throw-away CA, for the Target step's corporate CA field. */
+  readonly caFile: string;
 }
 
 export interface BrowserMode {
@@ -38,8 +41,13 @@ export const startBrowserMode = async (staticDir: string, options: { simulators?
   let api = createApi(deps);
   if (options.simulators === true) {
     const [cloud, dc, jira] = await Promise.all([startCloudSim(), startDataCenterSim(), startJiraSim()]);
-    api = createApi({ ...deps, providers: simProviders(cloud, [dc, jira]) });
-    sims = { dataCenter: dc.baseUrl, jiraSite: jira.siteUrl };
+    // The simulators listen on loopback, which the URL-safety policy always blocks; the test-only
+    // permit hook lets the probe reach them. Their addresses are literal IPs: no DNS query leaves.
+    const urlSafety = { resolver: createDnsResolver(), permitCidrs: ['127.0.0.0/8'] };
+    api = createApi({ ...deps, providers: simProviders(cloud, [dc, jira]), urlSafety });
+    const caFile = join(dataDir, 'simulator-ca.pem');
+    await writeFile(caFile, dc.caCert);
+    sims = { dataCenter: dc.baseUrl, jiraSite: jira.siteUrl, caFile };
     closeSims = async () => {
       await Promise.all([cloud.close(), dc.close(), jira.close()]);
     };
