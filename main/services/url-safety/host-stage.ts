@@ -18,10 +18,18 @@ export interface HostJudgement {
   readonly detail: string;
 }
 
-export const judgeHost = (target: Pick<ParsedTarget, 'host' | 'hostKind'>, policy: AddressPolicy): HostJudgement => {
+export const judgeHost = (target: Pick<ParsedTarget, 'host' | 'hostKind' | 'decimalReading'>, policy: AddressPolicy): HostJudgement => {
   if (target.hostKind !== 'name') {
     const a = classifyIp(target.host);
     const blocked = addressDecision(a.ip, a.cls, policy);
+    if (blocked === null && target.decimalReading !== undefined) {
+      // An ambiguous spelling: safe only if the decimal reading other parsers use is safe too.
+      const alt = classifyIp(target.decimalReading);
+      const altBlocked = addressDecision(alt.ip, alt.cls, policy);
+      if (altBlocked !== null) {
+        return { cls: alt.cls, range: alt.range, literal: a, blocked: altBlocked, detail: `${a.ip} is ${a.range}, but the typed spelling reads as ${alt.ip} (${alt.range}) to parsers that take leading-zero parts as decimal` };
+      }
+    }
     return { cls: a.cls, range: a.range, literal: a, blocked, detail: `${a.ip} is ${a.range}` };
   }
   const n = classifyName(target.host);

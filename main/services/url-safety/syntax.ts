@@ -16,6 +16,11 @@ export interface ParsedTarget {
   readonly host: string;
   readonly hostKind: HostKind;
   readonly port: number;
+  /**
+   * For an IPv4 literal typed with leading zeros (`0127.0.0.1`): the address other parsers read
+   * when they take the parts as decimal. WHATWG reads them as octal; the host must be safe both ways.
+   */
+  readonly decimalReading?: string;
 }
 
 export interface SyntaxFailure {
@@ -72,5 +77,20 @@ export const checkSyntax = (input: string): SyntaxOutcome => {
   if (url.username !== '' || url.password !== '' || rawAuthority(input).includes('@')) {
     return { ok: false, verdict: 'block', reason: 'userinfo', detail: 'userinfo or "@" in the authority', normalized };
   }
-  return { ok: true, url, normalized, host, hostKind, port };
+  const decimalReading = hostKind === 'ipv4' ? decimalReadingOf(input, host) : null;
+  return decimalReading === null
+    ? { ok: true, url, normalized, host, hostKind, port }
+    : { ok: true, url, normalized, host, hostKind, port, decimalReading };
+};
+
+/** The all-decimal reading of a typed dotted-quad with leading zeros, when it differs from `canonical`. */
+export const decimalReadingOf = (input: string, canonical: string): string | null => {
+  const typed = rawAuthority(input).replace(/:\d*$/u, '').replace(/\.$/u, '');
+  const parts = typed.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,12}$/u.test(p))) return null;
+  if (!parts.some((p) => p.length > 1 && p.startsWith('0'))) return null;
+  const values = parts.map((p) => Number.parseInt(p, 10));
+  if (values.some((v) => v > 255)) return null;
+  const reading = values.join('.');
+  return reading === canonical ? null : reading;
 };
