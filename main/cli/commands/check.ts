@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { appInfoFor } from '../../composition/node-deps';
-import type { ChecksRun, CheckFinding } from '../../../shared/contract/checks';
-import type { Result } from '../../../shared/contract/define';
-import type { Readiness } from '../../../shared/domain/readiness';
-import { TargetDraft, type TargetConfig } from '../../../shared/domain/target';
+import type { CheckFinding } from '../../../shared/contract/checks';
+import { createClient } from '../../../shared/contract/client';
+import { TargetDraft } from '../../../shared/domain/target';
 import { systemClock, type Clock } from '../../services/clock/clock';
 import { createNodeProviderDeps } from '../../services/providers/node-provider-deps';
 import type { ProviderDeps } from '../../services/providers/provider-deps';
@@ -35,7 +34,6 @@ const usage = (io: Io, message: string): number => {
 
 const row = (f: CheckFinding): string => `${f.verdict.toUpperCase().padEnd(5)} ${f.title.padEnd(26)} ${(f.code ?? '').padEnd(27)} ${f.detail}`;
 
-const unwrap = <T>(r: Result<unknown>): T | { error: string } => (r.ok ? (r.value as T) : { error: `${r.error.code}: ${r.error.message}` });
 
 export const runCheckCommand = async (args: string[], io: Io, deps: CheckCommandDeps = {}): Promise<number> => {
   const { values } = parseFlags(args, { target: { type: 'string' }, json: { type: 'boolean' }, stdin: { type: 'boolean' } });
@@ -72,26 +70,33 @@ export const runCheckCommand = async (args: string[], io: Io, deps: CheckCommand
 
   const providers = deps.providers ?? createNodeProviderDeps({ openExternal: async (url) => void (await io.openUrl(url)), env: io.env });
   const api = checkSessionApi({ appInfo: appInfoFor('cli'), clock: deps.clock ?? systemClock, providers });
+  // The same contract methods the app uses, every answer parsed against the contract.
+  const client = createClient((name, input) => api.call(name, input));
   // Saved without the fields the wizard gates on check results; they are judged by readiness below.
-  const { issue_workflow, scopes, ...ungated } = draft.data as Record<string, unknown>;
-  const saved = unwrap<{ target: TargetConfig }>(await api.call('targets.save', { target: ungated }));
-  if ('error' in saved) return usage(io, saved.error);
-  const id = saved.target.id;
-  if (bitbucket !== undefined) await api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: bitbucket });
-  if (jira !== undefined) await api.call('credentials.store', { target_id: id, kind: 'jira', secret: jira });
-  const run = unwrap<ChecksRun>(await api.call('checks.run', { target_id: id }));
-  if ('error' in run) {
-    io.note(`check: ${run.error}`);
+  const { issue_workflow, ...rest } = draft.data;
+  const scopes = 'scopes' in rest ? rest.scopes : undefined;
+  const ungated = 'scopes' in rest ? { ...rest, scopes: [] } : rest;
+  const saved = await client['targets.save']({ target: ungated });
+  if (!saved.ok) return usage(io, `${saved.error.code}: ${saved.error.message}`);
+  const id = saved.value.target.id;
+  if (bitbucket !== undefined) await client['credentials.store']({ target_id: id, kind: 'bitbucket', secret: bitbucket });
+  if (jira !== undefined) await client['credentials.store']({ target_id: id, kind: 'jira', secret: jira });
+  const run = await client['checks.run']({ target_id: id });
+  if (!run.ok) {
+    io.note(`check: ${run.error.code}: ${run.error.message}`);
     return EXIT_BLOCKED;
   }
-  const full = { ...saved.target, ...(issue_workflow === undefined ? {} : { issue_workflow }), ...(scopes === undefined ? {} : { scopes }) };
-  const readiness = unwrap<Readiness>(await api.call('readiness.evaluate', { target: full, checks: run.checks }));
-  if ('error' in readiness) return usage(io, readiness.error);
+  const full = { ...saved.value.target, ...(issue_workflow === undefined ? {} : { issue_workflow }), ...(scopes === undefined ? {} : { scopes }) };
+  const evaluated = await client['readiness.evaluate']({ target: full as typeof saved.value.target, checks: run.value.checks });
+  if (!evaluated.ok) return usage(io, `${evaluated.error.code}: ${evaluated.error.message}`);
+  const readiness = evaluated.value;
+  const target = saved.value.target;
+  const findings = run.value.findings;
 
   if (values.json === true) {
-    io.print(JSON.stringify({ target: { name: saved.target.name, provider_key: saved.target.provider_key }, verdict: readiness.verdict, blocking: readiness.blocking, pending: readiness.pending, states: readiness.states, findings: run.findings }));
+    io.print(JSON.stringify({ target: { name: target.name, provider_key: target.provider_key }, verdict: readiness.verdict, blocking: readiness.blocking, pending: readiness.pending, states: readiness.states, findings }));
   } else {
-    for (const f of run.findings) io.print(row(f));
+    for (const f of findings) io.print(row(f));
     for (const s of readiness.states.filter((x) => x.applicable)) io.print(`${s.ready ? 'READY' : 'NOT  '} ${s.label}: ${s.reason}`);
     io.print(`verdict: ${readiness.verdict}${readiness.blocking.length > 0 ? ` (blocked by ${readiness.blocking.join(', ')})` : ''}`);
     for (const p of readiness.pending) io.print(`pending: ${p}`);
