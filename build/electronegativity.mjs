@@ -67,6 +67,9 @@ try {
   for (const folder of SCANNED) await cp(join(ROOT, folder), join(scanRoot, folder), { recursive: true });
   for (const page of PAGES) await cp(join(ROOT, page), join(scanRoot, page));
   await mkdir(outDir, { recursive: true });
+  // Written next to the scan copy first (private to this run, so two concurrent runs cannot read
+  // each other's half-written file), then copied to the report folder.
+  const runSarif = `${scanRoot}.sarif`;
   const sarifPath = join(outDir, 'report.sarif');
 
   const quietLog = console.log;
@@ -75,7 +78,7 @@ try {
   try {
     result = await run({
       input: scanRoot,
-      output: sarifPath,
+      output: runSarif,
       isSarif: true,
       customScan: [],
       excludeFromScan: ['availablesecurityfixesglobalcheck'],
@@ -88,7 +91,8 @@ try {
     console.log = quietLog;
   }
 
-  const sarif = JSON.parse(await readFile(sarifPath, 'utf8'));
+  const sarif = JSON.parse(await readFile(runSarif, 'utf8'));
+  await cp(runSarif, sarifPath);
   const sarifCount = sarif.runs?.[0]?.results?.length ?? 0;
   if (sarifCount !== result.issues.length) throw new Error(`SARIF has ${sarifCount} results, the run returned ${result.issues.length}`);
 
@@ -123,4 +127,5 @@ try {
   }
 } finally {
   await rm(scanRoot, { recursive: true, force: true });
+  await rm(`${scanRoot}.sarif`, { force: true });
 }
