@@ -26,7 +26,10 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => ({
       const run = await runTargetChecks(target, found.value.checks, { ...deps.providers, secrets: deps.secrets, clock: deps.clock });
       const stored = await storeChecks(deps.settings, target, () => run.checks);
       if (!stored.ok) return stored;
-      return ok({ target_id: target.id, checks: run.checks, findings: run.findings, readiness: evaluateReadiness(target, run.checks) });
+      const readiness = evaluateReadiness(target, run.checks);
+      // Facts only: ids, verdicts and codes. Findings never hold a secret, but their evidence stays out of the log.
+      deps.logger?.info('checks.run', { target_id: target.id, verdict: readiness.verdict, blocking: readiness.blocking, findings: run.findings.map((f) => ({ id: f.id, verdict: f.verdict, code: f.code })) });
+      return ok({ target_id: target.id, checks: run.checks, findings: run.findings, readiness });
     }),
 
   'jira.check': ({ target_id }) =>
@@ -60,6 +63,7 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => ({
         ...(providers.oauthTimeoutMs === undefined ? {} : { timeoutMs: providers.oauthTimeoutMs }),
         ...(providers.oauthPort === undefined ? {} : { port: providers.oauthPort }),
       });
+      deps.logger?.info('oauth.connect', { target_id: target.id, outcome: tokens.ok ? 'stored' : tokens.error.code, ...(tokens.ok ? {} : { reason: tokens.error.details?.['reason'] }) });
       if (!tokens.ok) return tokens;
       await deps.secrets.set(accountFor(target.id, 'bitbucket'), tokens.value.access_token);
       if (tokens.value.refresh_token !== undefined) await deps.secrets.set(accountFor(target.id, 'bitbucket_refresh'), tokens.value.refresh_token);

@@ -19,6 +19,7 @@ export const credentialHandlers = (deps: ApiDeps): CredentialHandlers => ({
       const stale: readonly string[] = STALE_AFTER[kind];
       const written = await storeChecks(deps.settings, found.value.target, (c) => Object.fromEntries(Object.entries(c).filter(([k]) => !stale.includes(k))));
       if (!written.ok) return written;
+      deps.logger?.info('credentials.store', { target_id: found.value.target.id, kind, state: 'stored' });
       return ok({ target_id: found.value.target.id, kind, state: 'stored' as const });
     }),
 
@@ -30,5 +31,9 @@ export const credentialHandlers = (deps: ApiDeps): CredentialHandlers => ({
     }),
 
   'credentials.delete': ({ target_id, kind }) =>
-    withKeychain(async () => ok({ target_id, deleted: await deleteCredentials(deps.secrets, target_id, kind) })),
+    withKeychain(async () => {
+      const deleted = await deleteCredentials(deps.secrets, target_id, kind);
+      deps.logger?.info('credentials.delete', { target_id, deleted });
+      return ok({ target_id, deleted });
+    }),
 });

@@ -53,6 +53,7 @@ beforeAll(async () => {
     secrets,
     newId: () => `id-${(n += 1)}`,
     providers: simProviders(cloud, [dc, jira]),
+    logger,
   });
 });
 
@@ -131,6 +132,9 @@ describe('secret scan after the run', () => {
     walk(dir);
     expect(files.some((f) => f.endsWith('settings.json'))).toBe(true);
     expect(files.some((f) => f.endsWith('app.log'))).toBe(true);
+    const log = readFileSync(join(dir, 'logs', 'app.log'), 'utf8');
+    expect(log).toContain('"message":"checks.run"');
+    expect(log).toContain('"message":"credentials.store"');
     const corpus = [...files.map((f) => readFileSync(f, 'utf8')), ...answers];
     for (const secret of used) {
       for (const text of corpus) expect(text.includes(secret), `a secret leaked (${secret.slice(0, 6)}…)`).toBe(false);
