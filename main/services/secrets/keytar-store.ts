@@ -1,10 +1,11 @@
-import keytar from 'keytar';
 import { SECRET_SERVICE_NAME, type SecretStore } from './secret-store';
 
 /** Thrown when the OS keychain cannot be reached; handlers turn it into KEYCHAIN_UNAVAILABLE. */
 export class KeychainUnavailableError extends Error {
   override readonly name = 'KeychainUnavailableError';
 }
+
+type Keytar = typeof import('keytar');
 
 const explain = (cause: unknown): never => {
   const text = cause instanceof Error ? cause.message : String(cause);
@@ -16,13 +17,35 @@ const explain = (cause: unknown): never => {
   throw new KeychainUnavailableError(hint);
 };
 
+// keytar is a native module, loaded on first use: a module built for another runtime (Node's ABI
+// inside Electron, or the reverse) or a missing libsecret becomes a clear keychain error, not a
+// crash of everything that imports the api.
+let loaded: Promise<Keytar> | null = null;
+const loadKeytar = (): Promise<Keytar> =>
+  (loaded ??= import('keytar')
+    .then((m) => ((m as { default?: Keytar }).default ?? m) as Keytar)
+    .catch((cause: unknown) => {
+      loaded = null;
+      const text = cause instanceof Error ? cause.message : String(cause);
+      throw new KeychainUnavailableError(
+        /NODE_MODULE_VERSION|was compiled against a different/i.test(text)
+          ? 'The keychain module was built for another runtime; run `npx electron-builder install-app-deps` (desktop) or `npm rebuild keytar` (Node).'
+          : /libsecret/i.test(text)
+            ? 'libsecret is missing; install it (Debian: libsecret-1-0) to use the keychain.'
+            : 'The keychain module could not be loaded.',
+      );
+    }));
+
 /** The OS keychain through keytar: macOS Keychain, Windows Credential Manager, Secret Service on Linux. */
-export const createKeytarStore = (service: string = SECRET_SERVICE_NAME): SecretStore => ({
-  get: (account) => keytar.getPassword(service, account).catch(explain),
-  set: (account, secret) => keytar.setPassword(service, account, secret).catch(explain),
-  delete: (account) => keytar.deletePassword(service, account).catch(explain),
-  accounts: async () => {
-    const found = await keytar.findCredentials(service).catch(explain);
-    return found.map((c) => c.account).sort();
-  },
-});
+export const createKeytarStore = (service: string = SECRET_SERVICE_NAME): SecretStore => {
+  const use = async <T>(op: (k: Keytar) => Promise<T>): Promise<T> => op(await loadKeytar()).catch(explain);
+  return {
+    get: (account) => use((k) => k.getPassword(service, account)),
+    set: (account, secret) => use((k) => k.setPassword(service, account, secret)),
+    delete: (account) => use((k) => k.deletePassword(service, account)),
+    accounts: async () => {
+      const found = await use((k) => k.findCredentials(service));
+      return found.map((c) => c.account).sort();
+    },
+  };
+};
