@@ -59,7 +59,7 @@ export const runBench = async (argv: readonly string[], root: string): Promise<n
   // The 1-minute load average says how busy the machine was: absolute figures scale with it.
   const load = [loadBefore, loadavg()[0] ?? 0].map((l) => Number(l.toFixed(2)));
   const machine = `${cpus().length} cores, load average ${load.join(' → ')}, node ${process.versions.node}`;
-  process.stdout.write(`${renderTable(rows)}\n\n${smoke ? 'smoke run (nothing judged)' : 'full run'}: ${seconds.toFixed(1)} s on ${machine}\n`);
+  process.stdout.write(`${renderTable(rows, smoke)}\n\n${smoke ? 'smoke run (nothing judged)' : 'full run'}: ${seconds.toFixed(1)} s on ${machine}\n`);
   if (!smoke) {
     const report = { generated_at: new Date().toISOString(), seconds, cores: cpus().length, load_average_1m: load, node: process.versions.node, rows };
     writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
