@@ -126,19 +126,28 @@ const readyStates = (t: TargetConfig, c: CheckResults): ReadyState[] => {
   ];
 };
 
+/** A native-route component that is not in the repository's live component list. */
+const componentRejected = (t: TargetConfig, c: CheckResults): boolean =>
+  isCloud(t) &&
+  t.issue_workflow === 'native' &&
+  t.component !== undefined &&
+  c.issue_tracking?.available === true &&
+  !c.issue_tracking.components.includes(t.component);
+
 const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
   const cloud = isCloud(t);
   const codes: ErrorCode[] = [];
   const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
   if (c.auth?.status !== 'ok') codes.push('PROVIDER_AUTH_REQUIRED');
   if (!cloud && (c.url_safety?.status === 'blocked' || c.network?.status === 'failed')) codes.push('PROVIDER_BASE_URL_BLOCKED');
-  if (cloud && (c.repository?.status === 'forbidden' || (c.scopes?.status === 'missing' && !fallbackChosen))) {
+  if (c.repository?.status === 'forbidden' || (cloud && c.scopes?.status === 'missing' && !fallbackChosen)) {
     codes.push('PROVIDER_SCOPE_UNAVAILABLE');
   }
   if (!cloud && t.allowlist_status === undefined) codes.push('ALLOWLIST_STATUS_MISSING');
   if (cloud && c.issue_tracking?.available === false && !fallbackChosen) codes.push('ISSUE_TRACKING_DISABLED');
   if (cloud && c.workspace !== undefined && !c.workspace.customer_owned) codes.push('PROVIDER_WORKSPACE_NOT_OWNED');
   if (c.repository?.status === 'missing') codes.push('PROVIDER_RESOURCE_NOT_FOUND');
+  if (componentRejected(t, c)) codes.push('PROVIDER_VALUE_INVALID');
   if (t.issue_workflow === 'jira' && c.jira?.status === 'blocked') codes.push('JIRA_HANDOFF_UNAVAILABLE');
   return codes;
 };

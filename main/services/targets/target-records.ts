@@ -24,7 +24,7 @@ export const listAccounts = async (secrets: SecretStore): Promise<ReadonlySet<st
  */
 export const credentialState = (id: string, checks: CheckResults, accounts: ReadonlySet<string> | null): CredentialState => {
   if (accounts === null || !accounts.has(accountFor(id, 'bitbucket'))) return 'missing';
-  return checks.auth?.status === 'rejected' ? 'rejected' : 'stored';
+  return checks.auth?.status === 'rejected' || checks.auth?.status === 'retired' ? 'rejected' : 'stored';
 };
 
 export const toRecord = (stored: StoredTarget, accounts: ReadonlySet<string> | null): TargetRecord => ({

@@ -153,4 +153,16 @@ describe('readiness verdicts', () => {
     const r = evaluateReadiness(target, { ...checks, workspace: { role: 'none', customer_owned: false, checked_at: AT } });
     expect(r.blocking).toContain('PROVIDER_WORKSPACE_NOT_OWNED');
   });
+
+  it('a native-route component missing from the live component list blocks with PROVIDER_VALUE_INVALID', () => {
+    const { target, checks } = readyCloudNative();
+    expect(evaluateReadiness({ ...target, component: 'api' }, checks).blocking).toEqual([]);
+    expect(evaluateReadiness({ ...target, component: 'gone' }, checks).blocking).toContain('PROVIDER_VALUE_INVALID');
+  });
+
+  it('a Data Center repository the credential may not read blocks with PROVIDER_SCOPE_UNAVAILABLE', () => {
+    const { target, checks } = readyDataCenterPortable();
+    const r = evaluateReadiness(target, { ...checks, repository: { status: 'forbidden', checked_at: AT } });
+    expect(r.blocking).toContain('PROVIDER_SCOPE_UNAVAILABLE');
+  });
 });

@@ -81,7 +81,7 @@ export const connectOAuth = async (o: ConnectOptions): Promise<Result<OAuthToken
   url.searchParams.set('state', state);
   url.searchParams.set('redirect_uri', listener.redirectUri);
   try {
-    await o.openExternal(url.toString());
+    await o.openExternal(url.toString()); // eng-disable OPEN_EXTERNAL_JS_CHECK (injected opener admits only the consent page; docs/security.md)
   } catch {
     await listener.close();
     return fail('OAUTH_FLOW_FAILED', 'The system browser could not be opened.');
