@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { initialScripts } from './renderer-size';
+import { median, notMeasured, ratioRow, sample } from './stats';
+import { renderTable } from './table';
+
+// The bench's arithmetic and parsing; the figures themselves are measured by `npm run bench`,
+// never asserted in tests.
+
+describe('median and sample', () => {
+  it.each([
+    [[5], 5],
+    [[3, 1, 2], 2],
+    [[4, 1, 3, 2], 2.5],
+    [[10, 10, 1, 1000, 10], 10],
+  ])('median(%j) = %d', (values, expected) => {
+    expect(median(values)).toBe(expected);
+  });
+
+  it('is NaN for no values', () => {
+    expect(median([])).toBeNaN();
+  });
+
+  it('keeps the spread and the run count', () => {
+    expect(sample([3, 9, 1])).toEqual({ median: 3, min: 1, max: 9, runs: 3 });
+  });
+});
+
+describe('ratioRow', () => {
+  const base = { figure: 'f', unit: 'ms', ours: sample([3]), floor: sample([2]), goal: 'ratio ≤ 2' };
+
+  it('judges ours/floor against the limit', () => {
+    expect(ratioRow(base, 2, false)).toMatchObject({ ratio: 1.5, met: true });
+    expect(ratioRow(base, 1.2, false)).toMatchObject({ ratio: 1.5, met: false });
+  });
+
+  it('judges nothing in smoke mode', () => {
+    expect(ratioRow(base, 2, true).met).toBeNull();
+  });
+
+  it('can judge an absolute figure', () => {
+    expect(ratioRow(base, 1, false, (o) => o.median)).toMatchObject({ ratio: 3, met: false });
+  });
+
+  it('leaves an unmeasured row unjudged, with its reason in the table', () => {
+    const row = notMeasured('blackhole', 'ms', 'ratio ≤ 1.05', 'not measured: no netns');
+    expect(row).toMatchObject({ ratio: null, met: null });
+    const text = renderTable([row], false);
+    expect(text).toContain('not measured');
+    expect(text).toContain('no netns');
+  });
+});
+
+describe('initialScripts', () => {
+  it('lists module scripts and modulepreloads, not stylesheets', () => {
+    const html = `<script type="module" crossorigin src="./assets/index-1.js"></script>
+      <link rel="modulepreload" crossorigin href="./assets/vendor-2.js">
+      <link rel="stylesheet" href="./assets/index.css">`;
+    expect(initialScripts(html)).toEqual(['./assets/index-1.js', './assets/vendor-2.js']);
+  });
+});
