@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { createApi } from '../../main/api';
 import { createNodeDeps } from '../../main/composition/node-deps';
@@ -7,6 +7,7 @@ import { startBrowserServer } from '../../main/server/browser-server';
 import { memorySecretStore } from '../support/memory-secret-store';
 import { benchTemp, builtRenderer } from './renderer-build';
 import { median, sample, type BenchOptions, type BenchRow } from './stats';
+import { buildWithVite } from './vite-build';
 
 // Browser mode in Debian's Chromium: first-contentful-paint of the app (production renderer build,
 // real handlers, throw-away data dir, in-memory keychain) against a one-word page served by the
@@ -65,12 +66,17 @@ const paintOf = async (browser: Browser, url: string): Promise<PaintTimes> => {
 export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
   const staticDir = await builtRenderer(o.root);
   writeFileSync(join(staticDir, 'blank.html'), BLANK);
+  // A third reference: React + react-dom + zustand + zod alone (the size figure's floor app),
+  // served by the same server, shows what the libraries cost before any app code.
+  const floorHtml = join(o.root, 'tests/bench/floor/index.html');
+  await buildWithVite(dirname(floorHtml), floorHtml, join(staticDir, 'floor'));
   const dataDir = benchTemp('bts-bench-data-');
   const api = createApi({ ...createNodeDeps({ dataDir, mode: 'browser' }), secrets: memorySecretStore().store });
   const server = await startBrowserServer({ api, staticDir });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const blankUrl = `${server.origin}/blank.html`;
+    const libsUrl = `${server.origin}/floor/index.html`;
     if (!o.smoke) {
       await paintOf(browser, server.url);
       await paintOf(browser, blankUrl);
@@ -78,9 +84,11 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
     const runs = o.smoke ? 1 : 7;
     const app: PaintTimes[] = [];
     const blank: number[] = [];
+    const libs: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       app.push(await paintOf(browser, server.url));
       blank.push((await paintOf(browser, blankUrl)).fcp);
+      if (!o.smoke) libs.push((await paintOf(browser, libsUrl)).fcp);
     }
     const ours = sample(app.map((t) => t.fcp));
     const at = (pick: (t: PaintTimes) => number): string => median(app.map(pick)).toFixed(0);
@@ -94,7 +102,8 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
       met: o.smoke ? null : ours.median <= 500,
       note:
         'first-contentful-paint after navigation start, /usr/bin/chromium headless, fresh context per run; ratio column is ours/blank. ' +
-        `App medians: script loaded at ${at((t) => t.scriptsLoaded)} ms, DOMContentLoaded (script run) at ${at((t) => t.dcl)} ms, first paint at ${at((t) => t.fcp)} ms`,
+        `App medians: script loaded at ${at((t) => t.scriptsLoaded)} ms, DOMContentLoaded (script run) at ${at((t) => t.dcl)} ms, first paint at ${at((t) => t.fcp)} ms. ` +
+        (libs.length === 0 ? '' : `React + react-dom + zustand + zod alone (tests/bench/floor): first paint ${median(libs).toFixed(0)} ms median`),
     };
   } finally {
     await browser.close();
