@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { createApi } from '../../main/api';
@@ -6,13 +6,14 @@ import { createNodeDeps } from '../../main/composition/node-deps';
 import { startBrowserServer } from '../../main/server/browser-server';
 import { memorySecretStore } from '../support/memory-secret-store';
 import { benchTemp, builtRenderer } from './renderer-build';
-import { median, sample, type BenchOptions, type BenchRow } from './stats';
+import { median, notMeasured, sample, type BenchOptions, type BenchRow } from './stats';
 import { buildWithVite } from './vite-build';
 
 // Browser mode in Debian's Chromium: first-contentful-paint of the app (production renderer build,
 // real handlers, throw-away data dir, in-memory keychain) against a one-word page served by the
 // same server. Every run is a fresh browser context, so nothing is cached.
 
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -64,6 +65,9 @@ const paintOf = async (browser: Browser, url: string): Promise<PaintTimes> => {
 };
 
 export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
+  if (!existsSync(CHROMIUM)) {
+    return notMeasured('browser-mode first paint', 'ms', 'median ≤ 500 ms (absolute)', `not measured: ${CHROMIUM} is missing (apt-get install chromium)`);
+  }
   const staticDir = await builtRenderer(o.root);
   writeFileSync(join(staticDir, 'blank.html'), BLANK);
   // A third reference: React + react-dom + zustand + zod alone (the size figure's floor app),
@@ -73,7 +77,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
   const dataDir = benchTemp('bts-bench-data-');
   const api = createApi({ ...createNodeDeps({ dataDir, mode: 'browser' }), secrets: memorySecretStore().store });
   const server = await startBrowserServer({ api, staticDir });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const blankUrl = `${server.origin}/blank.html`;
     const libsUrl = `${server.origin}/floor/index.html`;
