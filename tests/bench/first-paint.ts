@@ -73,7 +73,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
   // A third reference: React + react-dom + zustand + zod alone (the size figure's floor app),
   // served by the same server, shows what the libraries cost before any app code.
   const floorHtml = join(o.root, 'tests/bench/floor/index.html');
-  await buildWithVite(dirname(floorHtml), floorHtml, join(staticDir, 'floor'));
+  if (!o.smoke) await buildWithVite(dirname(floorHtml), floorHtml, join(staticDir, 'floor'));
   const dataDir = benchTemp('bts-bench-data-');
   const api = createApi({ ...createNodeDeps({ dataDir, mode: 'browser' }), secrets: memorySecretStore().store });
   const server = await startBrowserServer({ api, staticDir });
