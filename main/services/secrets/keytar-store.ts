@@ -1,3 +1,4 @@
+import type KeytarModule from 'keytar';
 import { SECRET_SERVICE_NAME, type SecretStore } from './secret-store';
 
 /** Thrown when the OS keychain cannot be reached; handlers turn it into KEYCHAIN_UNAVAILABLE. */
@@ -5,7 +6,7 @@ export class KeychainUnavailableError extends Error {
   override readonly name = 'KeychainUnavailableError';
 }
 
-type Keytar = typeof import('keytar');
+type Keytar = typeof KeytarModule;
 
 const explain = (cause: unknown): never => {
   const text = cause instanceof Error ? cause.message : String(cause);
