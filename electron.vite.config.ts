@@ -31,6 +31,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves output unminified by default; the renderer ships minified.
+      minify: true,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },
