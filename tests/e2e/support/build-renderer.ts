@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-export const RENDERER_OUT = join(ROOT, 'out/renderer');
+/** Its own output folder, so a concurrent `electron-vite build` (which empties out/renderer) cannot pull files from under a running spec. */
+export const RENDERER_OUT = join(ROOT, 'out/e2e-renderer');
 const STAMP = join(RENDERER_OUT, '.source-hash');
 const SOURCES = ['renderer', 'shared'].map((d) => join(ROOT, d));
 
