@@ -42,6 +42,20 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = []) => {
         targets.set(id, record);
         return ok(record);
       }
+      case 'credentials.store': {
+        const found = targets.get(String(body.target_id));
+        if (found === undefined) return fail('TARGET_NOT_FOUND', 'No saved target has that id.');
+        targets.set(found.target.id, { ...found, credential: 'stored' });
+        return ok({ target_id: found.target.id, kind: body.kind, state: 'stored' });
+      }
+      case 'checks.run': {
+        const found = targets.get(String(body.target_id));
+        if (found === undefined) return fail('TARGET_NOT_FOUND', 'No saved target has that id.');
+        const checks = { ...found.checks, auth: { status: 'ok' as const, identity: { display_name: 'Dana Admin' }, checked_at: now } };
+        const readiness = evaluateReadiness(found.target, checks);
+        targets.set(found.target.id, { ...found, checks, readiness });
+        return ok({ target_id: found.target.id, checks, findings: [{ id: 'auth', title: 'Credential', verdict: 'pass', detail: 'Signed in.', evidence: {} }], readiness });
+      }
       case 'targets.delete':
         targets.delete(String(body.id));
         return ok({ id: String(body.id), deleted: true });

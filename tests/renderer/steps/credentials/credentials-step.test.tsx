@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WizardFrame } from '../../../../renderer/wizard/WizardFrame';
+import { renderWithStore } from '../../support/render-with-store';
+
+afterEach(cleanup);
+
+const SECRET = 'ATATT3xFfGF0-component-test-secret-91c2';
+
+const cloudReadyForCredentials = async () => {
+  const view = renderWithStore(<WizardFrame />, { screen: 'wizard' });
+  await view.store.getState().saveDraft({
+    provider_key: 'bitbucket_cloud_issues',
+    deployment_mode: 'cloud',
+    base_url: 'https://api.bitbucket.org/2.0',
+    workspace: 'acme',
+    repository_slug: 'payments',
+  });
+  view.store.getState().goTo('credentials');
+  await screen.findByRole('heading', { name: /Credentials/ });
+  return view;
+};
+
+describe('Credentials step', () => {
+  it('sends the secret once, clears the field at once, and never keeps it in state or the DOM', async () => {
+    const { store, memory } = await cloudReadyForCredentials();
+    const field = document.querySelector<HTMLInputElement>('#auth-secret');
+    if (field === null) throw new Error('no secret field');
+    expect(field.type).toBe('password');
+    expect(field.getAttribute('autocomplete')).toBe('off');
+    fireEvent.change(screen.getByRole('textbox', { name: 'Atlassian account e-mail' }), { target: { value: 'dana@acme.example' } });
+    field.value = SECRET;
+    fireEvent.click(screen.getByRole('button', { name: 'Store and test connection' }));
+    expect(field.value).toBe('');
+    await waitFor(() => expect(screen.getByText('Accepted')).toBeTruthy());
+    const stores = memory.calls.filter((c) => c.name === 'credentials.store');
+    expect(stores).toHaveLength(1);
+    expect(JSON.stringify(stores[0]?.input)).toContain(SECRET);
+    expect(JSON.stringify(store.getState())).not.toContain(SECRET);
+    expect(document.documentElement.outerHTML).not.toContain(SECRET);
+    expect(memory.calls.map((c) => c.name)).toContain('checks.run');
+  });
+
+  it('shows the app password as retired and leads to an API token, with no secret field', async () => {
+    await cloudReadyForCredentials();
+    fireEvent.click(screen.getByRole('radio', { name: /App password \(retired\)/ }));
+    expect(document.querySelector('[data-retired="app_password"]')?.textContent).toContain('retired app passwords on 2026-07-28');
+    expect(document.querySelector('#auth-secret')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Use an API token instead' }));
+    expect((screen.getByRole('radio', { name: /^API token/ }) as HTMLInputElement).checked).toBe(true);
+    expect(document.querySelector('#auth-secret')).not.toBeNull();
+  });
+
+  it('keeps the fields disabled and shows PROVIDER_BASE_URL_BLOCKED while the Data Center URL is blocked', async () => {
+    const c = { confirmed_by: 'Dana', confirmed_at: '2026-11-29T08:00:00.000Z' };
+    const view = renderWithStore(<WizardFrame />, { screen: 'wizard' });
+    await view.store.getState().saveDraft({
+      provider_key: 'bitbucket_data_center_issues',
+      deployment_mode: 'self-hosted',
+      confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c },
+      base_url: 'https://169.254.169.254/',
+    });
+    const record = view.store.getState().record;
+    if (record === null) throw new Error('no record');
+    view.store.setState({
+      step: 'credentials',
+      record: { ...record, checks: { url_safety: { status: 'blocked', reason: 'reserved_ip', detail: '169.254.169.254 is link-local', addresses: [], checked_at: c.confirmed_at } } },
+    });
+    await screen.findByText('PROVIDER_BASE_URL_BLOCKED');
+    expect((document.querySelector('#auth-secret') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Store and test connection' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
