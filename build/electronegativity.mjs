@@ -61,6 +61,18 @@ const findSuppressions = async (dir) => {
   return found;
 };
 
+const readWhenComplete = async (file, timeoutMs) => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8'));
+    } catch (cause) {
+      if (Date.now() > deadline) throw cause;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+};
+
 const started = Date.now();
 const scanRoot = await mkdtemp(join(tmpdir(), 'bts-electronegativity-'));
 try {
@@ -91,7 +103,9 @@ try {
     console.log = quietLog;
   }
 
-  const sarif = JSON.parse(await readFile(runSarif, 'utf8'));
+  // The tool writes its SARIF with a fire-and-forget fs.writeFile after `run` resolves: wait until
+  // the file is there and complete (valid JSON), at most 30 s.
+  const sarif = await readWhenComplete(runSarif, 30_000);
   await cp(runSarif, sarifPath);
   const sarifCount = sarif.runs?.[0]?.results?.length ?? 0;
   if (sarifCount !== result.issues.length) throw new Error(`SARIF has ${sarifCount} results, the run returned ${result.issues.length}`);
