@@ -55,6 +55,7 @@ test('Data Center with the keyboard alone: confirmations gate the URL, a metadat
   await expect(blocked.getByRole('button', { name: 'Check again' })).toBeVisible();
   await expect(page.locator('[data-stage="addresses"]')).toHaveAttribute('data-status', 'failed');
   await expectNoAxeViolations(page, 'Target step (blocked)');
+  await blocked.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await screenshot(page, '04-target-url-blocked');
 
   // The credential step stays locked, so no secret field can be reached.
