@@ -140,7 +140,9 @@ const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
   const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
   if (c.auth?.status !== 'ok') codes.push('PROVIDER_AUTH_REQUIRED');
   if (!cloud && (c.url_safety?.status === 'blocked' || c.network?.status === 'failed')) codes.push('PROVIDER_BASE_URL_BLOCKED');
-  if (c.repository?.status === 'forbidden' || (cloud && c.scopes?.status === 'missing' && !fallbackChosen)) {
+  // A credential that cannot read issue settings blocks native issues; on Cloud a fallback route
+  // clears it (the seed: "fix the URL or scope, or use Jira or portable fallback").
+  if ((c.repository?.status === 'forbidden' || c.scopes?.status === 'missing') && !(cloud && fallbackChosen)) {
     codes.push('PROVIDER_SCOPE_UNAVAILABLE');
   }
   if (!cloud && t.allowlist_status === undefined) codes.push('ALLOWLIST_STATUS_MISSING');
@@ -152,12 +154,14 @@ const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
   return codes;
 };
 
+const fallbackChosen = (t: TargetConfig): boolean => t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
+
 const pendingSteps = (t: TargetConfig, c: CheckResults): string[] => {
   const pending: string[] = [];
   if (isCloud(t)) {
     if (t.workspace === undefined || t.repository_slug === undefined) pending.push('Enter the workspace and repository.');
     if (c.workspace === undefined) pending.push('Confirm the workspace is customer-owned (test the connection).');
-    if (c.issue_tracking === undefined) pending.push('Run the issue availability check.');
+    if (c.issue_tracking === undefined && !fallbackChosen(t)) pending.push('Run the issue availability check.');
   } else {
     const conf = t.confirmations;
     if (conf.ownership === undefined || conf.api_root_reachable === undefined || conf.scan_authorized === undefined) {

@@ -37,6 +37,8 @@ export const confirmationsComplete = (t: TargetConfig): boolean =>
 
 const urlPassed = (c: CheckResults): boolean => c.url_safety?.status === 'passed';
 const authOk = (c: CheckResults): boolean => c.auth?.status === 'ok';
+/** The credential could not read the repository's issue settings: the route step opens for a fallback. */
+const scopeUnavailable = (c: CheckResults): boolean => c.repository?.status === 'forbidden' || c.scopes?.status === 'missing';
 
 /** Ordered steps of the documentation path, with their gates. */
 export const STEPS: readonly StepDef[] = [
@@ -91,7 +93,7 @@ export const STEPS: readonly StepDef[] = [
     gate: ({ target, checks }) => {
       if (target === null) return closed('provider', 'Choose the provider first.');
       if (!authOk(checks)) return closed('credentials', 'Store and test a working credential first.', 'PROVIDER_AUTH_REQUIRED');
-      if (isCloud(target) && checks.issue_tracking === undefined) {
+      if (isCloud(target) && checks.issue_tracking === undefined && !scopeUnavailable(checks)) {
         return closed('issue_availability', 'Run the issue availability check first.');
       }
       return OPEN;

@@ -165,4 +165,12 @@ describe('readiness verdicts', () => {
     const r = evaluateReadiness(target, { ...checks, repository: { status: 'forbidden', checked_at: AT } });
     expect(r.blocking).toContain('PROVIDER_SCOPE_UNAVAILABLE');
   });
+
+  it('PROVIDER_SCOPE_UNAVAILABLE on Cloud is cleared by choosing a fallback, as the seed prescribes', () => {
+    const checks: CheckResults = { auth: authOk, workspace: ownedWorkspace, repository: { status: 'forbidden', checked_at: AT } };
+    expect(evaluateReadiness(cloudTarget(), checks).blocking).toContain('PROVIDER_SCOPE_UNAVAILABLE');
+    const routed = evaluateReadiness(cloudTarget({ issue_workflow: 'portable', portable: { format: 'csv' } }), checks);
+    expect(routed.blocking).toEqual([]);
+    expect(routed.verdict).toBe('ready');
+  });
 });

@@ -109,4 +109,10 @@ describe('allowed moves', () => {
     expect(canPerform('save', facts).open).toBe(true);
     expect(canPerform('export', facts).open).toBe(true);
   });
+
+  it('a Cloud credential that cannot read issue settings still reaches the route step, for a fallback', () => {
+    const facts = { target: cloudTarget(), checks: { auth: authOk, repository: { status: 'forbidden' as const, checked_at: AT } } };
+    expect(stepGate('route', facts).open).toBe(true);
+    expect(canPerform('choose_native', facts).open).toBe(false);
+  });
 });
