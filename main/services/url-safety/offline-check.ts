@@ -32,8 +32,15 @@ export const checkUrlOffline = (input: string, policy: AddressPolicy): UrlVerdic
   const stages: StageReport[] = [
     { stage: 'syntax', status: 'passed', ms: syntaxMs, detail: syntax.normalized },
     skipped('dns'),
-    { stage: 'addresses', status: host.cls === 'public' ? 'passed' : 'failed', ms: hostMs, detail: host.detail },
-    { stage: 'policy', status: host.blocked === null ? 'passed' : 'failed', ms: 0, detail: host.blocked ?? 'permitted' },
+    // A reserved address fails the address stage itself; a private one that the allowlist policy
+    // does not permit fails the policy stage; a private one it permits passes both.
+    { stage: 'addresses', status: host.blocked === 'reserved_ip' ? 'failed' : 'passed', ms: hostMs, detail: host.detail },
+    {
+      stage: 'policy',
+      status: host.blocked === null ? 'passed' : host.blocked === 'reserved_ip' ? 'skipped' : 'failed',
+      ms: 0,
+      detail: host.blocked ?? (host.cls === 'public' ? 'public' : 'permitted by the allowlist status'),
+    },
   ];
   return {
     input,
