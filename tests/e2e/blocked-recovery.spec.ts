@@ -37,7 +37,7 @@ test('PROVIDER_AUTH_REQUIRED: a rejected token is explained with its fix, then a
   await expect(page.getByRole('button', { name: /Next: Issue availability/ })).toBeEnabled();
 });
 
-test('PROVIDER_SCOPE_UNAVAILABLE: a token without the repository scope is explained, native is refused and the portable fallback can be chosen', async ({ app, page, main }) => {
+test('PROVIDER_SCOPE_UNAVAILABLE: a token without the repository scope is explained, native is refused and the portable fallback is configured and saved', async ({ app, page, main }) => {
   expect(app.sims).not.toBeNull();
   await cloudTargetWithToken(page, main.node.CLOUD_SECRETS.apiTokenNoRepo);
   await expect(page.locator('[data-code="PROVIDER_SCOPE_UNAVAILABLE"]').first()).toBeVisible();
@@ -50,7 +50,14 @@ test('PROVIDER_SCOPE_UNAVAILABLE: a token without the repository scope is explai
   await expect(page.locator('#route-portable')).toBeChecked();
   await screenshot(page, '16-scope-unavailable-fallback');
   await expectNoAxeViolations(page, 'Issue availability (scope unavailable)');
-  // The shared step graph keeps Route details locked until the issue availability check has run,
-  // which this credential cannot do; the lock and its reason are shown rather than bypassed.
-  await expect(page.getByRole('navigation', { name: 'Setup steps' }).getByText(/Locked: Run the issue availability check first/).first()).toBeVisible();
+  // The seed: "fix the URL or scope, or use Jira or portable fallback". The fallback is configured
+  // and saved; the scope code no longer blocks once the work is routed away from native issues.
+  await page.getByRole('button', { name: /Next: Route details/ }).click();
+  await page.getByLabel('Format').selectOption('csv');
+  await page.getByRole('button', { name: 'Use CSV for portable export' }).click();
+  await expect(page.getByText('Portable export configured: CSV.')).toBeVisible();
+  await page.getByRole('button', { name: /Next: Review & save/ }).click();
+  await expect(page.locator('[data-state="fallback"]')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'Save target' }).click();
+  await expect(page.getByText('Saved. Verdict: ready.')).toBeVisible();
 });
