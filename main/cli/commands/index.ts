@@ -1,7 +1,9 @@
 import type { CliCommand } from '../cli-io';
+import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
 import { probeCommand } from './probe';
 import { serveCommand } from './serve';
+import { signingKeyCommand } from './signing-key';
 import { urlCheckCommand } from './url-check';
 
 /**
@@ -13,4 +15,6 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'url-check': urlCheckCommand,
   probe: probeCommand,
   check: checkCommand,
+  bundle: bundleCommand,
+  'signing-key': signingKeyCommand,
 };
