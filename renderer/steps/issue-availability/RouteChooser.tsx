@@ -32,9 +32,12 @@ export const RouteChooser = ({ facts, value, onChoose, disabled }: Props) => {
               name="issue_workflow"
               value={r.value}
               checked={value === r.value}
-              disabled={disabled || locked}
+              disabled={locked}
               aria-describedby={locked ? 'route-native-why' : undefined}
-              onChange={() => onChoose(r.value)}
+              onChange={() => {
+                // Not disabled while busy: disabling the focused radio would drop keyboard focus to the page.
+                if (!disabled) onChoose(r.value);
+              }}
             />
             <span>
               <strong>{r.label}</strong> — {r.meaning}
