@@ -161,7 +161,10 @@ const pendingSteps = (t: TargetConfig, c: CheckResults): string[] => {
   if (isCloud(t)) {
     if (t.workspace === undefined || t.repository_slug === undefined) pending.push('Enter the workspace and repository.');
     if (c.workspace === undefined) pending.push('Confirm the workspace is customer-owned (test the connection).');
-    if (c.issue_tracking === undefined && !fallbackChosen(t)) pending.push('Run the issue availability check.');
+    // The check is part of the documented path; only a credential that cannot read issue settings
+    // (PROVIDER_SCOPE_UNAVAILABLE) may skip it, and only by routing to a fallback.
+    const checkImpossible = c.repository?.status === 'forbidden' || c.scopes?.status === 'missing';
+    if (c.issue_tracking === undefined && !(fallbackChosen(t) && checkImpossible)) pending.push('Run the issue availability check.');
   } else {
     const conf = t.confirmations;
     if (conf.ownership === undefined || conf.api_root_reachable === undefined || conf.scan_authorized === undefined) {

@@ -59,7 +59,8 @@ describe('probe of a Data Center API root over the pinned connection', () => {
     const r = await probeDataCenter('https://[fd00::5]/bitbucket', world.options());
     expect(r).toMatchObject({ verdict: 'block', reason: 'private_network', normalized: 'https://[fd00::5]/bitbucket' });
     expect(r.addresses).toEqual([{ ip: 'fd00::5', range: 'uniqueLocal', family: 6 }]);
-    expect(r.stages.map((s) => s.status)).toEqual(['passed', 'skipped', 'failed', 'failed', 'skipped', 'skipped', 'skipped', 'skipped']);
+    // A private address is a policy refusal: the address stage classifies it, the policy stage fails.
+    expect(r.stages.map((s) => s.status)).toEqual(['passed', 'skipped', 'passed', 'failed', 'skipped', 'skipped', 'skipped', 'skipped']);
   });
 
   it('never connects when the name resolves to a blocked address', async () => {
