@@ -4,6 +4,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { createApi } from '../../main/api';
 import { createNodeDeps } from '../../main/composition/node-deps';
 import { startBrowserServer } from '../../main/server/browser-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../support/chromium';
 import { memorySecretStore } from '../support/memory-secret-store';
 import { benchTemp, builtRenderer } from './renderer-build';
 import { median, notMeasured, sample, type BenchOptions, type BenchRow } from './stats';
@@ -13,17 +14,6 @@ import { buildWithVite } from './vite-build';
 // real handlers, throw-away data dir, in-memory keychain) against a one-word page served by the
 // same server. Every run is a fresh browser context, so nothing is cached.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body><p>blank</p></body></html>\n';
 
@@ -77,7 +67,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
   const dataDir = benchTemp('bts-bench-data-');
   const api = createApi({ ...createNodeDeps({ dataDir, mode: 'browser' }), secrets: memorySecretStore().store });
   const server = await startBrowserServer({ api, staticDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
   try {
     const blankUrl = `${server.origin}/blank.html`;
     const libsUrl = `${server.origin}/floor/index.html`;
