@@ -1,22 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { startCloudTarget, storeApiToken } from './support/cloud-setup';
 import { screenshot } from './support/screenshot';
 
 test.use({ simulators: true });
 test.setTimeout(180_000);
 
 const cloudTargetWithToken = async (page: Page, token: string) => {
-  await page.getByRole('button', { name: 'Add Bitbucket target' }).click();
-  await page.getByRole('button', { name: /Bitbucket Cloud/ }).click();
-  await page.getByRole('button', { name: /Next: Target/ }).click();
-  await page.getByLabel('Workspace').fill('acme');
-  await page.getByLabel('Repository').fill('payments');
-  await page.getByRole('button', { name: 'Save workspace and repository' }).click();
-  await page.getByRole('button', { name: /Next: Credentials/ }).click();
-  await page.getByRole('textbox', { name: 'Atlassian account e-mail' }).fill('dana@acme.example');
-  await page.locator('#auth-secret').fill(token);
-  await page.getByRole('button', { name: 'Store and test connection' }).click();
+  await startCloudTarget(page, 'payments');
+  await storeApiToken(page, token);
 };
 
 test('PROVIDER_AUTH_REQUIRED: a rejected token is explained with its fix, then a new token reconnects', async ({ app, page, main }) => {

@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { startCloudTarget, storeApiToken } from './support/cloud-setup';
 
 test.use({ simulators: true });
 test.setTimeout(180_000);
@@ -12,20 +13,8 @@ test('Cloud native issues: a repository with a working tracker, API token, issue
   const noSecretInDom = async () => expect(await page.content()).not.toContain(CLOUD_SECRETS.apiToken);
   const next = (title: RegExp) => page.getByRole('button', { name: title }).click();
 
-  await page.getByRole('button', { name: 'Add Bitbucket target' }).click();
-  await page.getByRole('button', { name: /Bitbucket Cloud/ }).click();
-  await expect(page.getByText(/Draft saved/)).toBeVisible();
-  await next(/Next: Target/);
-  await page.getByLabel('Workspace').fill('acme');
-  await page.getByLabel('Repository').fill('legacy');
-  await page.getByRole('button', { name: 'Save workspace and repository' }).click();
-  await expect(page.getByRole('button', { name: /Next: Credentials/ })).toBeEnabled();
-
-  await next(/Next: Credentials/);
-  await expect(page.locator('#auth-api_token')).toBeChecked();
-  await page.getByRole('textbox', { name: 'Atlassian account e-mail' }).fill('dana@acme.example');
-  await page.locator('#auth-secret').fill(CLOUD_SECRETS.apiToken);
-  await page.getByRole('button', { name: 'Store and test connection' }).click();
+  await startCloudTarget(page, 'legacy');
+  await storeApiToken(page, CLOUD_SECRETS.apiToken);
   await expect(page.getByText('Accepted', { exact: true })).toBeVisible();
   await noSecretInDom();
 

@@ -1,5 +1,6 @@
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
+import { startCloudTarget, storeApiToken } from './support/cloud-setup';
 import { screenshot } from './support/screenshot';
 
 test.use({ simulators: true });
@@ -8,16 +9,8 @@ test.setTimeout(120_000);
 test('screen-share safe mode hides hosts, IPs, e-mails and names everywhere; secrets never reach the DOM', async ({ app, page, context, main }) => {
   const { CLOUD_SECRETS } = main.node;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.origin });
-  await page.getByRole('button', { name: 'Add Bitbucket target' }).click();
-  await page.getByRole('button', { name: /Bitbucket Cloud/ }).click();
-  await page.getByRole('button', { name: /Next: Target/ }).click();
-  await page.getByLabel('Workspace').fill('acme');
-  await page.getByLabel('Repository').fill('payments');
-  await page.getByRole('button', { name: 'Save workspace and repository' }).click();
-  await page.getByRole('button', { name: /Next: Credentials/ }).click();
-  await page.getByRole('textbox', { name: 'Atlassian account e-mail' }).fill('dana@acme.example');
-  await page.locator('#auth-secret').fill(CLOUD_SECRETS.apiToken);
-  await page.getByRole('button', { name: 'Store and test connection' }).click();
+  await startCloudTarget(page, 'payments');
+  await storeApiToken(page, CLOUD_SECRETS.apiToken);
   await expect(page.getByText('Accepted')).toBeVisible();
   // Before safe mode the identifying values are on the page, so the checks below can bite.
   expect(await page.locator('body').innerText()).toContain('Dana');
