@@ -60,6 +60,23 @@ const ipcMemberSyntax = (names) => ({
   ],
 });
 
+/** preload/: electron and shared/contract/method-names only; `forbiddenIpc` names the ipc objects it may not touch. */
+const preloadRules = (forbiddenIpc) => ({
+  ...layer(
+    [
+      ...nodeBuiltins('the preload is sandboxed.'),
+      onlyPackages(['electron'], 'preload/ may import electron and shared/contract/method-names only.'),
+      intoFolder(['main', 'renderer'], 'preload/ must not import main/ or renderer/.'),
+      {
+        regex: '(^|\\.\\./)shared(?!\\/contract\\/method-names$)(\\/.*)?$',
+        message: 'preload/ may import only shared/contract/method-names (zod-free, keeps the sandboxed preload tiny).',
+      },
+    ],
+    ipcNames(forbiddenIpc),
+  ),
+  ...ipcMemberSyntax(forbiddenIpc),
+});
+
 export default defineConfig(
   {
     ignores: ['out/**', 'dist/**', 'node_modules/**', 'docs/**', 'coverage/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', '.tmp/**'],
@@ -114,40 +131,12 @@ export default defineConfig(
   // --- preload/: electron and shared/contract/method-names only ---
   {
     files: ['preload/**/*.ts'],
-    rules: {
-      ...layer(
-        [
-          ...nodeBuiltins('the preload is sandboxed.'),
-          onlyPackages(['electron'], 'preload/ may import electron and shared/contract/method-names only.'),
-          intoFolder(['main', 'renderer'], 'preload/ must not import main/ or renderer/.'),
-          {
-            regex: '(^|\\.\\./)shared(?!\\/contract\\/method-names$)(\\/.*)?$',
-            message: 'preload/ may import only shared/contract/method-names (zod-free, keeps the sandboxed preload tiny).',
-          },
-        ],
-        ipcNames(['ipcMain']),
-      ),
-      ...ipcMemberSyntax(['ipcMain']),
-    },
+    rules: preloadRules(['ipcMain']),
   },
   {
     files: ['preload/**/*.ts'],
     ignores: [IPC_RENDERER_FILE],
-    rules: {
-      ...layer(
-        [
-          ...nodeBuiltins('the preload is sandboxed.'),
-          onlyPackages(['electron'], 'preload/ may import electron and shared/contract/method-names only.'),
-          intoFolder(['main', 'renderer'], 'preload/ must not import main/ or renderer/.'),
-          {
-            regex: '(^|\\.\\./)shared(?!\\/contract\\/method-names$)(\\/.*)?$',
-            message: 'preload/ may import only shared/contract/method-names (zod-free, keeps the sandboxed preload tiny).',
-          },
-        ],
-        ipcNames(['ipcMain', 'ipcRenderer']),
-      ),
-      ...ipcMemberSyntax(['ipcMain', 'ipcRenderer']),
-    },
+    rules: preloadRules(['ipcMain', 'ipcRenderer']),
   },
   // --- main/ outside the shell: no electron, no renderer ---
   {

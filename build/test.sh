@@ -38,6 +38,6 @@ node_modules/.bin/vitest run
 step "end-to-end tests (Chromium, browser mode)"
 node_modules/.bin/playwright test
 if [ -f build/bench.mjs ]; then
-  step "benchmark smoke (5 s; the real figures come from 'npm run bench')"
+  step "benchmark smoke (every figure once, judged by nothing; the real figures come from 'npm run bench')"
   node build/bench.mjs --smoke
 fi

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from '../errors/codes';
 import { CheckResults } from './checks';
 import { Readiness } from './readiness';
 import { TargetConfig } from './target';
@@ -90,12 +91,14 @@ export type BundlePayload = z.infer<typeof BundlePayload>;
 /** The verdicts a verifier can give; `valid` or one of the bundle codes of the error catalog. */
 export const BundleVerdict = z.enum([
   'valid',
-  'BUNDLE_SIGNATURE_INVALID',
-  'BUNDLE_KEY_MISMATCH',
-  'BUNDLE_EXPIRED',
-  'BUNDLE_NOT_YET_VALID',
-  'BUNDLE_UNSUPPORTED_VERSION',
-  'BUNDLE_MALFORMED',
+  ...ErrorCode.extract([
+    'BUNDLE_SIGNATURE_INVALID',
+    'BUNDLE_KEY_MISMATCH',
+    'BUNDLE_EXPIRED',
+    'BUNDLE_NOT_YET_VALID',
+    'BUNDLE_UNSUPPORTED_VERSION',
+    'BUNDLE_MALFORMED',
+  ]).options,
 ]);
 export type BundleVerdict = z.infer<typeof BundleVerdict>;
 

@@ -1,27 +1,20 @@
-import type { AddressEvidence, ApiRootEvidence, BlockReason, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
+import type { ApiRootEvidence, BlockReason, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
 import { safeExchange, type SafeClientOptions } from '../net/safe-http-client';
 import { API_ROOT_PATH, parseApplicationProperties } from './application-properties';
 import { checkSyntax } from './syntax';
-import { stopwatch, type StageReport, type Verdict } from './verdict';
+import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
 import { networkStages } from './probe-stages';
 
 // The Data Center probe: every stage, then GET {base_url}/rest/api/1.0/application-properties
 // over the pinned connection. The context path of the base URL is kept.
 
-export interface ProbeResult {
-  readonly input: string;
-  readonly verdict: Verdict;
-  readonly code: 'PROVIDER_BASE_URL_BLOCKED' | null;
-  readonly reason: BlockReason | null;
-  readonly detail: string | null;
-  readonly normalized: string | null;
-  readonly addresses: readonly AddressEvidence[];
+/** The URL verdict (always online here) plus what the connection and the API root showed. */
+export interface ProbeResult extends Omit<UrlVerdict, 'offline'> {
   readonly tls: TlsEvidence | null;
   readonly redirects: readonly RedirectHop[];
   readonly api_root: ApiRootEvidence | null;
   readonly via_proxy: boolean;
   readonly timings_ms: Readonly<Record<string, number>>;
-  readonly stages: readonly StageReport[];
 }
 
 export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeResult> => {
