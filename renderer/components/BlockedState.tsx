@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../shared/errors/codes';
 import { describeError } from '../../shared/errors/catalog';
 import { Masked } from '../safe-mode/Masked';
 import { CopyButton } from './CopyButton';
+import { MeaningAndFix } from './MeaningAndFix';
 
 interface Props {
   readonly code: ErrorCode;
@@ -24,12 +25,7 @@ export const BlockedState = ({ code, detail, onRetry, retryLabel = 'Retry' }: Pr
           <Masked text={detail} />
         </p>
       ) : null}
-      <p>
-        <strong>What it means:</strong> {entry.meaning}
-      </p>
-      <p>
-        <strong>What to do:</strong> {entry.fix}
-      </p>
+      <MeaningAndFix code={code} />
       {onRetry !== undefined ? (
         <button type="button" onClick={onRetry}>
           {retryLabel}

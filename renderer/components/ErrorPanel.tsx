@@ -2,6 +2,7 @@ import { describeError } from '../../shared/errors/catalog';
 import { Masked } from '../safe-mode/Masked';
 import { useApp } from '../store/context';
 import { CopyButton } from './CopyButton';
+import { MeaningAndFix } from './MeaningAndFix';
 
 /** The last failed call: its code (copyable), what it means, what to do, and a retry. */
 export const ErrorPanel = () => {
@@ -18,12 +19,7 @@ export const ErrorPanel = () => {
       <p>
         <Masked text={error.message} />
       </p>
-      <p>
-        <strong>What it means:</strong> {entry.meaning}
-      </p>
-      <p>
-        <strong>What to do:</strong> {entry.fix}
-      </p>
+      <MeaningAndFix code={error.code} />
       <div className="button-row">
         {retry !== null ? (
           <button type="button" onClick={() => void retry()}>

@@ -5,6 +5,7 @@ import { Fingerprint } from '../../components/Fingerprint';
 import { Masked } from '../../safe-mode/Masked';
 import { BundleEvidence } from './BundleEvidence';
 import { BundleTarget } from './BundleTarget';
+import { MeaningAndFix } from '../../components/MeaningAndFix';
 
 /** The verifier's verdict first, then what the bundle says (only when its signature held). */
 export const VerificationResult = ({ result, fileName }: { readonly result: BundleVerification; readonly fileName: string }) => {
@@ -26,12 +27,7 @@ export const VerificationResult = ({ result, fileName }: { readonly result: Bund
           <p>
             <Masked text={result.message} />
           </p>
-          <p>
-            <strong>What it means:</strong> {describeError(code).meaning}
-          </p>
-          <p>
-            <strong>What to do:</strong> {describeError(code).fix}
-          </p>
+          <MeaningAndFix code={code} />
         </div>
       )}
       {result.fingerprint !== null ? <Fingerprint value={result.fingerprint} label="The bundle's signing key" /> : null}

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../../shared/errors/codes';
 import { describeError } from '../../../shared/errors/catalog';
 import { CopyButton } from '../../components/CopyButton';
 import { useApp } from '../../store/context';
+import { MeaningAndFix } from '../../components/MeaningAndFix';
 
 /** Every blocking code with its meaning and fix, and a button that opens the step that fixes it. */
 export const BlockingList = ({ codes }: { readonly codes: readonly ErrorCode[] }) => {
@@ -17,12 +18,7 @@ export const BlockingList = ({ codes }: { readonly codes: readonly ErrorCode[] }
             <p className="label">
               {entry.title}: <code>{code}</code> <CopyButton text={code} label={`Copy code ${code}`} />
             </p>
-            <p>
-              <strong>What it means:</strong> {entry.meaning}
-            </p>
-            <p>
-              <strong>What to do:</strong> {entry.fix}
-            </p>
+            <MeaningAndFix code={code} />
             {entry.fixStep !== null ? (
               <button type="button" onClick={() => goTo(entry.fixStep ?? 'provider')}>
                 Fix in step: {stepDef(entry.fixStep).title}
