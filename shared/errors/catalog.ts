@@ -131,6 +131,14 @@ export const ERROR_CATALOG = {
     blocks: ['credential_entry', 'export'],
     fixStep: 'credentials',
   }),
+  CA_FILE_INVALID: entry({
+    code: 'CA_FILE_INVALID',
+    title: 'Corporate CA not usable',
+    meaning: 'The corporate CA could not be read or holds no X.509 certificate (PEM), so the TLS check of this host cannot use it.',
+    fix: "Choose the issuing CA's certificate as a PEM file (-----BEGIN CERTIFICATE-----), the one your security team publishes for internal hosts, then check again.",
+    blocks: ['provider_calls'],
+    fixStep: 'target',
+  }),
   SETTINGS_UNREADABLE: entry({
     code: 'SETTINGS_UNREADABLE',
     title: 'Settings unreadable',

@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'JIRA_HANDOFF_UNAVAILABLE',
   // Local machine.
   'KEYCHAIN_UNAVAILABLE',
+  'CA_FILE_INVALID',
   'SETTINGS_UNREADABLE',
   // Signed bundle.
   'BUNDLE_EXPORT_BLOCKED',
