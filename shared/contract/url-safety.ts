@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemText } from '../domain/ca';
 import { AddressEvidence, ApiRootEvidence, BlockReason, NetworkCheck, RedirectHop, TlsEvidence, UrlSafetyCheck } from '../domain/checks';
 import { TargetId } from '../domain/target';
 import { AllowlistStatus, DeploymentMode } from '../domain/vocabulary';
@@ -58,7 +59,8 @@ export const urlSafetyMethods = {
   'url.probe': method(
     z.strictObject({
       base_url: z.string().max(8192),
-      ca_file: z.string().min(1).max(4096).optional(),
+      /** The corporate CA as PEM text (the CLI reads `--ca FILE` itself and passes the text). */
+      ca_pem: CaPemText.optional(),
       timeout_ms: z.number().int().min(100).max(120_000).optional(),
       ...policyInput,
     }),

@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { ok } from '../../shared/contract/define';
 import type { ProviderDeps } from '../../main/services/providers/provider-deps';
 import { createFixedOriginHttpClient } from '../../main/services/providers/common/fixed-origin-client';
 import type { CloudSim } from '../simulators/bitbucket-cloud-sim';
@@ -28,7 +29,7 @@ export const simProviders = (cloud: CloudSim, others: readonly RunningSim[], ove
   const guarded = createFixedOriginHttpClient({ origins: others.map((s) => s.origin), ca: cloud.caCert });
   return {
     cloudHttp: createFixedOriginHttpClient({ origins: [cloud.origin], ca: cloud.caCert }),
-    guardedHttp: () => guarded,
+    guardedHttp: async () => ok(guarded),
     sleep: async () => undefined,
     openExternal: fakeBrowser(cloud.caCert).open,
     cloudApiRoot: cloud.apiRoot,

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { fail, ok } from '../../../shared/contract/define';
 import type { UrlCheckResult, UrlProbeResult } from '../../../shared/contract/url-safety';
 import { isDataCenter } from '../../../shared/domain/target';
@@ -7,6 +6,7 @@ import { checkUrl } from '../../services/url-safety/check-url';
 import type { AddressPolicy } from '../../services/url-safety/policy';
 import { probeDataCenter, type ProbeResult } from '../../services/url-safety/probe';
 import { createDnsResolver } from '../../services/url-safety/resolver';
+import { parseCaPem, readCaFile } from '../../services/tls/ca-loader';
 import { toNetworkCheck, toUrlSafetyCheck } from '../../services/url-safety/to-checks';
 import type { UrlSafetyDeps } from '../../services/url-safety/url-safety-deps';
 import type { UrlVerdict } from '../../services/url-safety/verdict';
@@ -24,16 +24,6 @@ const wireProbe = (p: ProbeResult): UrlProbeResult => ({
   redirects: [...p.redirects],
   timings_ms: { ...p.timings_ms },
 });
-
-const readCa = async (file: string | undefined): Promise<{ ok: true; ca?: string } | { ok: false }> => {
-  if (file === undefined) return { ok: true };
-  try {
-    const ca = await readFile(file, 'utf8');
-    return ca.includes('-----BEGIN CERTIFICATE-----') ? { ok: true, ca } : { ok: false };
-  } catch {
-    return { ok: false };
-  }
-};
 
 export const urlSafetyHandlers = (deps: ApiDeps): UrlHandlers => {
   let fallback: UrlSafetyDeps | undefined;
@@ -63,9 +53,9 @@ export const urlSafetyHandlers = (deps: ApiDeps): UrlHandlers => {
       ok(wireCheck(await checkUrl(input.url, { policy: withHook(policyOf(input)), resolver: engine().resolver, offline: input.offline }))),
 
     'url.probe': async (input) => {
-      const ca = await readCa(input.ca_file);
-      if (!ca.ok) return fail('PROVIDER_VALUE_INVALID', 'The CA file could not be read or holds no PEM certificate.', { field: 'ca_file' });
-      return ok(wireProbe(await probeDataCenter(input.base_url, clientOptions(policyOf(input), ca.ca, input.timeout_ms))));
+      const ca = input.ca_pem === undefined ? undefined : parseCaPem(input.ca_pem);
+      if (ca !== undefined && !ca.ok) return ca;
+      return ok(wireProbe(await probeDataCenter(input.base_url, clientOptions(policyOf(input), ca?.value.pem, input.timeout_ms))));
     },
 
     'url.checkTarget': async ({ target_id }) => {
@@ -81,9 +71,9 @@ export const urlSafetyHandlers = (deps: ApiDeps): UrlHandlers => {
       const url_safety = toUrlSafetyCheck(verdict, now);
       let probe: ProbeResult | undefined;
       if (verdict.verdict === 'allow' && target.allowlist_status !== undefined) {
-        const ca = await readCa(target.ca_file);
-        if (!ca.ok) return fail('PROVIDER_VALUE_INVALID', 'The corporate CA file could not be read or holds no PEM certificate.', { field: 'ca_file' });
-        probe = await probeDataCenter(target.base_url, clientOptions(policy, ca.ca));
+        const ca = target.ca_file === undefined ? undefined : await readCaFile(target.ca_file);
+        if (ca !== undefined && !ca.ok) return ca;
+        probe = await probeDataCenter(target.base_url, clientOptions(policy, ca?.value.pem));
       }
       const network = probe === undefined ? undefined : toNetworkCheck(probe, now);
       const stored = await storeChecks(deps.settings, target, (c) => ({ ...c, url_safety, ...(network === undefined ? {} : { network }) }));

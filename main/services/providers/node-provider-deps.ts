@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { ok } from '../../../shared/contract/define';
 import type { TargetConfig } from '../../../shared/domain/target';
 import { isDataCenter } from '../../../shared/domain/target';
-import type { HttpClient } from '../net/http-client';
 import type { NetLimits } from '../net/limits';
 import type { ProxyEnv } from '../net/proxy-env';
 import { createSafeHttpClient } from '../net/safe-http-client';
 import type { AddressPolicy } from '../url-safety/policy';
+import { readCaFile } from '../tls/ca-loader';
 import { createDnsResolver, type Resolver } from '../url-safety/resolver';
 import { BITBUCKET_CLOUD_ORIGINS, createFixedOriginHttpClient } from './common/fixed-origin-client';
 import { realSleep } from './common/retry-after';
@@ -30,8 +30,6 @@ export const policyFor = (target: TargetConfig): AddressPolicy =>
       }
     : { deployment: 'cloud', acknowledge_private: false };
 
-const refusing = (detail: string): HttpClient => async () => ({ ok: false, reason: 'tls', detail, evidence: { addresses: [], redirects: [], via_proxy: false, timings_ms: {} } });
-
 /**
  * Production provider wiring: Bitbucket Cloud over a client bound to its fixed origins; Data
  * Center and Jira over the URL-safety client (DNS checked, pinned, redirects judged), built per
@@ -41,22 +39,20 @@ export const createNodeProviderDeps = (o: NodeProviderOptions): ProviderDeps => 
   const resolver = o.resolver ?? createDnsResolver();
   return {
     cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS, ...(o.env === undefined ? {} : { env: o.env }) }),
-    guardedHttp: (target) => {
+    guardedHttp: async (target) => {
       let ca: string | undefined;
       if (isDataCenter(target) && target.ca_file !== undefined) {
-        try {
-          ca = readFileSync(target.ca_file, 'utf8');
-        } catch {
-          return refusing('The corporate CA file could not be read.');
-        }
+        const loaded = await readCaFile(target.ca_file);
+        if (!loaded.ok) return loaded;
+        ca = loaded.value.pem;
       }
-      return createSafeHttpClient({
+      return ok(createSafeHttpClient({
         policy: policyFor(target),
         resolver,
         ...(ca === undefined ? {} : { ca }),
         ...(o.env === undefined ? {} : { env: o.env }),
         ...(o.limits === undefined ? {} : { limits: o.limits }),
-      });
+      }));
     },
     sleep: realSleep,
     openExternal: o.openExternal,

@@ -1,3 +1,4 @@
+import type { Result } from '../../../shared/contract/define';
 import type { TargetConfig } from '../../../shared/domain/target';
 import type { Clock } from '../clock/clock';
 import type { HttpClient } from '../net/http-client';
@@ -13,8 +14,11 @@ import type { OAuthEndpoints } from './oauth/oauth-flow';
  */
 export interface ProviderDeps {
   readonly cloudHttp: HttpClient;
-  /** The URL-safety client for a customer host: the Data Center base URL or the Jira site. */
-  readonly guardedHttp: (target: TargetConfig, purpose: 'data_center' | 'jira') => HttpClient;
+  /**
+   * The URL-safety client for a customer host: the Data Center base URL or the Jira site. Fails
+   * (CA_FILE_INVALID) when the target's corporate CA cannot be loaded.
+   */
+  readonly guardedHttp: (target: TargetConfig, purpose: 'data_center' | 'jira') => Promise<Result<HttpClient>>;
   readonly sleep: Sleep;
   readonly openExternal: (url: string) => Promise<void>;
   /** Test overrides; production leaves them unset. */

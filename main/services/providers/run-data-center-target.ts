@@ -30,8 +30,10 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   if (t.auth_method === 'http_access_token') credential = { method: 'http_access_token', token: secret };
   else if (t.auth_method === 'basic' && t.username !== undefined) credential = { method: 'basic', username: t.username, password: secret };
   else return missing(t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.');
+  const http = await deps.guardedHttp(t, 'data_center');
+  if (!http.ok) return stop(http.error.code, http.error.message);
   const client = createDataCenterClient({
-    http: deps.guardedHttp(t, 'data_center'),
+    http: http.value,
     baseUrl: t.base_url,
     credential,
     clock: deps.clock,

@@ -20,8 +20,15 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
       findings: [fail('jira', 'Jira credential', 'PROVIDER_AUTH_REQUIRED', detail)],
     };
   }
+  const http = await deps.guardedHttp(target, 'jira');
+  if (!http.ok) {
+    return {
+      jira: { status: 'blocked', code: http.error.code, detail: http.error.message, checked_at: now().toISOString() },
+      findings: [fail('jira', 'Jira connection', http.error.code, http.error.message)],
+    };
+  }
   const client = createJiraClient({
-    http: deps.guardedHttp(target, 'jira'),
+    http: http.value,
     handoff,
     secret,
     clock: deps.clock,

@@ -20,6 +20,7 @@ describe('url.* handlers', () => {
   let server: RunningServer;
   let dir: string;
   let caFile: string;
+  let caPem: string;
   let t: ReturnType<typeof testApi>;
 
   beforeAll(async () => {
@@ -31,6 +32,7 @@ describe('url.* handlers', () => {
     }, TEST_ADDR);
     dir = mkdtempSync(join(tmpdir(), 'bts-url-api-'));
     caFile = join(dir, 'ca.pem');
+    caPem = pki.caCert;
     writeFileSync(caFile, pki.caCert);
     t = testApi({ urlSafety: { resolver: world.resolver, permitCidrs: TEST_PERMIT } });
   });
@@ -40,6 +42,22 @@ describe('url.* handlers', () => {
     t.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  /** A saved direct Data Center target on the test server with `caFile` as its corporate CA. */
+  const saveTarget = async (caFile: string): Promise<string> => {
+    const saved = await t.api.call('targets.save', {
+      target: {
+        provider_key: 'bitbucket_data_center_issues',
+        deployment_mode: 'self-hosted',
+        confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
+        base_url: `https://${HOST}:${server.port}/bb`,
+        allowlist_status: 'direct',
+        ca_file: caFile,
+      },
+    });
+    if (!saved.ok) throw new Error(`targets.save failed: ${saved.error.message}`);
+    return (saved.value as { target: { id: string } }).target.id;
+  };
 
   it('url.check answers the verdict with one row per stage', async () => {
     const r = await t.api.call('url.check', { url: 'https://10.1.2.3/', offline: true });
@@ -59,31 +77,35 @@ describe('url.* handlers', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
   });
 
-  it('url.probe reaches the API root with a CA file, and reports an unreadable CA file', async () => {
-    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: caFile });
+  it('url.probe reaches the API root trusting the CA given as PEM text', async () => {
+    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_pem: caPem });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const p = UrlProbeResult.parse(r.value);
     expect(p).toMatchObject({ verdict: 'allow', api_root: { version: '9.4.2' }, normalized: `https://${HOST}:${server.port}/bb` });
     expect(p.stages).toHaveLength(8);
-    const bad = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: join(dir, 'missing.pem') });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'PROVIDER_VALUE_INVALID' } });
+    expect(p.tls?.issuer).toContain('URL-safety test CA');
+  });
+
+  it.each([
+    ['no PEM block', 'just some text', 'no PEM certificate'],
+    ['a private key', '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n', 'private key'],
+    ['a block that is not X.509', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', 'does not parse as X.509'],
+  ])('url.probe refuses a CA that is %s with CA_FILE_INVALID, before any request', async (_label, pem, reason) => {
+    const before = server.connections;
+    const bad = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_pem: pem });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'CA_FILE_INVALID' } });
+    expect(!bad.ok && bad.error.message).toContain(reason);
+    expect(server.connections).toBe(before);
+  });
+
+  it('url.probe no longer takes a CA path: the input is strict', async () => {
+    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: caFile });
+    expect(r).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
   });
 
   it('url.checkTarget stores url_safety and network in the saved target', async () => {
-    const saved = await t.api.call('targets.save', {
-      target: {
-        provider_key: 'bitbucket_data_center_issues',
-        deployment_mode: 'self-hosted',
-        confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
-        base_url: `https://${HOST}:${server.port}/bb`,
-        allowlist_status: 'direct',
-        ca_file: caFile,
-      },
-    });
-    expect(saved.ok).toBe(true);
-    if (!saved.ok) return;
-    const id = (saved.value as { target: { id: string } }).target.id;
+    const id = await saveTarget(caFile);
     const r = await t.api.call('url.checkTarget', { target_id: id });
     expect(r).toMatchObject({ ok: true, value: { url_safety: { status: 'passed' }, network: { status: 'reached', api_root: { displayName: 'Bitbucket' } } } });
     const got = await t.api.call('targets.get', { id });
@@ -93,6 +115,16 @@ describe('url.* handlers', () => {
     expect(checks.url_safety?.status).toBe('passed');
     expect(checks.network?.status).toBe('reached');
     expect(checks.network?.tls?.issuer).toContain('URL-safety test CA');
+  });
+
+  it.each([
+    ['missing', () => join(dir, 'missing.pem'), 'could not be read'],
+    ['not PEM', () => { const f = join(dir, 'not-pem.txt'); writeFileSync(f, 'hello'); return f; }, 'no PEM certificate'],
+  ])('url.checkTarget with a %s CA file answers CA_FILE_INVALID', async (_label, file, reason) => {
+    const id = await saveTarget(file());
+    const r = await t.api.call('url.checkTarget', { target_id: id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CA_FILE_INVALID' } });
+    expect(!r.ok && r.error.message).toContain(reason);
   });
 
   it('url.checkTarget on an unknown target is TARGET_NOT_FOUND', async () => {

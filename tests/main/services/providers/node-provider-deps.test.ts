@@ -33,11 +33,30 @@ describe('createNodeProviderDeps', () => {
   it('Jira calls of a Cloud target use the URL-safety client too, and record its verdict', async () => {
     const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
     const target = cloudTarget({ id: 'c-1', jira: { flavor: 'data_center', base_url: 'https://jira.internal.acme.com', auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Bug' } });
-    const r = await deps.guardedHttp(target, 'jira')({ url: 'https://jira.internal.acme.com/rest/api/2/serverInfo' });
+    const http = await deps.guardedHttp(target, 'jira');
+    if (!http.ok) throw new Error(http.error.message);
+    const r = await http.value({ url: 'https://jira.internal.acme.com/rest/api/2/serverInfo' });
     expect(r.ok ? 'sent' : r.reason).toBe('reserved_ip');
     const keychain = memorySecretStore({ 'c-1:jira': 'jira-pat-value' });
     const jira = await runTargetJiraCheck(target, { ...deps, secrets: keychain.store, clock: fixedClock('2026-11-29T08:00:00.000Z') });
     expect(jira?.jira).toMatchObject({ status: 'blocked', code: 'PROVIDER_BASE_URL_BLOCKED', url_safety: { status: 'blocked', reason: 'reserved_ip' } });
+  });
+
+  it('a corporate CA file that does not load is CA_FILE_INVALID for the Data Center run and its Jira handoff, before any request', async () => {
+    const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
+    const target = dataCenterTarget({
+      id: 'dc-2',
+      base_url: dc.baseUrl,
+      allowlist_status: 'approved_tunnel',
+      ca_file: '/nonexistent/corp-ca.pem',
+      jira: { flavor: 'data_center', base_url: 'https://jira.internal.acme.com', auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Bug' },
+    });
+    const keychain = memorySecretStore({ 'dc-2:bitbucket': DC_SECRETS.token, 'dc-2:jira': 'jira-pat-value' });
+    const r = await runTargetChecks(target, {}, { ...deps, secrets: keychain.store, clock: fixedClock('2026-11-29T08:00:00.000Z') });
+    expect(r.findings.find((f) => f.id === 'instance')).toMatchObject({ code: 'CA_FILE_INVALID' });
+    expect(r.findings.find((f) => f.id === 'instance')?.detail).toContain('/nonexistent/corp-ca.pem could not be read');
+    expect(r.checks.jira).toMatchObject({ status: 'blocked', code: 'CA_FILE_INVALID' });
+    expect(dc.exchanges).toEqual([]);
   });
 
   it.each([
