@@ -1,5 +1,6 @@
 import { CopyButton } from '../components/CopyButton';
 import { useApp } from '../store/context';
+import { latestFailure } from '../store/state';
 import { supportSummary } from '../support/support-summary';
 
 /** Copy support summary: redacted plain text (never a secret; no hosts or names in safe mode). */
@@ -11,7 +12,7 @@ export const SupportSummaryButton = () => {
       step: s.step,
       record: s.screen === 'wizard' ? s.record : null,
       targets: s.targets,
-      failure: s.failure?.error ?? null,
+      failure: latestFailure(s)?.error ?? null,
       safeMode: s.safeMode,
     }),
   );

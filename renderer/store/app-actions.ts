@@ -1,4 +1,3 @@
-import type { ApiClient } from '../api/client';
 import type { RunActions } from './run-actions';
 import type { AppData } from './state';
 
@@ -8,27 +7,26 @@ export interface AppActions {
   readonly openStatus: () => Promise<void>;
   readonly openReviewer: () => void;
   readonly setSafeMode: (on: boolean) => void;
-  readonly dismissFailure: () => void;
 }
 
 type Set = (partial: Partial<AppData>) => void;
 type Get = () => AppData & AppActions & RunActions;
 
-export const appActions = (client: ApiClient, set: Set, get: Get): AppActions => ({
+export const appActions = (set: Set, get: Get): AppActions => ({
   init: async () => {
-    const info = await get().run('Loading app information', () => client['app.info']({}));
+    const info = await get().run('app.info', {}, 'Loading app information');
     if (info !== null) set({ info });
     await get().refreshTargets();
   },
   refreshTargets: async () => {
-    const targets = await get().run('Loading saved targets', () => client['targets.list']({}));
+    const targets = await get().run('targets.list', {}, 'Loading saved targets');
     if (targets !== null) set({ targets, targetsLoaded: true });
   },
+  // Leaving a screen leaves its failures behind: they were about what it showed.
   openStatus: async () => {
-    set({ screen: 'status', failure: null });
+    set({ screen: 'status', actions: {} });
     await get().refreshTargets();
   },
-  openReviewer: () => set({ screen: 'reviewer', failure: null }),
+  openReviewer: () => set({ screen: 'reviewer', actions: {} }),
   setSafeMode: (on) => set({ safeMode: on }),
-  dismissFailure: () => set({ failure: null }),
 });

@@ -13,7 +13,7 @@ export const createAppStore = (client: ApiClient, initial: Partial<AppData> = {}
   createStore<AppState>()((set, get) => ({
     ...initialData,
     ...initial,
-    ...appActions(client, set, get),
-    ...wizardActions(client, set, get),
+    ...appActions(set, get),
+    ...wizardActions(set, get),
     ...runActions(client, set, get),
   }));

@@ -1,15 +1,30 @@
-import type { AppInfo, TargetRecord } from '../../shared/contract';
+import type { AppInfo, MethodName, TargetRecord } from '../../shared/contract';
 import type { WizardFacts } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
 import type { AppError } from '../../shared/errors/codes';
 
 export type Screen = 'status' | 'wizard' | 'reviewer';
 
-/** A failed call the user can retry from the error panel. */
+/** An action the admin starts: one contract method call. Failures and outcomes are kept per action. */
+export type ActionKey = MethodName;
+
+/** A failed call, kept until the admin acts on it: runs it again, dismisses it, edits the target or leaves it. */
 export interface FailedCall {
+  readonly action: ActionKey;
+  readonly label: string;
   readonly error: AppError;
+  /** Null where the input cannot be kept (a secret): the admin enters it again. */
   readonly retry: (() => Promise<void>) | null;
 }
+
+/**
+ * What one action did last. `seq` orders outcomes across actions (the newest is the highest), so
+ * a screen can tell which result just arrived.
+ */
+export type ActionState =
+  | { readonly status: 'running'; readonly label: string }
+  | { readonly status: 'done'; readonly seq: number }
+  | { readonly status: 'failed'; readonly seq: number; readonly failure: FailedCall };
 
 export interface AppData {
   readonly info: AppInfo | null;
@@ -22,7 +37,7 @@ export interface AppData {
   readonly safeMode: boolean;
   /** What is running now, for the progress line; null when idle. */
   readonly busy: string | null;
-  readonly failure: FailedCall | null;
+  readonly actions: Readonly<Partial<Record<ActionKey, ActionState>>>;
 }
 
 export const initialData: AppData = {
@@ -34,7 +49,7 @@ export const initialData: AppData = {
   step: 'provider',
   safeMode: false,
   busy: null,
-  failure: null,
+  actions: {},
 };
 
 /** What the shared step graph needs to know about the wizard now. */
@@ -42,3 +57,15 @@ export const factsOf = (s: Pick<AppData, 'record'>): WizardFacts => ({
   target: s.record?.target ?? null,
   checks: s.record?.checks ?? {},
 });
+
+/** Every kept failure, oldest first. */
+export const failuresOf = (s: Pick<AppData, 'actions'>): FailedCall[] =>
+  Object.values(s.actions)
+    .flatMap((a) => (a?.status === 'failed' ? [a] : []))
+    .sort((a, b) => a.seq - b.seq)
+    .map((a) => a.failure);
+
+/** The newest kept failure, for the support summary. */
+export const latestFailure = (s: Pick<AppData, 'actions'>): FailedCall | null => failuresOf(s).at(-1) ?? null;
+
+export const isRunning = (s: Pick<AppData, 'actions'>, action: ActionKey): boolean => s.actions[action]?.status === 'running';

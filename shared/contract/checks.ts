@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { CheckResults, JiraCheck } from '../domain/checks';
-import { Readiness } from '../domain/readiness';
 import { TargetId } from '../domain/target';
 import { PortableFormat } from '../domain/vocabulary';
 import { ErrorCode } from '../errors/codes';
 import { method } from './define';
+import { TargetRecord } from './targets';
 
 /** One line of a check run, as the wizard's check rows and the CLI show it. Never a secret. */
 export const CheckFinding = z.object({
@@ -17,13 +16,16 @@ export const CheckFinding = z.object({
 });
 export type CheckFinding = z.infer<typeof CheckFinding>;
 
+/** A check run: the fresh record (checks and readiness as now stored) and the lines of this run. */
 export const ChecksRun = z.object({
-  target_id: TargetId,
-  checks: CheckResults,
+  record: TargetRecord,
   findings: z.array(CheckFinding),
-  readiness: Readiness,
 });
 export type ChecksRun = z.infer<typeof ChecksRun>;
+
+/** An OAuth sign-in: the fresh record (the credential checks it made stale are gone) and the granted scopes. */
+export const OAuthConnected = z.object({ record: TargetRecord, state: z.literal('stored'), scopes: z.array(z.string()) });
+export type OAuthConnected = z.infer<typeof OAuthConnected>;
 
 export const PortableSample = z.object({
   format: PortableFormat,
@@ -41,12 +43,12 @@ export const checkMethods = {
   ),
   'jira.check': method(
     z.strictObject({ target_id: TargetId }),
-    z.object({ target_id: TargetId, jira: JiraCheck, findings: z.array(CheckFinding) }),
+    ChecksRun,
     'Check the Jira handoff of a saved target (server info, identity, project, issue type) and store it.',
   ),
   'oauth.connect': method(
     z.strictObject({ target_id: TargetId }),
-    z.object({ target_id: TargetId, state: z.literal('stored'), scopes: z.array(z.string()) }),
+    OAuthConnected,
     'Bitbucket Cloud OAuth sign-in through the system browser; tokens go to the keychain only.',
   ),
   'portable.sample': method(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CredentialState } from '../domain/checks';
 import { TargetId } from '../domain/target';
 import { method } from './define';
+import { TargetRecord } from './targets';
 
 /**
  * The credential kinds the UI can store. `bitbucket`: the Bitbucket API token, access token,
@@ -31,16 +32,24 @@ export const CredentialsStoreInput = z
 export const CredentialsStatus = z.object({ target_id: TargetId, credentials: z.array(CredentialKindState) });
 export type CredentialsStatus = z.infer<typeof CredentialsStatus>;
 
+/** A stored secret: the fresh record (the checks it made stale are gone) and what was stored. */
+export const CredentialStored = z.object({ record: TargetRecord, kind: StorableCredentialKind, state: z.literal('stored') });
+export type CredentialStored = z.infer<typeof CredentialStored>;
+
+/** The keychain kinds removed, and the fresh record when the target exists (it outlives its secrets). */
+export const CredentialsDeleted = z.object({ record: TargetRecord.optional(), deleted: z.array(z.string()) });
+export type CredentialsDeleted = z.infer<typeof CredentialsDeleted>;
+
 export const credentialMethods = {
   'credentials.store': method(
     CredentialsStoreInput,
-    z.object({ target_id: TargetId, kind: StorableCredentialKind, state: z.literal('stored') }),
+    CredentialStored,
     'Store a secret in the OS keychain. The only door for secrets; the answer never echoes it.',
   ),
   'credentials.status': method(z.strictObject({ target_id: TargetId }), CredentialsStatus, 'Stored, missing or rejected, per credential kind.'),
   'credentials.delete': method(
     z.strictObject({ target_id: TargetId, kind: StorableCredentialKind.optional() }),
-    z.object({ target_id: TargetId, deleted: z.array(z.string()) }),
-    'Delete one credential kind, or every keychain entry of the target.',
+    CredentialsDeleted,
+    'Delete one credential kind, or every keychain entry of the target; the checks that judged it are dropped.',
   ),
 };

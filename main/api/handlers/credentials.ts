@@ -1,26 +1,19 @@
 import { ok } from '../../../shared/contract/define';
-import { credentialStatus, deleteCredentials, storeCredential } from '../../services/secrets/credentials';
+import { credentialStatus } from '../../services/secrets/credentials';
+import { deleteTargetCredentials, storeTargetCredential } from '../../services/targets/credential-changes';
+import { loadTarget } from '../../services/targets/stored-targets';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
 import { withKeychain } from './keychain-guard';
-import { loadTarget, storeChecks } from './stored-target';
 
 type CredentialHandlers = Pick<Handlers, 'credentials.store' | 'credentials.status' | 'credentials.delete'>;
-
-/** A new secret makes the old verdicts about the old one stale. */
-const STALE_AFTER = { bitbucket: ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'], oauth_consumer: ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'], jira: ['jira'] } as const;
 
 export const credentialHandlers = (deps: ApiDeps): CredentialHandlers => ({
   'credentials.store': ({ target_id, kind, secret, consumer_key }) =>
     withKeychain(async () => {
-      const found = await loadTarget(deps.settings, target_id);
-      if (!found.ok) return found;
-      await storeCredential(deps.secrets, { targetId: found.value.target.id, kind, secret, ...(consumer_key === undefined ? {} : { consumerKey: consumer_key }) });
-      const stale: readonly string[] = STALE_AFTER[kind];
-      const written = await storeChecks(deps.settings, found.value.target, (c) => Object.fromEntries(Object.entries(c).filter(([k]) => !stale.includes(k))));
-      if (!written.ok) return written;
-      deps.logger?.info('credentials.store', { target_id: found.value.target.id, kind, state: 'stored' });
-      return ok({ target_id: found.value.target.id, kind, state: 'stored' as const });
+      const stored = await storeTargetCredential(deps, { targetId: target_id, kind, secret, ...(consumer_key === undefined ? {} : { consumerKey: consumer_key }) });
+      if (stored.ok) deps.logger?.info('credentials.store', { target_id: stored.value.record.target.id, kind, state: 'stored' });
+      return stored;
     }),
 
   'credentials.status': ({ target_id }) =>
@@ -32,8 +25,8 @@ export const credentialHandlers = (deps: ApiDeps): CredentialHandlers => ({
 
   'credentials.delete': ({ target_id, kind }) =>
     withKeychain(async () => {
-      const deleted = await deleteCredentials(deps.secrets, target_id, kind);
-      deps.logger?.info('credentials.delete', { target_id, deleted });
-      return ok({ target_id, deleted });
+      const done = await deleteTargetCredentials(deps, { targetId: target_id, ...(kind === undefined ? {} : { kind }) });
+      if (done.ok) deps.logger?.info('credentials.delete', { target_id, deleted: done.value.deleted });
+      return done;
     }),
 });

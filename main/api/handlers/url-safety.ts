@@ -12,7 +12,7 @@ import type { UrlSafetyDeps } from '../../services/url-safety/url-safety-deps';
 import type { UrlVerdict } from '../../services/url-safety/verdict';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
-import { loadTarget, storeChecks } from './stored-target';
+import { loadTarget, storeChecks } from '../../services/targets/stored-targets';
 
 type UrlHandlers = Pick<Handlers, 'url.check' | 'url.probe' | 'url.checkTarget'>;
 

@@ -87,7 +87,7 @@ export const runCheckCommand = async (args: string[], io: Io, deps: CheckCommand
     return EXIT_BLOCKED;
   }
   const full = { ...saved.value.target, ...(issue_workflow === undefined ? {} : { issue_workflow }), ...(scopes === undefined ? {} : { scopes }) };
-  const evaluated = await client['readiness.evaluate']({ target: full as typeof saved.value.target, checks: run.value.checks });
+  const evaluated = await client['readiness.evaluate']({ target: full as typeof saved.value.target, checks: run.value.record.checks });
   if (!evaluated.ok) return usage(io, `${evaluated.error.code}: ${evaluated.error.message}`);
   const readiness = evaluated.value;
   const target = saved.value.target;

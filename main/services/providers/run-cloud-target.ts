@@ -2,6 +2,7 @@ import type { CheckFinding } from '../../../shared/contract/checks';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { CloudTarget } from '../../../shared/domain/target';
 import { readConsumer } from '../secrets/credentials';
+import { storeOAuthTokens } from '../secrets/oauth-tokens';
 import { accountFor } from '../secrets/secret-store';
 import { createCloudClient } from './bitbucket-cloud/cloud-client';
 import { runCloudChecks } from './bitbucket-cloud/cloud-checks';
@@ -43,8 +44,7 @@ const tryRefresh = async (t: CloudTarget, deps: CheckRunDeps): Promise<string | 
   if (refreshToken === null || consumer === null) return null;
   const r = await refreshOAuth({ consumer, http: deps.cloudHttp, refreshToken, ...(deps.oauthEndpoints === undefined ? {} : { endpoints: deps.oauthEndpoints }) });
   if (!r.ok) return null;
-  await deps.secrets.set(accountFor(t.id, 'bitbucket'), r.value.access_token);
-  if (r.value.refresh_token !== undefined) await deps.secrets.set(accountFor(t.id, 'bitbucket_refresh'), r.value.refresh_token);
+  await storeOAuthTokens(deps.secrets, t.id, r.value);
   return r.value.access_token;
 };
 

@@ -8,23 +8,26 @@ import { accountFor, type CredentialKind, type SecretStore } from './secret-stor
 
 export const OAuthConsumerSecret = z.object({ key: z.string().min(1), secret: z.string().min(1) });
 
-/** Every keychain kind that belongs to a target (the signing key does not: it is the app's). */
-export const TARGET_KINDS: readonly CredentialKind[] = ['bitbucket', 'bitbucket_refresh', 'oauth_consumer', 'jira'];
+/** A keychain kind that belongs to a target (the signing key does not: it is the app's). */
+export type TargetSecretKind = Exclude<CredentialKind, 'signing_key'>;
+export const TARGET_KINDS: readonly TargetSecretKind[] = ['bitbucket', 'bitbucket_refresh', 'oauth_consumer', 'jira'];
 
 /** Storing the consumer also forgets tokens issued under a previous one; storing a Bitbucket secret forgets the refresh token. */
-const SUPERSEDES: Record<StorableCredentialKind, readonly CredentialKind[]> = {
+const SUPERSEDES: Record<StorableCredentialKind, readonly TargetSecretKind[]> = {
   bitbucket: ['bitbucket_refresh'],
   oauth_consumer: ['bitbucket', 'bitbucket_refresh'],
   jira: [],
 };
 
+/** Stores one secret (forgetting what it supersedes); answers the keychain kinds that changed. */
 export const storeCredential = async (
   secrets: SecretStore,
   input: { readonly targetId: string; readonly kind: StorableCredentialKind; readonly secret: string; readonly consumerKey?: string },
-): Promise<void> => {
+): Promise<TargetSecretKind[]> => {
   const value = input.kind === 'oauth_consumer' ? JSON.stringify({ key: input.consumerKey ?? '', secret: input.secret }) : input.secret;
   for (const k of SUPERSEDES[input.kind]) await secrets.delete(accountFor(input.targetId, k));
   await secrets.set(accountFor(input.targetId, input.kind), value);
+  return [input.kind, ...SUPERSEDES[input.kind]];
 };
 
 /** Rejected: stored, but the provider answered 401 (or it is a retired app password) at the last check. */
@@ -44,9 +47,9 @@ export const credentialStatus = async (secrets: SecretStore, targetId: string, c
 };
 
 /** Deletes one kind (with what it supersedes) or every keychain entry of the target; answers the account kinds removed. */
-export const deleteCredentials = async (secrets: SecretStore, targetId: string, kind?: StorableCredentialKind): Promise<string[]> => {
+export const deleteCredentials = async (secrets: SecretStore, targetId: string, kind?: StorableCredentialKind): Promise<TargetSecretKind[]> => {
   const kinds = kind === undefined ? TARGET_KINDS : [kind, ...SUPERSEDES[kind]];
-  const deleted: string[] = [];
+  const deleted: TargetSecretKind[] = [];
   for (const k of kinds) if (await secrets.delete(accountFor(targetId, k))) deleted.push(k);
   return deleted;
 };

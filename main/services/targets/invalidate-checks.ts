@@ -1,8 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
+import type { TargetSecretKind } from '../secrets/credentials';
 
-type CheckName = keyof CheckResults;
+export type CheckName = keyof CheckResults;
+
+// Which stored checks go stale when something they judged changes: a field of the target, or a
+// secret in the keychain. This file is the one place that says so.
+
+/** What the URL-safety check and the API-root probe judged: the host and the path to it. */
+const URL_CHECKS: readonly CheckName[] = ['url_safety', 'network'];
+/** What the Bitbucket credential was tested for: identity, access and what it can see. */
+const CREDENTIAL_CHECKS: readonly CheckName[] = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'];
+const JIRA_CHECKS: readonly CheckName[] = ['jira'];
 
 /**
  * Which stored checks a changed field makes stale. A check result describes the target as it was
@@ -11,13 +21,28 @@ type CheckName = keyof CheckResults;
  * nothing about another. The user name / account e-mail are part of the credential.
  */
 export const INVALIDATED_BY: ReadonlyArray<{ readonly fields: readonly string[]; readonly drops: readonly CheckName[] }> = [
-  { fields: ['base_url', 'allowlist_status', 'private_address_acknowledged', 'ca_file'], drops: ['url_safety', 'network'] },
-  {
-    fields: ['base_url', 'workspace', 'repository_slug', 'auth_method', 'account_email', 'username'],
-    drops: ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'],
-  },
-  { fields: ['jira'], drops: ['jira'] },
+  { fields: ['base_url', 'allowlist_status', 'private_address_acknowledged', 'ca_file'], drops: URL_CHECKS },
+  { fields: ['base_url', 'workspace', 'repository_slug', 'auth_method', 'account_email', 'username'], drops: CREDENTIAL_CHECKS },
+  { fields: ['jira'], drops: JIRA_CHECKS },
 ];
+
+/**
+ * Which stored checks a changed keychain entry makes stale: a new or deleted Bitbucket secret,
+ * OAuth consumer, OAuth token pair or Jira token. A verdict about the old secret must not vouch
+ * for the new one (or for none).
+ */
+export const STALE_AFTER_SECRET: Readonly<Record<TargetSecretKind, readonly CheckName[]>> = {
+  bitbucket: CREDENTIAL_CHECKS,
+  bitbucket_refresh: CREDENTIAL_CHECKS,
+  oauth_consumer: CREDENTIAL_CHECKS,
+  jira: JIRA_CHECKS,
+};
+
+/** `checks` without the ones the changed keychain entries made stale. */
+export const dropStaleAfterSecret = (checks: CheckResults, changed: readonly TargetSecretKind[]): CheckResults => {
+  const stale = new Set(changed.flatMap((kind) => STALE_AFTER_SECRET[kind]));
+  return Object.fromEntries(Object.entries(checks).filter(([name]) => !stale.has(name as CheckName))) as CheckResults;
+};
 
 const fieldOf = (t: TargetConfig, field: string): unknown => (t as Readonly<Record<string, unknown>>)[field];
 

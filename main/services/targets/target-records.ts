@@ -34,6 +34,9 @@ export const toRecord = (stored: StoredTarget, accounts: ReadonlySet<string> | n
   readiness: evaluateReadiness(stored.target, stored.checks),
 });
 
+/** The record of a stored target as the keychain stands now: what every mutating method answers. */
+export const freshRecord = async (secrets: SecretStore, stored: StoredTarget): Promise<TargetRecord> => toRecord(stored, await listAccounts(secrets));
+
 /** By id first, then by name (case-insensitive): the CLI's `--target NAME` and the UI's id. */
 export const findStored = (targets: readonly StoredTarget[], ref: string): StoredTarget | undefined =>
   targets.find((t) => t.target.id === ref) ?? targets.find((t) => t.target.name.trim().toLocaleLowerCase('en') === ref.trim().toLocaleLowerCase('en'));

@@ -8,7 +8,6 @@ const PIN = /^sha256:[0-9a-f]{64}$/;
 
 /** Reviewer view: open a bundle, verify it offline, read what it says; optionally pin the key. */
 export const ReviewerScreen = () => {
-  const client = useApp((s) => s.client);
   const run = useApp((s) => s.run);
   const busy = useApp((s) => s.busy);
   const openStatus = useApp((s) => s.openStatus);
@@ -19,7 +18,7 @@ export const ReviewerScreen = () => {
   const verify = async (text: string, fileName: string) => {
     setResult(null);
     const input = pinned !== '' && pinValid ? { text, fingerprint: pinned } : { text };
-    const verification = await run('Verifying the bundle offline', () => client['bundle.verify'](input));
+    const verification = await run('bundle.verify', input, 'Verifying the bundle offline');
     if (verification !== null) setResult({ verification, fileName });
   };
   return (

@@ -5,29 +5,27 @@ import { downloadText } from '../../components/download';
 import { Fingerprint } from '../../components/Fingerprint';
 import { useApp } from '../../store/context';
 import { useRecord } from '../use-target';
-import { useClient } from '../../store/use-client';
 
 /** Step 8: the signing key's fingerprint to read aloud, the expiry, and the bundle file. */
 export const ExportStep = () => {
   const record = useRecord();
-  const client = useClient();
   const run = useApp((s) => s.run);
   const busy = useApp((s) => s.busy);
   const [key, setKey] = useState<SigningKeyView | null>(null);
   const [days, setDays] = useState(BUNDLE_DEFAULT_EXPIRY_DAYS);
   const [exported, setExported] = useState<BundleExportResult | null>(null);
   useEffect(() => {
-    void run('Reading the signing key', () => client['signingKey.get']({ create: false })).then((k) => {
+    void run('signingKey.get', { create: false }, 'Reading the signing key').then((k) => {
       if (k !== null) setKey(k);
     });
-  }, [client, run]);
+  }, [run]);
   if (record === null) return null;
   const createKey = async () => {
-    const k = await run('Creating the signing key', () => client['signingKey.get']({ create: true }));
+    const k = await run('signingKey.get', { create: true }, 'Creating the signing key');
     if (k !== null) setKey(k);
   };
   const exportBundle = async () => {
-    const result = await run('Signing the bundle', () => client['bundle.export']({ id: record.target.id, expires_in_days: days }));
+    const result = await run('bundle.export', { id: record.target.id, expires_in_days: days }, 'Signing the bundle');
     if (result === null) return;
     setExported(result);
     downloadText(result.file_name, result.text);

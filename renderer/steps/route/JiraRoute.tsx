@@ -11,10 +11,8 @@ import { JiraResult } from './JiraResult';
 
 /** Jira export: site or base URL, auth, project and issue type, all checked against Jira live. */
 export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
-  const client = useApp((s) => s.client);
   const run = useApp((s) => s.run);
   const saveDraft = useApp((s) => s.saveDraft);
-  const reloadRecord = useApp((s) => s.reloadRecord);
   const busy = useApp((s) => s.busy);
   const [form, setForm] = useState<JiraForm>(() => formOf(record.target.jira));
   const [findings, setFindings] = useState<readonly CheckFinding[] | null>(null);
@@ -24,15 +22,14 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
   const id = record.target.id;
 
   const check = async () => {
-    const result = await run('Checking the Jira handoff', () => client['jira.check']({ target_id: id }));
+    const result = await run('jira.check', { target_id: id }, 'Checking the Jira handoff');
     if (result !== null) setFindings(result.findings);
-    await reloadRecord();
   };
   const saveAndCheck = async () => {
     const value = secret.take();
     if (!(await saveDraft({ ...toDraft(record.target), jira: handoffOf(form) }, 'Saving the Jira handoff'))) return;
     if (value !== '') {
-      const stored = await run('Storing the Jira token in the keychain', () => client['credentials.store']({ target_id: id, kind: 'jira', secret: value }));
+      const stored = await run('credentials.store', { target_id: id, kind: 'jira', secret: value }, 'Storing the Jira token in the keychain');
       if (stored === null) return;
     }
     await check();

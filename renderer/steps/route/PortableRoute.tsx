@@ -12,7 +12,6 @@ const FORMATS: ReadonlyArray<{ value: PortableFormat; label: string }> = [
 
 /** Portable export: the file format, with a sample of what WebRiskOps would write. */
 export const PortableRoute = ({ record }: { readonly record: TargetRecord }) => {
-  const client = useApp((s) => s.client);
   const run = useApp((s) => s.run);
   const saveDraft = useApp((s) => s.saveDraft);
   const busy = useApp((s) => s.busy);
@@ -21,13 +20,13 @@ export const PortableRoute = ({ record }: { readonly record: TargetRecord }) => 
   const [sample, setSample] = useState<PortableSample | null>(null);
   useEffect(() => {
     let live = true;
-    void run('Preparing a sample', () => client['portable.sample']({ format })).then((s) => {
+    void run('portable.sample', { format }, 'Preparing a sample').then((s) => {
       if (live && s !== null) setSample(s);
     });
     return () => {
       live = false;
     };
-  }, [client, run, format]);
+  }, [run, format]);
   const save = () => void saveDraft({ ...toDraft(record.target), portable: { format } }, 'Recording the portable format');
   return (
     <div>

@@ -3,28 +3,41 @@ import type { TargetRecord } from '../../../shared/contract';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import { TargetConfig } from '../../../shared/domain/target';
 
+/** Answers a test puts in place of the memory transport's own, per method (e.g. a KEYCHAIN_UNAVAILABLE). */
+export type Overrides = Partial<Record<MethodName, (input: unknown) => Result<unknown>>>;
+
 /**
  * A small in-memory stand-in for the main process, for component tests: it parses every input
- * with the contract like the real dispatcher and keeps targets in a Map. It records each call.
+ * with the contract like the real dispatcher, keeps targets in a Map, and answers each mutation
+ * with the fresh record as the real handlers do. It records each call.
  */
-export const createMemoryTransport = (seed: readonly TargetRecord[] = []) => {
+export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overrides: Overrides = {}) => {
   const targets = new Map(seed.map((r) => [r.target.id, r]));
   const calls: Array<{ name: MethodName; input: unknown }> = [];
   let counter = 0;
   const now = '2026-11-29T08:00:00.000Z';
+  const found = (id: unknown): Result<TargetRecord> => {
+    const record = targets.get(String(id));
+    return record === undefined ? fail('TARGET_NOT_FOUND', 'No saved target has that id.') : ok(record);
+  };
+  const put = (record: TargetRecord): TargetRecord => {
+    const fresh = { ...record, readiness: evaluateReadiness(record.target, record.checks) };
+    targets.set(fresh.target.id, fresh);
+    return fresh;
+  };
   const handle = (name: MethodName, input: unknown): Result<unknown> => {
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail('REQUEST_INVALID', `The request to ${name} is not valid.`);
+    const override = overrides[name];
+    if (override !== undefined) return override(parsed.data);
     const body = parsed.data as Record<string, unknown>;
     switch (name) {
       case 'app.info':
         return ok({ name: 'Bitbucket Target Setup', version: '0.1.0', mode: 'test', runtime: { node: '20' } });
       case 'targets.list':
         return ok([...targets.values()]);
-      case 'targets.get': {
-        const found = targets.get(String(body.id));
-        return found === undefined ? fail('TARGET_NOT_FOUND', 'No saved target has that id.') : ok(found);
-      }
+      case 'targets.get':
+        return found(body.id);
       case 'targets.save': {
         const draft = body.target as Record<string, unknown>;
         counter += 1;
@@ -37,24 +50,19 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = []) => {
           created_at: previous?.target.created_at ?? now,
           updated_at: now,
         });
-        const checks = previous?.checks ?? {};
-        const record: TargetRecord = { target, checks, credential: 'missing', readiness: evaluateReadiness(target, checks) };
-        targets.set(id, record);
-        return ok(record);
+        return ok(put({ target, checks: previous?.checks ?? {}, credential: previous?.credential ?? 'missing', readiness: evaluateReadiness(target, {}) }));
       }
       case 'credentials.store': {
-        const found = targets.get(String(body.target_id));
-        if (found === undefined) return fail('TARGET_NOT_FOUND', 'No saved target has that id.');
-        targets.set(found.target.id, { ...found, credential: 'stored' });
-        return ok({ target_id: found.target.id, kind: body.kind, state: 'stored' });
+        const r = found(body.target_id);
+        if (!r.ok) return r;
+        const record = body.kind === 'bitbucket' ? put({ ...r.value, credential: 'stored' }) : r.value;
+        return ok({ record, kind: body.kind, state: 'stored' });
       }
       case 'checks.run': {
-        const found = targets.get(String(body.target_id));
-        if (found === undefined) return fail('TARGET_NOT_FOUND', 'No saved target has that id.');
-        const checks = { ...found.checks, auth: { status: 'ok' as const, identity: { display_name: 'Dana Admin' }, checked_at: now } };
-        const readiness = evaluateReadiness(found.target, checks);
-        targets.set(found.target.id, { ...found, checks, readiness });
-        return ok({ target_id: found.target.id, checks, findings: [{ id: 'auth', title: 'Credential', verdict: 'pass', detail: 'Signed in.', evidence: {} }], readiness });
+        const r = found(body.target_id);
+        if (!r.ok) return r;
+        const record = put({ ...r.value, checks: { ...r.value.checks, auth: { status: 'ok' as const, identity: { display_name: 'Dana Admin' }, checked_at: now } } });
+        return ok({ record, findings: [{ id: 'auth', title: 'Credential', verdict: 'pass', detail: 'Signed in.', evidence: {} }] });
       }
       case 'targets.delete':
         targets.delete(String(body.id));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChecksRun } from '../../../../shared/contract/checks';
+import type { ChecksRun, OAuthConnected } from '../../../../shared/contract/checks';
 import type { CredentialsStatus } from '../../../../shared/contract/credentials';
 import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
 import { SECRETS } from '../../../simulators/cloud-sim-state';
@@ -45,14 +45,21 @@ describe('credentials.* and checks.run through the contract', () => {
     const id = saved.target.id;
     const stored = await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: SECRETS.apiToken });
     expect(JSON.stringify(stored)).not.toContain(SECRETS.apiToken);
-    expect(value(stored)).toEqual({ target_id: id, kind: 'bitbucket', state: 'stored' });
+    expect(value(stored)).toMatchObject({ record: { target: { id }, credential: 'stored' }, kind: 'bitbucket', state: 'stored' });
     value(await t.api.call('credentials.store', { target_id: id, kind: 'jira', secret: JIRA_SECRETS.cloudToken }));
     expect(t.keychain.map.get(`${id}:bitbucket`)).toBe(SECRETS.apiToken);
 
     const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(run.checks.issue_tracking).toMatchObject({ available: false, retired: true });
-    expect(run.checks.jira?.status).toBe('ok');
-    expect(run.readiness.verdict).toBe('ready');
+    expect(run.record.checks.issue_tracking).toMatchObject({ available: false, retired: true });
+    expect(run.record.checks.jira?.status).toBe('ok');
+    expect(run.record.readiness.verdict).toBe('ready');
+    // The answer is the record as stored afterwards: nothing needs to re-read it.
+    expect(run.record).toEqual(value(await t.api.call('targets.get', { id })));
+
+    const handoff = value<ChecksRun>(await t.api.call('jira.check', { target_id: id }));
+    expect(handoff.findings.map((f) => f.id)).toContain('jira');
+    expect(handoff.record.checks.jira?.status).toBe('ok');
+    expect(handoff.record).toEqual(value(await t.api.call('targets.get', { id })));
     const onDisk = readFileSync(join(t.dir, 'settings.json'), 'utf8');
     expect(onDisk).toContain('"retired": true');
     for (const s of [SECRETS.apiToken, JIRA_SECRETS.cloudToken]) expect(onDisk).not.toContain(s);
@@ -73,9 +80,9 @@ describe('credentials.* and checks.run through the contract', () => {
     ).target.id;
     value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: 'ATATT-not-valid' }));
     const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(run.readiness.blocking).toContain('PROVIDER_AUTH_REQUIRED');
+    expect(run.record.readiness.blocking).toContain('PROVIDER_AUTH_REQUIRED');
     expect(value<CredentialsStatus>(await t.api.call('credentials.status', { target_id: id })).credentials[0]).toEqual({ kind: 'bitbucket', state: 'rejected' });
-    expect(value(await t.api.call('credentials.delete', { target_id: id }))).toEqual({ target_id: id, deleted: ['bitbucket'] });
+    expect(value(await t.api.call('credentials.delete', { target_id: id }))).toMatchObject({ record: { target: { id }, credential: 'missing' }, deleted: ['bitbucket'] });
     expect(t.keychain.map.size).toBe(0);
     t.cleanup();
   });
@@ -101,9 +108,9 @@ describe('credentials.* and checks.run through the contract', () => {
     ).target.id;
     value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: DC_SECRETS.token }));
     const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(run.checks.auth).toMatchObject({ status: 'ok', identity: { username: 'dana' } });
-    expect(run.checks.network?.api_root?.version).toBe('9.4.1');
-    expect(run.checks.issue_tracking).toBeUndefined();
+    expect(run.record.checks.auth).toMatchObject({ status: 'ok', identity: { username: 'dana' } });
+    expect(run.record.checks.network?.api_root?.version).toBe('9.4.1');
+    expect(run.record.checks.issue_tracking).toBeUndefined();
     const native = await t.api.call('targets.save', { target: { provider_key: 'bitbucket_data_center_issues', deployment_mode: 'self-hosted', id, issue_workflow: 'native' } });
     expect(native.ok ? 'saved' : native.error.code).toBe('REQUEST_INVALID');
     t.cleanup();
@@ -132,19 +139,26 @@ describe('credentials.* and checks.run through the contract', () => {
     ).target.id;
     value(await t.api.call('credentials.store', { target_id: id, kind: 'oauth_consumer', consumer_key: cloud.world.oauth.clientId, secret: SECRETS.oauthClientSecret }));
     const connected = await t.api.call('oauth.connect', { target_id: id });
-    expect(value(connected)).toEqual({ target_id: id, state: 'stored', scopes: ['account', 'repository', 'issue:write'] });
+    expect(value(connected)).toMatchObject({ record: { target: { id }, credential: 'stored' }, state: 'stored', scopes: ['account', 'repository', 'issue:write'] });
     const access = t.keychain.map.get(`${id}:bitbucket`) ?? '';
     expect(access).toMatch(/^sim-oauth-access-/);
     expect(JSON.stringify(connected)).not.toContain(access);
     const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(run.checks.issue_tracking?.available).toBe(true);
-    expect(run.checks.scopes).toMatchObject({ status: 'sufficient', credential_type: 'oauth2' });
+    expect(run.record.checks.issue_tracking?.available).toBe(true);
+    expect(run.record.checks.scopes).toMatchObject({ status: 'sufficient', credential_type: 'oauth2' });
 
     // The access token is revoked at the provider: the run refreshes it once and stores the new pair.
     delete cloud.world.bearerTokens[access];
     const again = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(again.checks.auth?.status).toBe('ok');
+    expect(again.record.checks.auth?.status).toBe('ok');
     expect(t.keychain.map.get(`${id}:bitbucket`)).not.toBe(access);
+
+    // Signing in again issues a new token: the verdicts about the old one are gone from the answer and the file.
+    const reconnected = value<OAuthConnected>(await t.api.call('oauth.connect', { target_id: id }));
+    expect(reconnected.record.checks.auth).toBeUndefined();
+    expect(reconnected.record.checks.scopes).toBeUndefined();
+    expect(reconnected.record.credential).toBe('stored');
+    expect(reconnected.record).toEqual(value(await t.api.call('targets.get', { id })));
     t.cleanup();
   });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../main/api';
+import type { ChecksRun } from '../../../../shared/contract/checks';
 import { fixedClock } from '../../../../main/services/clock/clock';
 import { createFileLogger } from '../../../../main/services/logging/logger';
 import { writePortableSample } from '../../../../main/services/providers/portable/write-portable-sample';
@@ -87,9 +88,9 @@ describe('credentials in the real OS keychain', () => {
   it('OAuth tokens go to the keychain only; a check run reads them from there', async () => {
     value(await call('oauth.connect', { target_id: cloudId }));
     expect(await keytar.getPassword(service, `${cloudId}:bitbucket_refresh`)).toMatch(/^sim-oauth-refresh-/);
-    const run = value<{ checks: { auth?: { status: string }; jira?: { status: string } } }>(await call('checks.run', { target_id: cloudId }));
-    expect(run.checks.auth?.status).toBe('ok');
-    expect(run.checks.jira?.status).toBe('ok');
+    const run = value<ChecksRun>(await call('checks.run', { target_id: cloudId }));
+    expect(run.record.checks.auth?.status).toBe('ok');
+    expect(run.record.checks.jira?.status).toBe('ok');
   });
 
   it('a Data Center target with basic auth', async () => {
@@ -103,8 +104,8 @@ describe('credentials in the real OS keychain', () => {
       }),
     ).target.id;
     value(await call('credentials.store', { target_id: id, kind: 'bitbucket', secret: DC_SECRETS.password }));
-    const run = value<{ checks: { auth?: { status: string } } }>(await call('checks.run', { target_id: id }));
-    expect(run.checks.auth?.status).toBe('ok');
+    const run = value<ChecksRun>(await call('checks.run', { target_id: id }));
+    expect(run.record.checks.auth?.status).toBe('ok');
   });
 
   it('deleting a target deletes its keychain entries', async () => {

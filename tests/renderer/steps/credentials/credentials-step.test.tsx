@@ -1,15 +1,20 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fail } from '../../../../shared/contract';
+import { describeError } from '../../../../shared/errors/catalog';
+import { App } from '../../../../renderer/app/App';
 import { WizardFrame } from '../../../../renderer/wizard/WizardFrame';
+import type { Overrides } from '../../support/memory-transport';
 import { renderWithStore } from '../../support/render-with-store';
 
 afterEach(cleanup);
 
 const SECRET = 'ATATT3xFfGF0-component-test-secret-91c2';
 
-const cloudReadyForCredentials = async () => {
-  const view = renderWithStore(<WizardFrame />, { screen: 'wizard' });
+/** The app shell (error panel included) on the Credentials step of a Cloud draft. */
+const cloudReadyForCredentials = async (overrides: Overrides = {}) => {
+  const view = renderWithStore(<App />, { screen: 'wizard' }, [], overrides);
   await view.store.getState().saveDraft({
     provider_key: 'bitbucket_cloud_issues',
     deployment_mode: 'cloud',
@@ -39,7 +44,38 @@ describe('Credentials step', () => {
     expect(JSON.stringify(stores[0]?.input)).toContain(SECRET);
     expect(JSON.stringify(store.getState())).not.toContain(SECRET);
     expect(document.documentElement.outerHTML).not.toContain(SECRET);
-    expect(memory.calls.map((c) => c.name)).toContain('checks.run');
+    // Each answer carried the fresh record: the store replaced its state, nothing was re-read.
+    expect(memory.calls.map((c) => c.name)).toEqual(['targets.save', 'targets.save', 'credentials.store', 'checks.run']);
+    expect(screen.getByText('A credential is stored in the OS keychain.')).toBeTruthy();
+    expect(store.getState().record?.checks.auth?.status).toBe('ok');
+  });
+
+  it('a KEYCHAIN_UNAVAILABLE answer to credentials.store stays on screen with its meaning and fix', async () => {
+    const keychainDown = () => fail('KEYCHAIN_UNAVAILABLE', 'No Secret Service is running (start gnome-keyring or KeePassXC under D-Bus, and unlock it).');
+    const { store, memory } = await cloudReadyForCredentials({ 'credentials.store': keychainDown });
+    const before = memory.calls.length;
+    fireEvent.change(screen.getByRole('textbox', { name: 'Atlassian account e-mail' }), { target: { value: 'dana@acme.example' } });
+    const field = document.querySelector<HTMLInputElement>('#auth-secret');
+    if (field === null) throw new Error('no secret field');
+    field.value = SECRET;
+    fireEvent.click(screen.getByRole('button', { name: 'Store and test connection' }));
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(store.getState().busy).toBeNull());
+    // Whatever follows the store has run by now; the failure is still there, with the catalog's words.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const entry = describeError('KEYCHAIN_UNAVAILABLE');
+    expect(screen.getByRole('alert')).toBe(alert);
+    expect(alert.textContent).toContain('KEYCHAIN_UNAVAILABLE');
+    expect(alert.textContent).toContain(entry.meaning);
+    expect(alert.textContent).toContain(entry.fix);
+    expect(memory.calls.slice(before).map((c) => c.name)).toEqual(['targets.save', 'credentials.store']);
+    expect(screen.getByText('No credential stored yet.')).toBeTruthy();
+    // The secret is not kept for a retry: the admin enters it again.
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(JSON.stringify(store.getState())).not.toContain(SECRET);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the app password as retired and leads to an API token, with no secret field', async () => {

@@ -1,0 +1,32 @@
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { ChecksRun } from '../../../shared/contract/checks';
+import type { CheckRunDeps } from '../providers/provider-deps';
+import { runTargetJiraCheck } from '../providers/run-jira-check';
+import { runTargetChecks } from '../providers/run-target-checks';
+import type { SettingsStore } from '../settings/settings-store';
+import { loadTarget, storeChecks } from './stored-targets';
+import { freshRecord } from './target-records';
+
+// A check run of a saved target: run, store what it saw, answer the fresh record with the lines
+// of the run. The record is the target as stored afterwards, so the caller shows what is true.
+
+export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDeps, targetId: string): Promise<Result<ChecksRun>> => {
+  const found = await loadTarget(settings, targetId);
+  if (!found.ok) return found;
+  const { target } = found.value;
+  const run = await runTargetChecks(target, found.value.checks, deps);
+  const stored = await storeChecks(settings, target, () => run.checks);
+  if (!stored.ok) return stored;
+  return ok({ record: await freshRecord(deps.secrets, stored.value), findings: run.findings });
+};
+
+export const runStoredJiraCheck = async (settings: SettingsStore, deps: CheckRunDeps, targetId: string): Promise<Result<ChecksRun>> => {
+  const found = await loadTarget(settings, targetId);
+  if (!found.ok) return found;
+  const { target } = found.value;
+  const run = await runTargetJiraCheck(target, deps);
+  if (run === undefined) return fail('JIRA_HANDOFF_UNAVAILABLE', 'This target has no Jira handoff configured yet.');
+  const stored = await storeChecks(settings, target, (checks) => ({ ...checks, jira: run.jira }));
+  if (!stored.ok) return stored;
+  return ok({ record: await freshRecord(deps.secrets, stored.value), findings: run.findings });
+};

@@ -1,0 +1,48 @@
+import { ok, type Result } from '../../../shared/contract/define';
+import type { CredentialsDeleted, CredentialStored, StorableCredentialKind } from '../../../shared/contract/credentials';
+import { deleteCredentials, storeCredential } from '../secrets/credentials';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/settings-store';
+import { dropStaleAfterSecret } from './invalidate-checks';
+import { forgetChecks, loadTarget } from './stored-targets';
+import { freshRecord } from './target-records';
+
+// A secret stored or deleted through the contract: the keychain changes, the checks that judged
+// the old secret are dropped, and the caller gets the fresh record to show.
+
+export interface TargetKeychainDeps {
+  readonly settings: SettingsStore;
+  readonly secrets: SecretStore;
+}
+
+export interface CredentialInput {
+  readonly targetId: string;
+  readonly kind: StorableCredentialKind;
+  readonly secret: string;
+  readonly consumerKey?: string;
+}
+
+export const storeTargetCredential = async (deps: TargetKeychainDeps, input: CredentialInput): Promise<Result<CredentialStored>> => {
+  const found = await loadTarget(deps.settings, input.targetId);
+  if (!found.ok) return found;
+  const id = found.value.target.id;
+  const changed = await storeCredential(deps.secrets, { ...input, targetId: id });
+  const stored = await forgetChecks(deps.settings, id, (checks) => dropStaleAfterSecret(checks, changed));
+  if (!stored.ok) return stored;
+  return ok({ record: await freshRecord(deps.secrets, stored.value), kind: input.kind, state: 'stored' });
+};
+
+/**
+ * Deletes one kind or every keychain entry of the target. A target id that names no saved target
+ * still has its entries removed (nothing may stay behind); the answer then carries no record.
+ */
+export const deleteTargetCredentials = async (deps: TargetKeychainDeps, input: { readonly targetId: string; readonly kind?: StorableCredentialKind }): Promise<Result<CredentialsDeleted>> => {
+  const found = await loadTarget(deps.settings, input.targetId);
+  if (!found.ok && found.error.code !== 'TARGET_NOT_FOUND') return found;
+  const id = found.ok ? found.value.target.id : input.targetId;
+  const deleted = await deleteCredentials(deps.secrets, id, input.kind);
+  if (!found.ok) return ok({ deleted });
+  const stored = await forgetChecks(deps.settings, id, (checks) => dropStaleAfterSecret(checks, deleted));
+  if (!stored.ok) return stored.error.code === 'TARGET_NOT_FOUND' ? ok({ deleted }) : stored;
+  return ok({ record: await freshRecord(deps.secrets, stored.value), deleted });
+};

@@ -1,0 +1,39 @@
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { OAuthConnected } from '../../../shared/contract/checks';
+import { isCloud } from '../../../shared/domain/target';
+import { connectOAuth, scopesOf } from '../providers/oauth/oauth-flow';
+import type { ProviderDeps } from '../providers/provider-deps';
+import { readConsumer } from '../secrets/credentials';
+import { storeOAuthTokens } from '../secrets/oauth-tokens';
+import type { TargetKeychainDeps } from './credential-changes';
+import { dropStaleAfterSecret } from './invalidate-checks';
+import { forgetChecks, loadTarget } from './stored-targets';
+import { freshRecord } from './target-records';
+
+/**
+ * Bitbucket Cloud OAuth sign-in for a saved target: the consumer from the keychain, the consent in
+ * the system browser, the issued tokens into the keychain, the credential checks about the old
+ * token dropped. Answers the fresh record and the granted scopes; never a token.
+ */
+export const signInWithOAuth = async (deps: TargetKeychainDeps & { readonly providers: ProviderDeps }, targetId: string): Promise<Result<OAuthConnected>> => {
+  const found = await loadTarget(deps.settings, targetId);
+  if (!found.ok) return found;
+  const { target } = found.value;
+  if (!isCloud(target) || target.auth_method !== 'oauth') return fail('REQUEST_INVALID', 'OAuth sign-in applies to Bitbucket Cloud targets whose auth method is oauth.');
+  const consumer = await readConsumer(deps.secrets, target.id);
+  if (consumer === null) return fail('PROVIDER_AUTH_REQUIRED', 'Store the OAuth consumer key and secret first.');
+  const { providers } = deps;
+  const tokens = await connectOAuth({
+    consumer,
+    http: providers.cloudHttp,
+    openExternal: providers.openExternal,
+    ...(providers.oauthEndpoints === undefined ? {} : { endpoints: providers.oauthEndpoints }),
+    ...(providers.oauthTimeoutMs === undefined ? {} : { timeoutMs: providers.oauthTimeoutMs }),
+    ...(providers.oauthPort === undefined ? {} : { port: providers.oauthPort }),
+  });
+  if (!tokens.ok) return tokens;
+  const changed = await storeOAuthTokens(deps.secrets, target.id, tokens.value);
+  const stored = await forgetChecks(deps.settings, target.id, (checks) => dropStaleAfterSecret(checks, changed));
+  if (!stored.ok) return stored;
+  return ok({ record: await freshRecord(deps.secrets, stored.value), state: 'stored', scopes: scopesOf(tokens.value) });
+};
