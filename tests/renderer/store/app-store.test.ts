@@ -114,7 +114,10 @@ describe('app store', () => {
 
   it.each([
     ['credentials.store', (id: string) => ({ target_id: id, kind: 'bitbucket', secret: 'x-secret' }) as const],
+    ['credentials.delete', (id: string) => ({ target_id: id }) as const],
     ['checks.run', (id: string) => ({ target_id: id }) as const],
+    ['jira.check', (id: string) => ({ target_id: id }) as const],
+    ['oauth.connect', (id: string) => ({ target_id: id }) as const],
   ] as const)('%s: the answered record replaces the one in the store, with no call to read it again', async (method, input) => {
     const { store, memory } = setup();
     await store.getState().saveDraft(CLOUD_DRAFT);

@@ -64,6 +64,23 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
         const record = put({ ...r.value, checks: { ...r.value.checks, auth: { status: 'ok' as const, identity: { display_name: 'Dana Admin' }, checked_at: now } } });
         return ok({ record, findings: [{ id: 'auth', title: 'Credential', verdict: 'pass', detail: 'Signed in.', evidence: {} }] });
       }
+      case 'jira.check': {
+        const r = found(body.target_id);
+        if (!r.ok) return r;
+        const record = put({ ...r.value, checks: { ...r.value.checks, jira: { status: 'ok' as const, project: { key: 'SEC', name: 'Security' }, checked_at: now } } });
+        return ok({ record, findings: [{ id: 'jira', title: 'Jira project', verdict: 'pass', detail: 'Project SEC found.', evidence: {} }] });
+      }
+      case 'oauth.connect': {
+        const r = found(body.target_id);
+        if (!r.ok) return r;
+        const { auth: _stale, ...checks } = r.value.checks;
+        return ok({ record: put({ ...r.value, checks, credential: 'stored' }), state: 'stored', scopes: ['account', 'repository'] });
+      }
+      case 'credentials.delete': {
+        const r = found(body.target_id);
+        if (!r.ok) return ok({ deleted: [] });
+        return ok({ record: put({ ...r.value, credential: 'missing' }), deleted: ['bitbucket'] });
+      }
       case 'targets.delete':
         targets.delete(String(body.id));
         return ok({ id: String(body.id), deleted: true });

@@ -78,6 +78,17 @@ describe('Credentials step', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('OAuth: Connect takes the answered record, then tests, with no call to read the target again', async () => {
+    const { store, memory } = await cloudReadyForCredentials();
+    fireEvent.click(screen.getByRole('radio', { name: /OAuth 2\.0 consumer/ }));
+    const before = memory.calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Connect (opens the system browser)' }));
+    await waitFor(() => expect(screen.getByText('Accepted')).toBeTruthy());
+    await waitFor(() => expect(store.getState().busy).toBeNull());
+    expect(memory.calls.slice(before).map((c) => c.name)).toEqual(['oauth.connect', 'checks.run']);
+    expect(screen.getByText('A credential is stored in the OS keychain.')).toBeTruthy();
+  });
+
   it('shows the app password as retired and leads to an API token, with no secret field', async () => {
     await cloudReadyForCredentials();
     fireEvent.click(screen.getByRole('radio', { name: /App password \(retired\)/ }));
