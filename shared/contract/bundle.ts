@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUNDLE_MAX_EXPIRY_DAYS, BundleVerification, KeyFingerprint, PinnedFingerprint } from '../domain/bundle';
+import { BUNDLE_MAX_EXPIRY_DAYS, BUNDLE_MAX_TRUSTED_KEYS, BundleVerification, KeyFingerprint, PinnedFingerprint } from '../domain/bundle';
 import { method } from './define';
 
 /** What the renderer saves (or downloads) and the CLI writes: the file and its detached summary. */
@@ -25,8 +25,10 @@ export const BundleVerifyInput = z
     text: z.string().max(MAX_TRANSFER_CHARS).optional(),
     /** …or its exact bytes in base64 (what the CLI sends, so a non-UTF-8 file is judged as such). */
     bytes_base64: z.string().max(MAX_TRANSFER_CHARS).optional(),
-    /** The fingerprint the reviewer expects, read out by the admin: `sha256:<hex>`. */
+    /** The fingerprint the reviewer expects, as the admin read it out (any grouping, case, `sha256:` or not). */
     fingerprint: PinnedFingerprint.optional(),
+    /** Fingerprints the reviewer trusts (a trust file); used when no `fingerprint` is pinned. */
+    trusted: z.array(PinnedFingerprint).max(BUNDLE_MAX_TRUSTED_KEYS).optional(),
   })
   .refine((v) => (v.text === undefined) !== (v.bytes_base64 === undefined), { message: 'send exactly one of text and bytes_base64' });
 
@@ -56,7 +58,7 @@ export const bundleMethods = {
   'bundle.verify': method(
     BundleVerifyInput,
     BundleVerification,
-    'Verify a bundle offline: the verdict (valid or a BUNDLE_* code) and what it says.',
+    'Verify a bundle offline: the verdict (valid with a confirmed signer, valid_unpinned, or a BUNDLE_* code) and what it says.',
   ),
   'signingKey.get': method(
     z.strictObject({ create: z.boolean().default(false) }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors/codes';
 import { CheckResults } from './checks';
+import { readFingerprint } from './fingerprint-input';
 import { Readiness } from './readiness';
 import { TargetConfig } from './target';
 
@@ -18,6 +19,10 @@ export const BUNDLE_SUMMARY_SUFFIX = '.summary.txt';
 export const BUNDLE_MAX_BYTES = 5 * 1024 * 1024;
 export const BUNDLE_DEFAULT_EXPIRY_DAYS = 30;
 export const BUNDLE_MAX_EXPIRY_DAYS = 365;
+/** The verifier refuses a bundle whose issued_at → expires_at span is longer than this. */
+export const BUNDLE_MAX_LIFETIME_MS = BUNDLE_MAX_EXPIRY_DAYS * 24 * 60 * 60 * 1000;
+/** How many fingerprints a trust list may hold. */
+export const BUNDLE_MAX_TRUSTED_KEYS = 1000;
 /** How far the verifier's clock may disagree with the exporter's. */
 export const BUNDLE_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -27,12 +32,19 @@ const Timestamp = z.iso.datetime({ offset: true });
 export const KeyFingerprint = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 lower-case hex digits');
 export type KeyFingerprint = z.infer<typeof KeyFingerprint>;
 
-/** A fingerprint as a person types it: any case, surrounding blanks; normalised to KeyFingerprint. */
+/**
+ * A fingerprint as a person gives it (any grouping, case, with or without `sha256:`), normalised
+ * to KeyFingerprint by readFingerprint; the issue message is its reason for refusing.
+ */
 export const PinnedFingerprint = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^sha256:[0-9a-f]{64}$/, 'sha256: followed by 64 hex digits');
+  .max(400)
+  .transform((text, ctx) => {
+    const r = readFingerprint(text);
+    if (r.ok) return r.fingerprint;
+    ctx.addIssue({ code: 'custom', message: r.reason });
+    return z.NEVER;
+  });
 
 /** Canonical base64 (RFC 4648 §4, padded). Decoders must also re-encode and compare. */
 export const Base64Text = z
@@ -88,14 +100,22 @@ export const BundlePayload = z.strictObject({
 });
 export type BundlePayload = z.infer<typeof BundlePayload>;
 
-/** The verdicts a verifier can give; `valid` or one of the bundle codes of the error catalog. */
+/**
+ * The verdicts a verifier can give. `valid`: intact, in date, ready, and signed by a key the
+ * reviewer confirmed (a pin or a trust list). `valid_unpinned`: all of that except the signer,
+ * which nobody confirmed: any key makes a good signature, so this is never an acceptance.
+ * Otherwise one of the bundle codes of the error catalog.
+ */
 export const BundleVerdict = z.enum([
   'valid',
+  'valid_unpinned',
   ...ErrorCode.extract([
     'BUNDLE_SIGNATURE_INVALID',
     'BUNDLE_KEY_MISMATCH',
     'BUNDLE_EXPIRED',
     'BUNDLE_NOT_YET_VALID',
+    'BUNDLE_LIFETIME_TOO_LONG',
+    'BUNDLE_NOT_READY',
     'BUNDLE_UNSUPPORTED_VERSION',
     'BUNDLE_MALFORMED',
   ]).options,
@@ -126,15 +146,21 @@ export type BundleSummary = z.infer<typeof BundleSummary>;
 
 /**
  * The verifier's answer. `payload` and `summary` are present only when the signature checked out
- * (valid, or a key mismatch or validity-window failure of an otherwise intact bundle).
+ * (valid, valid_unpinned, or a key mismatch, validity-window, lifetime or readiness failure of an
+ * otherwise intact bundle).
  */
 export const BundleVerification = z.object({
   verdict: BundleVerdict,
+  /** verdict === 'valid': the only answer an importer may act on. */
   valid: z.boolean(),
   message: z.string(),
   /** The fingerprint of the key the bundle carries, when one could be read. */
   fingerprint: KeyFingerprint.nullable(),
   pinned_fingerprint: KeyFingerprint.nullable(),
+  /** How many fingerprints the reviewer's trust list held (0: none given). */
+  trusted_count: z.number().int().min(0),
+  /** How the signer was confirmed: the pin, the trust list, or not at all (null). */
+  signer_confirmed_by: z.enum(['pin', 'trust_list']).nullable(),
   summary: BundleSummary.nullable(),
   payload: BundlePayload.nullable(),
   /** Field paths of a payload that failed its schema; never values. */

@@ -187,6 +187,22 @@ export const ERROR_CATALOG = {
     blocks: ['bundle_import'],
     fixStep: null,
   }),
+  BUNDLE_LIFETIME_TOO_LONG: entry({
+    code: 'BUNDLE_LIFETIME_TOO_LONG',
+    title: 'Bundle lifetime too long',
+    meaning: 'The bundle is valid for more than 365 days from its issue time. The app never exports one like that, so it was made by something else.',
+    fix: 'Do not import it. Ask the admin to export a fresh bundle from the app (at most 365 days, 30 by default).',
+    blocks: ['bundle_import'],
+    fixStep: null,
+  }),
+  BUNDLE_NOT_READY: entry({
+    code: 'BUNDLE_NOT_READY',
+    title: 'Target not ready',
+    meaning: 'The bundle describes a target whose readiness is not "ready" (a blocking code or a missing step), either as recorded or as its own evidence reads. The app never exports one like that.',
+    fix: 'Do not import it. Ask the admin to fix the blocking codes, run the checks again and export a new bundle.',
+    blocks: ['bundle_import'],
+    fixStep: null,
+  }),
   BUNDLE_UNSUPPORTED_VERSION: entry({
     code: 'BUNDLE_UNSUPPORTED_VERSION',
     title: 'Unsupported bundle',

@@ -29,6 +29,8 @@ export const ErrorCode = z.enum([
   'BUNDLE_KEY_MISMATCH',
   'BUNDLE_EXPIRED',
   'BUNDLE_NOT_YET_VALID',
+  'BUNDLE_LIFETIME_TOO_LONG',
+  'BUNDLE_NOT_READY',
   'BUNDLE_UNSUPPORTED_VERSION',
   'BUNDLE_MALFORMED',
   // Calls into the app.

@@ -62,10 +62,10 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
       return r;
     },
 
-    'bundle.verify': async ({ text, bytes_base64, fingerprint }) => {
+    'bundle.verify': async ({ text, bytes_base64, fingerprint, trusted }) => {
       const input = text ?? decodeBase64Strict(bytes_base64 ?? '');
       if (input === null) return fail('REQUEST_INVALID', 'bytes_base64 is not canonical base64.');
-      const v = verifyBundle(input, { clock: deps.clock, pinnedFingerprint: fingerprint ?? null });
+      const v = verifyBundle(input, { clock: deps.clock, pinnedFingerprint: fingerprint ?? null, trusted: trusted ?? [] });
       log?.info('bundle verified', { verdict: v.verdict, fingerprint: v.fingerprint, bundle_id: v.summary?.bundle_id ?? null });
       return ok(v);
     },

@@ -1,6 +1,7 @@
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import type { BundleSummary, BundleVerification } from '../../../shared/domain/bundle';
 import { BUNDLE_MAX_BYTES, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
+import { readFingerprint, readTrustList } from '../../../shared/domain/fingerprint-input';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 
@@ -8,9 +9,14 @@ import { parseFlags } from '../parse-flags';
 
 /** `bundle verify`: the bundle is not valid (any BUNDLE_* verdict). */
 export const EXIT_NOT_VALID = 5;
+/** `bundle verify`: the signature holds, but no pin or trust file confirmed the signer (`valid_unpinned`). */
+export const EXIT_SIGNER_UNCONFIRMED = 6;
 
 export const BUNDLE_USAGE =
-  'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint sha256:HEX] [--json]';
+  'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint FINGERPRINT | --trust FILE] [--json]';
+
+/** A trust file is a short list of lines; anything larger is not one. */
+const TRUST_FILE_MAX_BYTES = 256 * 1024;
 
 /** Write next to the destination, then rename: a reader never sees half a bundle. */
 const writeAtomically = async (path: string, text: string): Promise<void> => {
@@ -69,11 +75,11 @@ const printableSummary = (s: BundleSummary): BundleSummary => {
 };
 
 /** At most one byte over the limit is read: enough for the verifier to say "too large". */
-const readBounded = async (path: string): Promise<Buffer> => {
+const readBounded = async (path: string, limit: number = BUNDLE_MAX_BYTES): Promise<Buffer> => {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const buf = Buffer.alloc(Math.min(size, BUNDLE_MAX_BYTES + 1));
+    const buf = Buffer.alloc(Math.min(size, limit + 1));
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead);
   } finally {
@@ -98,6 +104,8 @@ export const verificationLines = (v: BundleVerification): string[] => {
     `fingerprint:  ${v.fingerprint ?? '(none)'}`,
   ];
   if (v.pinned_fingerprint !== null) lines.push(`pinned:       ${v.pinned_fingerprint}${v.pinned_fingerprint === v.fingerprint ? ' (matches)' : ' (DIFFERS)'}`);
+  else if (v.trusted_count > 0) lines.push(`trusted:      ${v.trusted_count} key${v.trusted_count === 1 ? '' : 's'} (${v.signer_confirmed_by === 'trust_list' ? 'the signer is one' : 'the signer is NOT one'})`);
+  if (v.verdict === 'valid_unpinned') lines.push('signer:       NOT CONFIRMED: compare the fingerprint with the admin, then pin it (--fingerprint) or list it (--trust FILE)');
   if (s === null) return lines;
   return [
     ...lines,
@@ -113,36 +121,57 @@ export const verificationLines = (v: BundleVerification): string[] => {
   ];
 };
 
-const runVerify = async (args: string[], io: CliIO): Promise<number> => {
-  const { values, positionals } = parseFlags(args, { fingerprint: { type: 'string' }, json: { type: 'boolean' } }, true);
-  if (positionals.length !== 1) throw new UsageError('bundle verify needs exactly one FILE');
-  const file = positionals[0] ?? '';
-  const pin = values.fingerprint?.trim().toLowerCase();
-  if (pin !== undefined && !/^sha256:[0-9a-f]{64}$/.test(pin)) throw new UsageError('--fingerprint must be sha256: followed by 64 hex digits');
-  let bytes: Buffer;
+const readOrRefuse = async (path: string, limit?: number): Promise<Buffer> => {
   try {
-    bytes = await readBounded(file);
+    return await readBounded(path, limit);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`cannot read ${JSON.stringify(file.slice(0, 200))} (${code})`);
+    throw new UsageError(`cannot read ${JSON.stringify(path.slice(0, 200))} (${code})`);
   }
-  const r = await io.client()['bundle.verify']({ bytes_base64: bytes.toString('base64'), ...(pin === undefined ? {} : { fingerprint: pin }) });
+};
+
+/** The signer the reviewer confirms: a pinned fingerprint or a trust file, both read by the one shared reader. */
+const signerOf = async (values: { fingerprint?: string; trust?: string }): Promise<{ fingerprint?: string; trusted?: string[] }> => {
+  if (values.fingerprint !== undefined && values.trust !== undefined) throw new UsageError('use --fingerprint or --trust, not both');
+  if (values.fingerprint !== undefined) {
+    const pin = readFingerprint(values.fingerprint);
+    if (!pin.ok) throw new UsageError(`--fingerprint is refused: ${pin.reason}`);
+    return { fingerprint: pin.fingerprint };
+  }
+  if (values.trust === undefined) return {};
+  const bytes = await readOrRefuse(values.trust, TRUST_FILE_MAX_BYTES);
+  if (bytes.length > TRUST_FILE_MAX_BYTES) throw new UsageError(`--trust: the file is larger than ${TRUST_FILE_MAX_BYTES / 1024} KiB, so it is not a trust file`);
+  const list = readTrustList(bytes.toString('utf8'));
+  if (!list.ok) throw new UsageError(`--trust: line ${list.line} is refused: ${list.reason}`);
+  return { trusted: [...list.fingerprints] };
+};
+
+const exitOf = (v: BundleVerification): number => (v.verdict === 'valid' ? EXIT_OK : v.verdict === 'valid_unpinned' ? EXIT_SIGNER_UNCONFIRMED : EXIT_NOT_VALID);
+
+const runVerify = async (args: string[], io: CliIO): Promise<number> => {
+  const { values, positionals } = parseFlags(args, { fingerprint: { type: 'string' }, trust: { type: 'string' }, json: { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('bundle verify needs exactly one FILE');
+  const file = positionals[0] ?? '';
+  const signer = await signerOf(values);
+  const bytes = await readOrRefuse(file);
+  const r = await io.client()['bundle.verify']({ bytes_base64: bytes.toString('base64'), ...signer });
   if (!r.ok) {
     io.note(`${r.error.code}: ${r.error.message}`);
     return EXIT_FAILURE;
   }
   const v = r.value;
   if (values.json === true) {
-    const { verdict, valid, message, fingerprint, pinned_fingerprint, summary, issues } = v;
-    io.print(JSON.stringify({ verdict, valid, message, fingerprint, pinned_fingerprint, summary, readiness: v.payload?.readiness ?? null, issues }));
+    const { verdict, valid, message, fingerprint, pinned_fingerprint, trusted_count, signer_confirmed_by, summary, issues } = v;
+    io.print(JSON.stringify({ verdict, valid, message, fingerprint, pinned_fingerprint, trusted_count, signer_confirmed_by, summary, readiness: v.payload?.readiness ?? null, issues }));
   } else {
     for (const line of verificationLines(v)) io.print(line);
   }
-  return v.valid ? EXIT_OK : EXIT_NOT_VALID;
+  return exitOf(v);
 };
 
 export const bundleCommand: CliCommand = {
-  summary: 'Export a ready target as a signed .wrobundle.json, or verify a bundle offline (exit 0 valid, 5 not valid).',
+  summary:
+    'Export a ready target as a signed .wrobundle.json, or verify a bundle offline. verify exits 0 valid and signed by the pinned or a trusted key, 6 signature valid but signer not confirmed (no --fingerprint or --trust), 5 not valid.',
   usage: BUNDLE_USAGE,
   run: async (args, io) => {
     const [sub, ...rest] = args;

@@ -3,12 +3,16 @@ import {
   BUNDLE_CLOCK_SKEW_MS,
   BUNDLE_FORMAT_VERSION,
   BUNDLE_MAX_BYTES,
+  BUNDLE_MAX_EXPIRY_DAYS,
+  BUNDLE_MAX_LIFETIME_MS,
   BUNDLE_PAYLOAD_TYPE,
   BundlePayload,
   DsseEnvelope,
   type BundleVerdict,
   type BundleVerification,
 } from '../../../shared/domain/bundle';
+import { readFingerprint } from '../../../shared/domain/fingerprint-input';
+import { evaluateReadiness } from '../../../shared/domain/readiness';
 import type { Clock } from '../clock/clock';
 import { decodeBase64Strict, ed25519KeyFromSpki, fingerprintOfSpki, verifyPae } from './dsse';
 import { parseStrictJson } from './strict-json';
@@ -17,12 +21,17 @@ import { toBundleSummary } from './summary';
 // Offline verification, in this order: size, UTF-8, strict JSON (no duplicate keys), envelope
 // shape, payload type, then the signature over the exact payload bytes with the key the payload
 // carries (bound by the keyid). Only after the signature holds is the payload parsed strictly and
-// with its schema, then the pin and the validity window are checked. Never touches the network.
+// with its schema, then the signer (pin or trust list), the lifetime, the readiness and the
+// validity window are checked. A bundle that passes everything but whose signer nobody confirmed
+// is `valid_unpinned`, never `valid`: anyone can make a good signature with a key of their own.
+// Never touches the network.
 
 export interface VerifyOptions {
   readonly clock: Clock;
-  /** `sha256:<hex>` the reviewer expects (already normalised); null or absent: no pin. */
+  /** The fingerprint the reviewer expects, in any grouping; null or absent: no pin. It wins over `trusted`. */
   readonly pinnedFingerprint?: string | null;
+  /** Fingerprints the reviewer trusts (a trust file), used when there is no pin. */
+  readonly trusted?: readonly string[];
   readonly skewMs?: number;
 }
 
@@ -39,15 +48,25 @@ const decodeUtf8 = (bytes: Uint8Array): string | null => {
   }
 };
 
+/** A pin that does not read as a fingerprint matches no key: it is kept as given, for the message. */
+const normalised = (text: string): string => {
+  const r = readFingerprint(text);
+  return r.ok ? r.fingerprint : text.trim();
+};
+
 export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): BundleVerification => {
-  const pinned = opts.pinnedFingerprint?.trim().toLowerCase() || null;
+  const pinText = opts.pinnedFingerprint?.trim() ?? '';
+  const pinned = pinText === '' ? null : normalised(pinText);
+  const trusted = [...new Set((opts.trusted ?? []).map(normalised))];
   let fingerprint: string | null = null;
   const answer = (verdict: BundleVerdict, message: string, extra: Partial<BundleVerification> = {}): BundleVerification => ({
     verdict,
     valid: verdict === 'valid',
     message,
     fingerprint,
-    pinned_fingerprint: pinned,
+    pinned_fingerprint: pinned !== null && /^sha256:[0-9a-f]{64}$/.test(pinned) ? pinned : null,
+    trusted_count: trusted.length,
+    signer_confirmed_by: null,
     summary: null,
     payload: null,
     issues: [],
@@ -119,11 +138,34 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
 
   const read = { payload, summary: toBundleSummary(payload) };
   if (pinned !== null && pinned !== fingerprint) {
-    return answer('BUNDLE_KEY_MISMATCH', `Signed by ${fingerprint}, not by the pinned ${pinned}.`, read);
+    return answer('BUNDLE_KEY_MISMATCH', `Signed by ${fingerprint}, not by the pinned ${pinned.slice(0, 100)}.`, read);
+  }
+  if (pinned === null && trusted.length > 0 && !trusted.includes(fingerprint)) {
+    return answer('BUNDLE_KEY_MISMATCH', `Signed by ${fingerprint}, which is not one of the ${trusted.length} trusted key${trusted.length === 1 ? '' : 's'}.`, read);
+  }
+  if (expires - issued > BUNDLE_MAX_LIFETIME_MS) {
+    const days = Math.floor((expires - issued) / (24 * 60 * 60 * 1000));
+    return answer('BUNDLE_LIFETIME_TOO_LONG', `The bundle is valid for ${days} days (${payload.issued_at} to ${payload.expires_at}); at most ${BUNDLE_MAX_EXPIRY_DAYS} are allowed.`, read);
+  }
+  const recorded = payload.readiness;
+  const recomputed = evaluateReadiness(payload.target, payload.checks);
+  if (recorded.verdict !== 'ready' || recorded.blocking.length > 0) {
+    const why = recorded.blocking.length > 0 ? `blocked by ${recorded.blocking.join(', ')}` : recorded.verdict;
+    return answer('BUNDLE_NOT_READY', `The bundle records the target as not ready (${why}).`, read);
+  }
+  if (recomputed.verdict !== 'ready') {
+    const why = recomputed.blocking.length > 0 ? `blocked by ${recomputed.blocking.join(', ')}` : `${recomputed.verdict}: ${recomputed.pending.join(' ')}`;
+    return answer('BUNDLE_NOT_READY', `The bundle says "ready", but its own evidence reads as not ready (${why.slice(0, 400)}).`, read);
   }
   const now = opts.clock.now().getTime();
   const skew = opts.skewMs ?? BUNDLE_CLOCK_SKEW_MS;
   if (now + skew < issued) return answer('BUNDLE_NOT_YET_VALID', `The bundle is issued at ${payload.issued_at}, in the future.`, read);
   if (now - skew > expires) return answer('BUNDLE_EXPIRED', `The bundle expired at ${payload.expires_at}.`, read);
-  return answer('valid', `Valid bundle signed by ${fingerprint}.`, read);
+  if (pinned !== null) return answer('valid', `Valid bundle signed by the pinned key ${fingerprint}.`, { ...read, signer_confirmed_by: 'pin' });
+  if (trusted.length > 0) return answer('valid', `Valid bundle signed by ${fingerprint}, a trusted key.`, { ...read, signer_confirmed_by: 'trust_list' });
+  return answer(
+    'valid_unpinned',
+    `Signature valid, signer not confirmed: compare the fingerprint ${fingerprint} with the one the admin reads out, or pin it.`,
+    read,
+  );
 };

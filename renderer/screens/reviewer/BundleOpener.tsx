@@ -2,13 +2,12 @@ import { useState, type DragEvent } from 'react';
 
 interface Props {
   readonly onText: (text: string, fileName: string) => void;
-  readonly disabled: boolean;
 }
 
 const readFile = (file: File): Promise<string> => file.text();
 
-/** Open or drop a bundle file; the text goes to the verifier, nothing leaves the machine. */
-export const BundleOpener = ({ onText, disabled }: Props) => {
+/** Open or drop a bundle file; the text goes to the verifier, nothing leaves the machine. Always usable. */
+export const BundleOpener = ({ onText }: Props) => {
   const [over, setOver] = useState(false);
   const take = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -34,7 +33,6 @@ export const BundleOpener = ({ onText, disabled }: Props) => {
         id="bundle-file"
         type="file"
         accept=".json,application/json"
-        disabled={disabled}
         onChange={(e) => {
           void take(e.target.files?.[0]);
           e.target.value = '';

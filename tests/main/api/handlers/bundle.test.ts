@@ -47,10 +47,14 @@ describe('bundle.export and bundle.verify through the api', () => {
     const out = value<BundleExportResult>(await api.call('bundle.export', { id: ref }));
     expect(out.file_name).toMatch(/^dc-1-\d{8}\.wrobundle\.json$/);
     const asText = value<BundleVerification>(await api.call('bundle.verify', { text: out.text }));
-    expect(asText.verdict).toBe('valid');
+    expect(asText.verdict).toBe('valid_unpinned');
     expect(asText.summary).toMatchObject({ target_id: 'dc-1', allowlist_status: 'approved_tunnel', readiness_verdict: 'ready' });
     const asBytes = value<BundleVerification>(await api.call('bundle.verify', { bytes_base64: Buffer.from(out.text).toString('base64'), fingerprint: out.fingerprint }));
     expect(asBytes.verdict).toBe('valid');
+    // The pin as the admin reads it aloud: groups, capitals, no prefix.
+    const aloud = (out.fingerprint.slice(7).match(/.{4}/g) ?? []).join(' ').toUpperCase();
+    expect(value<BundleVerification>(await api.call('bundle.verify', { text: out.text, fingerprint: aloud }))).toMatchObject({ verdict: 'valid', pinned_fingerprint: out.fingerprint, signer_confirmed_by: 'pin' });
+    expect(value<BundleVerification>(await api.call('bundle.verify', { text: out.text, trusted: [`sha256:${'0'.repeat(64)}`, aloud] }))).toMatchObject({ verdict: 'valid', signer_confirmed_by: 'trust_list', trusted_count: 2 });
     const key = value<SigningKeyView>(await api.call('signingKey.get', {}));
     expect(key.fingerprint).toBe(out.fingerprint);
   });
@@ -63,6 +67,7 @@ describe('bundle.export and bundle.verify through the api', () => {
     expect(JSON.stringify(blocked)).toContain('ALLOWLIST_STATUS_MISSING');
     expect(codeOf(await api.call('bundle.export', { id: 'dc-1', expires_in_days: 0 }))).toBe('REQUEST_INVALID');
     expect(codeOf(await api.call('bundle.verify', { text: '{}', fingerprint: 'md5:abc' }))).toBe('REQUEST_INVALID');
+    expect(codeOf(await api.call('bundle.verify', { text: '{}', trusted: ['sha256:abc'] }))).toBe('REQUEST_INVALID');
     expect(codeOf(await api.call('bundle.verify', { text: '{}', bytes_base64: 'e30=' }))).toBe('REQUEST_INVALID');
     expect(codeOf(await api.call('bundle.verify', { bytes_base64: 'e30' }))).toBe('REQUEST_INVALID');
   });
@@ -111,7 +116,7 @@ describe('bundle.export and bundle.verify through the api', () => {
     const log = readFileSync(logger.file, 'utf8');
     expect(log).toContain('"bundle exported"');
     expect(log).toContain(out.bundle_id);
-    expect(log).toContain('"verdict":"valid"');
+    expect(log).toContain('"verdict":"valid_unpinned"');
     expect(log).toContain('"signing key rotated"');
     expect(log).toContain(String(key.fingerprint));
     const bodies = pems.map((p) => p.split('\n').slice(1, -2).join(''));

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleCommand, EXIT_NOT_VALID } from '../../../../main/cli/commands/bundle';
+import { bundleCommand, EXIT_NOT_VALID, EXIT_SIGNER_UNCONFIRMED } from '../../../../main/cli/commands/bundle';
 import { runCli } from '../../../../main/cli/run';
 import { signingKeyCommand } from '../../../../main/cli/commands/signing-key';
 import { SIGNING_KEY_ACCOUNT } from '../../../../main/services/bundle/signing-key';
-import { cloudJira, dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
+import { cloudJira, dcTunnel, newKey, payloadOf, signedFile, TEST_SECRETS } from '../../services/bundle/bundle-support';
 import { cliHarness } from './bundle-cli-support';
 
 const secrets = { 'cloud-1:bitbucket': TEST_SECRETS.bitbucket, 'cloud-1:jira': TEST_SECRETS.jira, 'dc-1:bitbucket': TEST_SECRETS.dc };
@@ -24,15 +24,17 @@ describe('bundle export / verify on the command line', () => {
     expect(fp).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(readFileSync(summary, 'utf8')).toContain('Readiness: ready');
 
-    expect(await h.run(bundleCommand, ['verify', file])).toBe(0);
+    expect(await h.run(bundleCommand, ['verify', file])).toBe(EXIT_SIGNER_UNCONFIRMED);
+    expect(h.out.join('\n')).toContain('signer:       NOT CONFIRMED');
+    expect(await h.run(bundleCommand, ['verify', file, '--fingerprint', fp])).toBe(0);
     const text = h.out.join('\n');
-    for (const needle of ['verdict:      valid', `fingerprint:  ${fp}`, 'target:       Data Center target (dc-1)', 'allowlist:    approved_tunnel', 'readiness:    ready', 'expires:      2026-12-09T08:00:00.000Z']) {
+    for (const needle of ['verdict:      valid', `pinned:       ${fp} (matches)`, `fingerprint:  ${fp}`, 'target:       Data Center target (dc-1)', 'allowlist:    approved_tunnel', 'readiness:    ready', 'expires:      2026-12-09T08:00:00.000Z']) {
       expect(text).toContain(needle);
     }
 
     expect(await h.run(bundleCommand, ['verify', file, '--json', '--fingerprint', fp.toUpperCase()])).toBe(0);
     const json = JSON.parse(h.out[0] ?? '{}') as Record<string, unknown>;
-    expect(json).toMatchObject({ verdict: 'valid', valid: true, fingerprint: fp, pinned_fingerprint: fp });
+    expect(json).toMatchObject({ verdict: 'valid', valid: true, fingerprint: fp, pinned_fingerprint: fp, signer_confirmed_by: 'pin' });
     expect((json.summary as { allowlist_status: string }).allowlist_status).toBe('approved_tunnel');
     expect((json.readiness as { verdict: string }).verdict).toBe('ready');
   });
@@ -66,7 +68,10 @@ describe('bundle export / verify on the command line', () => {
     [['verify'], 'exactly one FILE'],
     [['verify', 'a', 'b'], 'exactly one FILE'],
     [['verify', '/nonexistent/x.wrobundle.json'], 'cannot read'],
-    [['verify', 'x', '--fingerprint', 'abc'], '--fingerprint'],
+    [['verify', 'x', '--fingerprint', 'abc'], '--fingerprint is refused: It has 3 hex digits'],
+    [['verify', 'x', '--fingerprint', `md5:${'a'.repeat(64)}`], '--fingerprint is refused: "m" is not a hex digit'],
+    [['verify', 'x', '--fingerprint', `sha256:${'a'.repeat(64)}`, '--trust', 'y'], 'not both'],
+    [['verify', 'x', '--trust', '/nonexistent/trust.txt'], 'cannot read'],
     [['verify', 'x', '--bogus'], 'bogus'],
     [['export'], '--target'],
     [['export', '--target', 'x', '--expires-in', '0'], '--expires-in'],
@@ -83,7 +88,7 @@ describe('bundle export / verify on the command line', () => {
     h = await cliHarness([{ ...dcTunnel(), target: { ...dcTunnel().target, name: 'evil\u001b[2J\u202ename' } }]);
     const file = h.path('e.wrobundle.json');
     expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', file])).toBe(0);
-    expect(await h.run(bundleCommand, ['verify', file])).toBe(0);
+    expect(await h.run(bundleCommand, ['verify', file])).toBe(EXIT_SIGNER_UNCONFIRMED);
     const text = h.out.join('\n');
     expect(text).toContain('target:       evil\\u001b[2J\\u202ename (dc-1)');
     expect(text.includes('\u001b') || text.includes('\u202e')).toBe(false);
@@ -98,18 +103,92 @@ describe('bundle export / verify on the command line', () => {
   });
 });
 
+describe('bundle verify: who signed it', () => {
+  const attacker = newKey();
+  /** The admin's real bundle, re-signed by a fresh key that it now carries; `edit` changes the payload first. */
+  const forge = (good: string, edit: (p: Record<string, unknown>) => Record<string, unknown> = (p) => p): string =>
+    signedFile(edit({ ...payloadOf(good), signing_key: { algorithm: 'Ed25519', public_key_spki: attacker.spki, fingerprint: attacker.fingerprint } }), attacker.privateKey, attacker.fingerprint);
+  const aloud = (fp: string): string => (fp.slice(7).match(/.{4}/g) ?? []).join(' ');
+
+  it('a bundle re-signed with a fresh attacker key never exits 0 without a pin, and a pin or trust file refuses it', async () => {
+    h = await cliHarness([dcTunnel()], secrets);
+    const real = h.path('real.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', real])).toBe(0);
+    const adminFp = fpOf(h.out);
+    const forged = h.path('forged.wrobundle.json');
+    writeFileSync(forged, forge(readFileSync(real, 'utf8')));
+
+    expect(await h.run(bundleCommand, ['verify', forged])).toBe(EXIT_SIGNER_UNCONFIRMED);
+    expect(h.out[0]).toBe('verdict:      valid_unpinned');
+    expect(h.out.join('\n')).toContain(`fingerprint:  ${attacker.fingerprint}`);
+    expect(await h.run(bundleCommand, ['verify', forged, '--json'])).toBe(EXIT_SIGNER_UNCONFIRMED);
+    expect(JSON.parse(h.out[0] ?? '{}')).toMatchObject({ verdict: 'valid_unpinned', valid: false, signer_confirmed_by: null });
+
+    expect(await h.run(bundleCommand, ['verify', forged, '--fingerprint', aloud(adminFp)])).toBe(EXIT_NOT_VALID);
+    expect(h.out[0]).toBe('verdict:      BUNDLE_KEY_MISMATCH');
+    expect(h.out.join('\n')).toContain('(DIFFERS)');
+
+    const trust = h.path('trust.txt');
+    writeFileSync(trust, `# keys the security team confirmed\n\n${aloud(adminFp).toUpperCase()}  # Dana, read out on 2026-11-29\n`);
+    expect(await h.run(bundleCommand, ['verify', forged, '--trust', trust])).toBe(EXIT_NOT_VALID);
+    expect(h.out[0]).toBe('verdict:      BUNDLE_KEY_MISMATCH');
+    expect(h.out.join('\n')).toContain('trusted:      1 key (the signer is NOT one)');
+    expect(await h.run(bundleCommand, ['verify', real, '--trust', trust])).toBe(0);
+    expect(h.out.join('\n')).toContain('trusted:      1 key (the signer is one)');
+  });
+
+  type Edit = (p: Record<string, unknown>) => Record<string, unknown>;
+  it.each<{ name: string; edit: Edit; code: string }>([
+    { name: 'a 9999 expiry', edit: (p) => ({ ...p, expires_at: '9999-12-31T00:00:00.000Z' }), code: 'BUNDLE_LIFETIME_TOO_LONG' },
+    { name: 'a lifetime of 366 days', edit: (p) => ({ ...p, expires_at: new Date(Date.parse(String(p.issued_at)) + 366 * 86_400_000).toISOString() }), code: 'BUNDLE_LIFETIME_TOO_LONG' },
+    {
+      name: 'a blocked readiness',
+      edit: (p) => ({ ...p, readiness: { ...(p.readiness as object), verdict: 'blocked', blocking: ['PROVIDER_AUTH_REQUIRED'], can_export: false } }),
+      code: 'BUNDLE_NOT_READY',
+    },
+  ])('$name exits 5 with $code, even pinned to the key that signed it', async ({ edit, code }) => {
+    h = await cliHarness([dcTunnel()], secrets);
+    const real = h.path('real.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', real])).toBe(0);
+    const bad = h.path('bad.wrobundle.json');
+    writeFileSync(bad, forge(readFileSync(real, 'utf8'), edit));
+    for (const pin of [[], ['--fingerprint', attacker.fingerprint]]) {
+      expect(await h.run(bundleCommand, ['verify', bad, ...pin])).toBe(EXIT_NOT_VALID);
+      expect(h.out[0]).toBe(`verdict:      ${code}`);
+      expect(h.out[1]).toMatch(/^message: {6}\S/);
+    }
+  });
+
+  it('refuses a trust file with a bad line, naming the line and the reason', async () => {
+    h = await cliHarness([]);
+    const trust = h.path('trust.txt');
+    writeFileSync(trust, `# ok\nsha256:${'a'.repeat(64)}\nsha256:${'a'.repeat(60)}\n`);
+    writeFileSync(h.path('x.wrobundle.json'), '{}');
+    expect(await h.run(bundleCommand, ['verify', h.path('x.wrobundle.json'), '--trust', trust])).toBe(2);
+    expect(h.err.join('\n')).toContain('--trust: line 3 is refused: It has 60 hex digits');
+  });
+
+  it('says the exit codes in bundle --help', async () => {
+    h = await cliHarness([]);
+    expect(await runCli(['bundle', '--help'], h.io)).toBe(0);
+    const help = h.out.join('\n');
+    expect(help).toMatch(/exits 0 valid and signed by the pinned or a trusted key, 6 signature valid but signer not confirmed .*, 5 not valid/);
+    expect(help).toContain('[--fingerprint FINGERPRINT | --trust FILE]');
+  });
+});
+
 describe('through the CLI runner', () => {
   it('knows bundle and signing-key, with exit 0 / 5 / 2', async () => {
     h = await cliHarness([dcTunnel()], secrets);
     const file = h.path('dc.wrobundle.json');
     expect(await runCli(['bundle', 'export', '--target', 'dc-1', '--out', file], h.io)).toBe(0);
-    expect(await runCli(['bundle', 'verify', file], h.io)).toBe(0);
+    expect(await runCli(['bundle', 'verify', file], h.io)).toBe(EXIT_SIGNER_UNCONFIRMED);
     expect(await runCli(['bundle', 'verify', file, '--fingerprint', `sha256:${'c'.repeat(64)}`], h.io)).toBe(EXIT_NOT_VALID);
     expect(await runCli(['bundle', 'verify'], h.io)).toBe(2);
     expect(await runCli(['bundle', 'verify', file, '--nope'], h.io)).toBe(2);
     expect(await runCli(['signing-key'], h.io)).toBe(0);
     expect(await runCli(['signing-key', '--rotate', '--json'], h.io)).toBe(0);
-    expect(await runCli(['bundle', 'verify', file], h.io)).toBe(0);
+    expect(await runCli(['bundle', 'verify', file], h.io)).toBe(EXIT_SIGNER_UNCONFIRMED);
   });
 });
 
@@ -133,7 +212,7 @@ describe('signing-key on the command line', () => {
       seen.push(...h.out, ...h.err, readFileSync(file, 'utf8'), readFileSync(h.path(`${id}.txt`), 'utf8'));
       const payload = JSON.parse(readFileSync(file, 'utf8')).payload as string;
       seen.push(Buffer.from(payload, 'base64').toString('utf8'));
-      expect(await h.run(bundleCommand, ['verify', file, '--json'])).toBe(0);
+      expect(await h.run(bundleCommand, ['verify', file, '--json'])).toBe(EXIT_SIGNER_UNCONFIRMED);
       seen.push(...h.out, ...h.err);
     }
 
@@ -142,7 +221,7 @@ describe('signing-key on the command line', () => {
     expect(h.out.join('\n')).toContain(`replaced:     ${fp}`);
     expect(fpOf(h.out)).not.toBe(fp);
     // The old bundles still verify after the rotation: they carry their own key.
-    expect(await h.run(bundleCommand, ['verify', h.path('dc-1.wrobundle.json')])).toBe(0);
+    expect(await h.run(bundleCommand, ['verify', h.path('dc-1.wrobundle.json'), '--fingerprint', fp])).toBe(0);
     seen.push(...h.out, ...h.err);
 
     const newPem = String(h.secretMap.get(SIGNING_KEY_ACCOUNT));

@@ -16,8 +16,10 @@ describe('the worked example in docs/bundle-format.md', () => {
     const env = JSON.parse(block) as { payload: string };
     const issued = (JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { issued_at: string }).issued_at;
     const v = verifyBundle(`${block}\n`, { clock: fixedClock(issued) });
-    expect(v.verdict).toBe('valid');
+    // Unpinned, a good signature confirms nobody; pinned to the page's fingerprint it is valid.
+    expect(v.verdict).toBe('valid_unpinned');
     expect(doc).toContain(`Its fingerprint is \`${v.fingerprint}\``);
+    expect(verifyBundle(`${block}\n`, { clock: fixedClock(issued), pinnedFingerprint: v.fingerprint }).verdict).toBe('valid');
     expect(v.summary?.allowlist_status).toBe('approved_tunnel');
     expect(verifyBundle(`${block}\n`, { clock: fixedClock('2030-01-01T00:00:00.000Z') }).verdict).toBe('BUNDLE_EXPIRED');
   });

@@ -14,9 +14,10 @@ describe('export then verify', () => {
     const ex = makeExporter();
     const input = make();
     const out = await ex.exportOk(input);
-    const v = verifyBundle(out.text, { clock: ex.clock });
+    const v = verifyBundle(out.text, { clock: ex.clock, pinnedFingerprint: out.fingerprint });
     expect(v.verdict).toBe('valid');
     expect(v.valid).toBe(true);
+    expect(v.signer_confirmed_by).toBe('pin');
     expect(v.fingerprint).toBe(out.fingerprint);
     expect(v.payload?.target).toEqual(input.target);
     expect(v.payload?.checks).toEqual(input.checks);
@@ -26,8 +27,9 @@ describe('export then verify', () => {
     expect(v.payload?.issued_at).toBe(NOW);
     expect(v.payload?.expires_at).toBe('2026-12-29T09:00:00.000Z');
     expect(v.summary).toMatchObject({ target_id: input.target.id, fingerprint: out.fingerprint, readiness_verdict: 'ready' });
-    // The bytes as read from disk verify the same way.
-    expect(verifyBundle(Buffer.from(out.text, 'utf8'), { clock: ex.clock }).verdict).toBe('valid');
+    // The bytes as read from disk verify the same way; without a pin the signer stays unconfirmed.
+    expect(verifyBundle(Buffer.from(out.text, 'utf8'), { clock: ex.clock, pinnedFingerprint: out.fingerprint }).verdict).toBe('valid');
+    expect(verifyBundle(out.text, { clock: ex.clock })).toMatchObject({ verdict: 'valid_unpinned', valid: false, signer_confirmed_by: null });
   });
 
   it('writes pretty JSON of the DSSE envelope, named .wrobundle.json', async () => {

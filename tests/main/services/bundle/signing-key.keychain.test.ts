@@ -28,7 +28,7 @@ describe('the signing key in the OS keychain', () => {
     expect(out.ok).toBe(true);
     if (!out.ok || !made.ok) return;
     expect(out.value.fingerprint).toBe(made.value.info.fingerprint);
-    expect(verifyBundle(out.value.text, { clock }).verdict).toBe('valid');
+    expect(verifyBundle(out.value.text, { clock, pinnedFingerprint: out.value.fingerprint }).verdict).toBe('valid');
     const pem = await store.get(SIGNING_KEY_ACCOUNT);
     expect(pem).toMatch(/PRIVATE KEY/);
     const body = String(pem).split('\n')[1] ?? 'missing';

@@ -46,8 +46,11 @@ describe('the signing key', () => {
     expect(rotated.value.info.fingerprint).not.toBe(before.fingerprint);
     const after = await ex.exportOk(dcTunnel());
     expect(after.fingerprint).toBe(rotated.value.info.fingerprint);
-    expect(verifyBundle(before.text, { clock: ex.clock }).verdict).toBe('valid');
-    expect(verifyBundle(after.text, { clock: ex.clock }).verdict).toBe('valid');
+    expect(verifyBundle(before.text, { clock: ex.clock, pinnedFingerprint: before.fingerprint }).verdict).toBe('valid');
+    expect(verifyBundle(after.text, { clock: ex.clock, pinnedFingerprint: after.fingerprint }).verdict).toBe('valid');
+    // A trust list holding both keys accepts both bundles across the rotation.
+    const both = [before.fingerprint, after.fingerprint];
+    expect([before, after].map((b) => verifyBundle(b.text, { clock: ex.clock, trusted: both }).verdict)).toEqual(['valid', 'valid']);
     // A reviewer who pinned the old key is told the new bundle uses a different one.
     expect(verifyBundle(after.text, { clock: ex.clock, pinnedFingerprint: before.fingerprint }).verdict).toBe('BUNDLE_KEY_MISMATCH');
   });

@@ -36,14 +36,16 @@ const setup = async (make: () => TargetWithChecks) => {
   const ex = makeExporter();
   const out = await ex.exportOk(make());
   const bytes = Buffer.from(out.text, 'utf8');
-  const original = verifyBundle(bytes, { clock: ex.clock });
+  // Pinned, so "still valid" means what an importer would act on.
+  const pin = { clock: ex.clock, pinnedFingerprint: out.fingerprint };
+  const original = verifyBundle(bytes, pin);
   expect(original.valid).toBe(true);
   const ws = structuralWhitespace(bytes);
   /** 'rejected' | 'same' (still valid, identical payload) | a description of a defect. */
   const judge = (pos: number, value: number): string => {
     const copy = Buffer.from(bytes);
     copy[pos] = value;
-    const v = verifyBundle(copy, { clock: ex.clock });
+    const v = verifyBundle(copy, pin);
     if (!v.valid) return 'rejected';
     const allowed = ws[pos] === true && WS.includes(value);
     const same = JSON.stringify(v.payload) === JSON.stringify(original.payload) && v.fingerprint === original.fingerprint;
@@ -52,7 +54,7 @@ const setup = async (make: () => TargetWithChecks) => {
   const verdictAt = (pos: number, value: number): string => {
     const copy = Buffer.from(bytes);
     copy[pos] = value;
-    return verifyBundle(copy, { clock: ex.clock }).verdict;
+    return verifyBundle(copy, pin).verdict;
   };
   return { bytes, ws, judge, verdictAt, text: out.text };
 };

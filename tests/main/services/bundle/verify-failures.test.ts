@@ -35,9 +35,42 @@ const resigned = (edit: (p: Record<string, unknown>) => Record<string, unknown>,
 
 const withEnv = (over: Record<string, unknown>): string => JSON.stringify({ ...env, ...over }, null, 2);
 
-const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdict; pin?: string; at?: string }> = [
-  { name: 'an intact bundle', file: good, expect: 'valid' },
+/** `hex` read aloud in groups of four, as the export screen shows it. */
+const grouped = (fp: string, sep = ' '): string => (fp.slice(7).match(/.{4}/g) ?? []).join(sep);
+const YEAR = 365 * DAY;
+const at = (ms: number): string => new Date(ms).toISOString();
+/** A payload whose recorded readiness is blocked, as an exporter that skipped the gate would sign it. */
+const blockedReadiness = (p: Record<string, unknown>): Record<string, unknown> => ({
+  ...p,
+  readiness: { ...(p.readiness as object), verdict: 'blocked', blocking: ['ALLOWLIST_STATUS_MISSING'], can_export: false },
+});
+/** A payload that still says "ready" while its own evidence does not support it. */
+const evidenceBlocked = (p: Record<string, unknown>): Record<string, unknown> => ({
+  ...p,
+  checks: { ...(p.checks as object), auth: { status: 'rejected', code: 'PROVIDER_AUTH_REQUIRED', checked_at: NOW } },
+});
+
+const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdict; pin?: string; trusted?: string[]; at?: string }> = [
+  // Without a pin or a trust list nobody confirmed the signer: never `valid`.
+  { name: 'an intact bundle, unpinned', file: good, expect: 'valid_unpinned' },
   { name: 'an intact bundle with the right pin (any case, blanks around)', file: good, expect: 'valid', pin: ` ${keyid.toUpperCase()} ` },
+  { name: 'an intact bundle with the pin read aloud in groups, no prefix', file: good, expect: 'valid', pin: grouped(keyid) },
+  { name: 'an intact bundle with the pin in openssl colon style', file: good, expect: 'valid', pin: `SHA256:${grouped(keyid, ':').toUpperCase()}` },
+  { name: 'an intact bundle whose key is in the trust list', file: good, expect: 'valid', trusted: [other.fingerprint, grouped(keyid)] },
+  { name: 'an intact bundle whose key is not in the trust list', file: good, expect: 'BUNDLE_KEY_MISMATCH', trusted: [other.fingerprint] },
+  { name: 'a pin wins over a trust list that holds the key', file: good, expect: 'BUNDLE_KEY_MISMATCH', pin: other.fingerprint, trusted: [keyid] },
+  // The forged-key attack: re-signed with a fresh key, carrying that key.
+  { name: 're-signed with a fresh attacker key, unpinned', file: resigned((p) => p), expect: 'valid_unpinned' },
+  { name: 're-signed with a fresh attacker key, pinned to the admin key', file: resigned((p) => p), expect: 'BUNDLE_KEY_MISMATCH', pin: keyid },
+  { name: 're-signed with a fresh attacker key, checked against a trust list', file: resigned((p) => p), expect: 'BUNDLE_KEY_MISMATCH', trusted: [keyid] },
+  { name: 'a 9999 expiry, even pinned to its own key', file: resigned((p) => ({ ...p, expires_at: '9999-12-31T00:00:00.000Z' })), expect: 'BUNDLE_LIFETIME_TOO_LONG', pin: other.fingerprint },
+  { name: 'a 9999 expiry, unpinned', file: resigned((p) => ({ ...p, expires_at: '9999-12-31T00:00:00.000Z' })), expect: 'BUNDLE_LIFETIME_TOO_LONG' },
+  { name: '365 days and one second', file: resigned((p) => ({ ...p, expires_at: at(Date.parse(NOW) + YEAR + 1000) })), expect: 'BUNDLE_LIFETIME_TOO_LONG', pin: other.fingerprint },
+  { name: 'exactly 365 days, the longest the exporter makes', file: resigned((p) => ({ ...p, expires_at: at(Date.parse(NOW) + YEAR) })), expect: 'valid', pin: other.fingerprint },
+  { name: 'a recorded readiness that is blocked, pinned', file: resigned(blockedReadiness), expect: 'BUNDLE_NOT_READY', pin: other.fingerprint },
+  { name: 'a recorded readiness that is blocked, unpinned', file: resigned(blockedReadiness), expect: 'BUNDLE_NOT_READY' },
+  { name: 'a recorded readiness that is incomplete', file: resigned((p) => ({ ...p, readiness: { ...(p.readiness as object), verdict: 'incomplete' } })), expect: 'BUNDLE_NOT_READY', pin: other.fingerprint },
+  { name: '"ready" over evidence that is blocked', file: resigned(evidenceBlocked), expect: 'BUNDLE_NOT_READY', pin: other.fingerprint },
   // Wrong key: signed by one key while carrying (and naming) another.
   {
     name: 'signed by another key than the one it carries',
@@ -56,9 +89,9 @@ const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdi
   { name: 'a signature of the wrong length', file: withEnv({ signatures: [{ keyid: env.signatures[0]?.keyid, sig: 'AAAA' }] }), expect: 'BUNDLE_SIGNATURE_INVALID' },
   { name: 'a pinned fingerprint that differs', file: good, expect: 'BUNDLE_KEY_MISMATCH', pin: other.fingerprint },
   { name: 'past expiry (beyond the skew)', file: good, expect: 'BUNDLE_EXPIRED', at: new Date(Date.parse(NOW) + 30 * DAY + 6 * 60_000).toISOString() },
-  { name: 'just past expiry, inside the skew', file: good, expect: 'valid', at: new Date(Date.parse(NOW) + 30 * DAY + 4 * 60_000).toISOString() },
+  { name: 'just past expiry, inside the skew', file: good, expect: 'valid', pin: keyid, at: new Date(Date.parse(NOW) + 30 * DAY + 4 * 60_000).toISOString() },
   { name: 'issued in the future (beyond the skew)', file: good, expect: 'BUNDLE_NOT_YET_VALID', at: new Date(Date.parse(NOW) - 6 * 60_000).toISOString() },
-  { name: 'issued slightly in the future, inside the skew', file: good, expect: 'valid', at: new Date(Date.parse(NOW) - 4 * 60_000).toISOString() },
+  { name: 'issued slightly in the future, inside the skew', file: good, expect: 'valid', pin: keyid, at: new Date(Date.parse(NOW) - 4 * 60_000).toISOString() },
   { name: 'an unknown payloadType (validly signed)', file: resigned((p) => p, other, 'application/vnd.in-toto+json'), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
   { name: 'the payloadType edited', file: withEnv({ payloadType: 'application/vnd.webriskops.bitbucket-target.v2+json' }), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
   { name: 'format_version 2 (validly signed)', file: resigned((p) => ({ ...p, format_version: 2 })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
@@ -100,11 +133,22 @@ const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdi
 ];
 
 describe('verification verdicts', () => {
-  it.each(rows)('$name → $expect', ({ file, expect: verdict, pin, at }) => {
-    const v = verifyBundle(file, { clock: at === undefined ? clock : fixedClock(at), pinnedFingerprint: pin ?? null });
+  it.each(rows)('$name → $expect', ({ file, expect: verdict, pin, trusted, at: when }) => {
+    const v = verifyBundle(file, { clock: when === undefined ? clock : fixedClock(when), pinnedFingerprint: pin ?? null, trusted: trusted ?? [] });
     expect(v.verdict).toBe(verdict);
     expect(v.valid).toBe(verdict === 'valid');
     expect(v.message.length).toBeGreaterThan(0);
+  });
+
+  it('says why: the unconfirmed signer, the lifetime in days, the blocking codes', () => {
+    const unpinned = verifyBundle(resigned((p) => p), { clock });
+    expect(unpinned).toMatchObject({ verdict: 'valid_unpinned', valid: false, fingerprint: other.fingerprint, signer_confirmed_by: null });
+    expect(unpinned.message).toMatch(/^Signature valid, signer not confirmed: compare the fingerprint/);
+    expect(unpinned.summary?.fingerprint).toBe(other.fingerprint);
+    expect(verifyBundle(good, { clock, trusted: [keyid] })).toMatchObject({ verdict: 'valid', signer_confirmed_by: 'trust_list', trusted_count: 1 });
+    expect(verifyBundle(resigned((p) => ({ ...p, expires_at: '9999-12-31T00:00:00.000Z' })), { clock }).message).toMatch(/valid for 2\d{6} days .*at most 365/);
+    expect(verifyBundle(resigned(blockedReadiness), { clock }).message).toContain('ALLOWLIST_STATUS_MISSING');
+    expect(verifyBundle(resigned(evidenceBlocked), { clock }).message).toMatch(/own evidence .*PROVIDER_AUTH_REQUIRED/);
   });
 
   it('shows what an intact but unacceptable bundle says, and nothing of a broken one', () => {
