@@ -91,6 +91,21 @@ describe('app store', () => {
     expect(ok.store.getState().actions['checks.run']?.status).toBe('done');
   });
 
+  it('Retry runs the failed action again with its input; on success the failure is gone and the answered record kept', async () => {
+    let down = true;
+    const { store, memory } = setup({ 'checks.run': () => (down ? fail('PROVIDER_UNAVAILABLE', 'Provider checks are not available.') : undefined) });
+    await store.getState().saveDraft(CLOUD_DRAFT);
+    const id = store.getState().record?.target.id ?? '';
+    await store.getState().run('checks.run', { target_id: id }, 'Testing');
+    const failure = latestFailure(store.getState());
+    expect(failure?.retry).not.toBeNull();
+    down = false;
+    await failure?.retry?.();
+    expect(failuresOf(store.getState())).toEqual([]);
+    expect(memory.calls.filter((c) => c.name === 'checks.run').map((c) => c.input)).toEqual([{ target_id: id }, { target_id: id }]);
+    expect(store.getState().record?.checks.auth?.status).toBe('ok');
+  });
+
   it('dismissing forgets one failure; editing the target or leaving it forgets them all', async () => {
     const down = () => fail('PROVIDER_UNAVAILABLE', 'Provider checks are not available.');
     const { store } = setup({ 'checks.run': down, 'bundle.verify': down });

@@ -3,8 +3,8 @@ import type { TargetRecord } from '../../../shared/contract';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import { TargetConfig } from '../../../shared/domain/target';
 
-/** Answers a test puts in place of the memory transport's own, per method (e.g. a KEYCHAIN_UNAVAILABLE). */
-export type Overrides = Partial<Record<MethodName, (input: unknown) => Result<unknown>>>;
+/** Answers a test puts in place of the memory transport's own, per method (e.g. a KEYCHAIN_UNAVAILABLE); undefined = its own. */
+export type Overrides = Partial<Record<MethodName, (input: unknown) => Result<unknown> | undefined>>;
 
 /**
  * A small in-memory stand-in for the main process, for component tests: it parses every input
@@ -28,8 +28,8 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
   const handle = (name: MethodName, input: unknown): Result<unknown> => {
     const parsed = contract[name].input.safeParse(input);
     if (!parsed.success) return fail('REQUEST_INVALID', `The request to ${name} is not valid.`);
-    const override = overrides[name];
-    if (override !== undefined) return override(parsed.data);
+    const answer = overrides[name]?.(parsed.data);
+    if (answer !== undefined) return answer;
     const body = parsed.data as Record<string, unknown>;
     switch (name) {
       case 'app.info':
