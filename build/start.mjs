@@ -66,7 +66,7 @@ if (electron !== null) {
     [
       'The Electron runtime could not be downloaded (it comes from GitHub, which this network blocks). Starting browser mode instead:',
       'the same app and checks, served on 127.0.0.1 only, in your browser. Open the URL printed below',
-      "(it carries this launch's token; the desktop app starts instead once Electron can be installed). Press Ctrl-C to stop.",
+      '(a one-time link for this launch; the desktop app starts instead once Electron can be installed). Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );

@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { METHOD_NAMES, routeFor, type MethodName } from '../../shared/contract/method-names';
 import type { Api } from '../api';
 import { readBody } from './read-body';
-import { bearerMatches, jsonContentType } from './request-guards';
+import { cookieValues, jsonContentType } from './request-guards';
 import { refuse, sendJson } from './respond';
+import { sessionCookieName, type SessionGate } from './session-gate';
 
 export const API_PREFIX = '/api/';
 
@@ -12,11 +13,12 @@ const ROUTES: ReadonlyMap<string, MethodName> = new Map(METHOD_NAMES.map((name) 
 
 export interface ApiRouteContext {
   readonly api: Pick<Api, 'call'>;
-  readonly token: string;
+  readonly gate: SessionGate;
+  readonly port: number;
 }
 
 /**
- * `POST /api/<method>`: the token is checked before anything else is looked at, the body is
+ * `POST /api/<method>`: the session cookie is checked before anything else is looked at, the body is
  * capped and parsed as JSON, and the payload goes through the same dispatch as IPC and the CLI.
  * Expected failures from handlers answer 200 with `{ ok: false }`; only bugs answer 500.
  */
@@ -25,10 +27,8 @@ export const handleApi = async (req: IncomingMessage, res: ServerResponse, pathn
     refuse(res, 405, 'REQUEST_INVALID', 'API methods are called with POST.', { Allow: 'POST' });
     return;
   }
-  if (!bearerMatches(req.headers.authorization, ctx.token)) {
-    refuse(res, 401, 'BROWSER_SESSION_INVALID', 'Missing or wrong launch token: open the URL printed by `serve` for this launch.', {
-      'WWW-Authenticate': 'Bearer',
-    });
+  if (!ctx.gate.admits(cookieValues(req.headers.cookie, sessionCookieName(ctx.port)))) {
+    refuse(res, 401, 'BROWSER_SESSION_INVALID', 'No session of this launch: open the one-time link `serve` printed, or start it again.');
     return;
   }
   const name = ROUTES.get(pathname);

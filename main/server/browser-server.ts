@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Api } from '../api';
 import { API_PREFIX, handleApi } from './api-route';
+import { handleLaunch, LAUNCH_PATH } from './launch-route';
 import { hostAllowed, originAllowed } from './request-guards';
 import { refuse } from './respond';
 import { setSecurityHeaders } from './security-headers';
+import { createSessionGate, sessionCookieName, type SessionGate, type SessionGateOptions } from './session-gate';
 import { resolveStaticPath, sendFile } from './static-files';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -18,21 +19,28 @@ export interface BrowserServerOptions {
   readonly port?: number;
   /** Only 127.0.0.1 is accepted; the option exists so a caller's mistake fails loudly. */
   readonly host?: string;
+  /** How long an unredeemed launch code lives, and the clock (tests). */
+  readonly session?: SessionGateOptions;
 }
 
 export interface BrowserServer {
-  /** `http://127.0.0.1:PORT/#token=HEX`: the fragment never reaches a server log or a Referer. */
-  readonly url: string;
   readonly origin: string;
-  readonly token: string;
   readonly port: number;
+  /** The session cookie's name for this port. */
+  readonly cookieName: string;
+  /**
+   * A new one-time launch link, `http://127.0.0.1:PORT/launch?code=HEX`: opened once, it sets the
+   * session cookie and redirects to the app; then (or after the code's lifetime) it is dead.
+   * `onRedeemed` runs when it is used.
+   */
+  launchUrl(onRedeemed?: () => void): string;
   close(): Promise<void>;
 }
 
 interface Context {
   readonly api: Pick<Api, 'call'>;
   readonly staticDir: string;
-  readonly token: string;
+  readonly gate: SessionGate;
   readonly port: () => number;
 }
 
@@ -52,9 +60,14 @@ const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): 
     refuse(res, 400, 'REQUEST_INVALID', 'Bad request target.');
     return;
   }
-  const pathname = new URL(target, `http://${LOOPBACK_HOST}`).pathname;
+  const url = new URL(target, `http://${LOOPBACK_HOST}`);
+  const pathname = url.pathname;
   if (pathname.startsWith(API_PREFIX) || pathname === '/api') {
-    await handleApi(req, res, pathname, ctx);
+    await handleApi(req, res, pathname, { api: ctx.api, gate: ctx.gate, port });
+    return;
+  }
+  if (pathname === LAUNCH_PATH) {
+    handleLaunch(req, res, url, { gate: ctx.gate, port });
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -72,16 +85,17 @@ const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): 
 };
 
 /**
- * Browser mode: the built UI and the contract on a loopback-only HTTP server. A fresh 256-bit
- * token per launch guards every API call; Host and Origin allowlists stop DNS rebinding and
- * cross-site calls; no CORS headers are ever sent, so no other origin can read an answer.
+ * Browser mode: the built UI and the contract on a loopback-only HTTP server. Every API call needs
+ * a session cookie, which only a one-time launch code can buy (session-gate.ts); Host and Origin
+ * allowlists stop DNS rebinding and cross-site calls; no CORS headers are ever sent, so no other
+ * origin can read an answer.
  */
-export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOPBACK_HOST }: BrowserServerOptions): Promise<BrowserServer> => {
+export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOPBACK_HOST, session }: BrowserServerOptions): Promise<BrowserServer> => {
   if (host !== LOOPBACK_HOST) throw new Error(`Browser mode listens on ${LOOPBACK_HOST} only (asked for ${host}).`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${port}.`);
-  const token = randomBytes(32).toString('hex');
+  const gate = createSessionGate(session);
   let boundPort = -1;
-  const ctx: Context = { api, staticDir, token, port: () => boundPort };
+  const ctx: Context = { api, staticDir, gate, port: () => boundPort };
   const server = createServer((req, res) => {
     handle(req, res, ctx).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'INTERNAL_ERROR', 'The request failed unexpectedly.');
@@ -101,10 +115,10 @@ export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOP
   boundPort = address.port;
   const origin = `http://${LOOPBACK_HOST}:${boundPort}`;
   return {
-    url: `${origin}/#token=${token}`,
     origin,
-    token,
     port: boundPort,
+    cookieName: sessionCookieName(boundPort),
+    launchUrl: (onRedeemed) => `${origin}${LAUNCH_PATH}?code=${gate.issueCode(onRedeemed)}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -13,15 +13,29 @@ export const originAllowed = (origin: string | undefined, port: number): boolean
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /**
- * `Authorization: Bearer <token>` compared in constant time. Both sides are hashed first so the
- * comparison does not even leak the token's length.
+ * Where `presented` is in `secrets` (-1 when nowhere), in constant time: both sides are hashed
+ * first so the comparison leaks neither a prefix nor the length, and every secret is compared
+ * every time. An empty string matches nothing.
  */
-export const bearerMatches = (authorization: string | undefined, token: string): boolean => {
-  const match = /^Bearer ([^\s]+)$/.exec(authorization ?? '');
-  const presented = match?.[1] ?? '';
-  const same = timingSafeEqual(digest(presented), digest(token));
-  return same && presented.length > 0;
+export const secretIndex = (presented: string, secrets: readonly string[]): number => {
+  const mine = digest(presented);
+  let index = -1;
+  secrets.forEach((secret, i) => {
+    if (timingSafeEqual(mine, digest(secret))) index = i;
+  });
+  return presented.length > 0 ? index : -1;
 };
+
+/**
+ * The values of every cookie called `name` in a `Cookie` header (a browser may send two of the
+ * same name with different paths). Malformed pairs are skipped; values are taken as they are.
+ */
+export const cookieValues = (header: string | undefined, name: string): string[] =>
+  (header ?? '')
+    .split(';')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.startsWith(`${name}=`))
+    .map((pair) => pair.slice(name.length + 1));
 
 /** `application/json`, optionally with parameters (charset); a missing header is accepted. */
 export const jsonContentType = (contentType: string | undefined): boolean =>

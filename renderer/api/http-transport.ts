@@ -1,19 +1,29 @@
-import { routeFor, type Transport } from '../../shared/contract';
+import { fail, routeFor, type Transport } from '../../shared/contract';
+
+/** What a call answers when the loopback server cannot be reached at all. */
+export const SERVER_STOPPED_MESSAGE = 'The local app server stopped — run it again (`npm start` or `bitbucket-target serve`).';
 
 /**
- * Browser mode: one POST per call to the loopback server, with the launch token as a Bearer
- * credential. The parsed JSON body is returned whatever the status: the server answers every
- * expected failure as a Result, and the client parses it against the contract.
+ * Browser mode: one POST per call to the loopback server that served this page. The session is
+ * the HttpOnly cookie the launch link set (same-origin credentials; the page never sees it), so a
+ * reload keeps working. A request that gets no answer (the server was stopped) is the coded
+ * APP_SERVER_STOPPED, not a bug; any answer's JSON body is returned whatever the status, since the
+ * server answers every expected failure as a Result that the client parses against the contract.
  */
-export const createHttpTransport = (token: string, fetchImpl: typeof fetch = fetch): Transport => {
+export const createHttpTransport = (fetchImpl: typeof fetch = fetch): Transport => {
   return async (name, input) => {
-    const response = await fetchImpl(routeFor(name), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(input ?? {}),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
+    let response: Response;
+    try {
+      response = await fetchImpl(routeFor(name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+    } catch {
+      return fail('APP_SERVER_STOPPED', SERVER_STOPPED_MESSAGE);
+    }
     return (await response.json()) as unknown;
   };
 };

@@ -262,8 +262,16 @@ export const ERROR_CATALOG = {
   BROWSER_SESSION_INVALID: entry({
     code: 'BROWSER_SESSION_INVALID',
     title: 'Browser session expired',
-    meaning: 'A browser-mode call came without the launch token of the running server, or with an old one. Each launch of browser mode has a new token.',
-    fix: 'Open the URL that the `serve` command printed for this launch (it carries the token), or start browser mode again.',
+    meaning: "A browser-mode call came without this launch's session cookie, or with one from an earlier launch. Each launch of browser mode starts new sessions, and each launch link works once.",
+    fix: 'Open the one-time link that `serve` printed for this launch (a used or expired link does not work twice), or start browser mode again.',
+    blocks: ['none'],
+    fixStep: null,
+  }),
+  APP_SERVER_STOPPED: entry({
+    code: 'APP_SERVER_STOPPED',
+    title: 'App server stopped',
+    meaning: 'The local app server stopped: this page could not reach the browser-mode server it was opened from (it was stopped with Ctrl-C, its terminal closed, or the machine restarted).',
+    fix: 'Run it again (`npm start` or `bitbucket-target serve`) and open the new link it prints; saved targets are kept.',
     blocks: ['none'],
     fixStep: null,
   }),

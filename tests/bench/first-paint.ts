@@ -72,7 +72,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
     const blankUrl = `${server.origin}/blank.html`;
     const libsUrl = `${server.origin}/floor/index.html`;
     if (!o.smoke) {
-      await paintOf(browser, server.url);
+      await paintOf(browser, server.launchUrl());
       await paintOf(browser, blankUrl);
     }
     const runs = o.smoke ? 1 : 7;
@@ -80,7 +80,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
     const blank: number[] = [];
     const libs: number[] = [];
     for (let i = 0; i < runs; i += 1) {
-      app.push(await paintOf(browser, server.url));
+      app.push(await paintOf(browser, server.launchUrl()));
       blank.push((await paintOf(browser, blankUrl)).fcp);
       if (!o.smoke) libs.push((await paintOf(browser, libsUrl)).fcp);
     }

@@ -35,8 +35,8 @@ describe('build/cli.mjs', () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const run = runNode('build/cli.mjs', ['serve', '--port', '0', '--no-open'], env);
       try {
-        const [url] = await waitForStdout(run, /^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}\n/);
-        expect((await fetch(url.trim().replace(/#.*$/, ''))).status).toBe(200);
+        const [url] = await waitForStdout(run, /^http:\/\/127\.0\.0\.1:\d+\/launch\?code=[0-9a-f]{64}\n/);
+        expect((await fetch(new URL('/', url.trim()))).status).toBe(200);
         run.child.kill(signal);
         expect(await run.exited).toBe(0);
         expect(run.stdout()).toBe(url);

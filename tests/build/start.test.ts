@@ -21,19 +21,21 @@ describe('npm start without the Electron runtime', () => {
       BTS_DATA_DIR: dataDir,
     });
     try {
-      const [url] = await waitForStdout(run, /http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}/);
+      const [url] = await waitForStdout(run, /http:\/\/127\.0\.0\.1:\d+\/launch\?code=[0-9a-f]{64}/);
       expect(run.stderr()).toContain('The Electron runtime could not be downloaded (it comes from GitHub, which this network blocks). Starting browser mode instead');
-      const page = await fetch(url.replace(/#.*$/, ''));
+      const page = await fetch(new URL('/', url));
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(await page.text()).toBe(readFileSync(join(PROJECT_DIR, 'out', 'renderer', 'index.html'), 'utf8'));
-      // The token from the URL opens the API.
-      const token = /#token=([0-9a-f]+)/.exec(url)?.[1] ?? '';
-      const info = await fetch(new URL('/api/app.info', url), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+      // The printed one-time link buys the session cookie that opens the API.
+      const launch = await fetch(url, { redirect: 'manual' });
+      expect(launch.status).toBe(303);
+      const cookie = (launch.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+      const info = await fetch(new URL('/api/app.info', url), { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
       expect(await info.json()).toMatchObject({ ok: true, value: { mode: 'browser' } });
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
-      await expect(fetch(url.replace(/#.*$/, ''))).rejects.toThrow();
+      await expect(fetch(new URL('/', url))).rejects.toThrow();
     } finally {
       run.child.kill('SIGKILL');
     }

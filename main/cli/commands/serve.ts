@@ -1,11 +1,32 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBrowserServer, type BrowserServer } from '../../server/browser-server';
-import { CLI_NAME, EXIT_FAILURE, EXIT_OK, type CliCommand } from '../cli-io';
+import { createLaunchFile, type LaunchFile } from '../../server/launch-file';
+import { LAUNCH_CODE_TTL_MS } from '../../server/session-gate';
+import { CLI_NAME, EXIT_FAILURE, EXIT_OK, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags, parsePort } from '../parse-flags';
 
 const waitForAbort = (signal: AbortSignal): Promise<void> =>
   signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+
+/**
+ * Opens the browser on a private launch file holding its own one-time link: the opener's argv (which
+ * every local user can read) carries only the file's path. Null when nothing was opened.
+ */
+const openThroughLaunchFile = async (server: BrowserServer, io: CliIO): Promise<LaunchFile | null> => {
+  const made = await createLaunchFile(io.env, (removeFile) => server.launchUrl(removeFile));
+  if (!made.ok) {
+    io.note(`Note: no private launch file could be written (${made.reason}), so no browser was opened; open the link above in a browser on this machine.`);
+    return null;
+  }
+  const opened = await io.openUrl(made.file.fileUrl);
+  if (!opened.ok) {
+    io.note(`Note: could not open a browser (${opened.reason}); open the link above in a browser on this machine.`);
+    await made.file.remove();
+    return null;
+  }
+  return made.file;
+};
 
 export const serveCommand: CliCommand = {
   summary: 'Start browser mode: the app on a loopback-only local server, opened in the system browser.',
@@ -25,16 +46,20 @@ export const serveCommand: CliCommand = {
       io.note(code === 'EADDRINUSE' ? `Port ${port} on 127.0.0.1 is already in use; pick another with --port, or --port 0 for any free one.` : `Browser mode could not start: ${cause instanceof Error ? cause.message : String(cause)}`);
       return EXIT_FAILURE;
     }
-    // The one line on stdout: scripts (and npm start's fallback) read it. The token rides in the
-    // fragment, which the browser never sends to a server.
-    io.print(server.url);
-    io.note(`Browser mode is listening on ${server.origin} (loopback only). Press Ctrl-C to stop.`);
-    if (values['no-open'] !== true && io.env['BTS_NO_OPEN'] !== '1') {
-      const opened = await io.openUrl(server.url);
-      if (!opened.ok) io.note(`Note: could not open a browser (${opened.reason}); open the URL above in a browser on this machine.`);
+    // The one line on stdout (scripts and npm start's fallback read it): a one-time link of its
+    // own. The terminal is the user's; the link dies on first use, so scrollback grants nothing.
+    io.print(server.launchUrl());
+    io.note(
+      `Browser mode is listening on ${server.origin} (loopback only). The link above works once, within ${LAUNCH_CODE_TTL_MS / 60_000} minutes; a reload keeps the session. Press Ctrl-C to stop.`,
+    );
+    let launchFile: LaunchFile | null = null;
+    try {
+      if (values['no-open'] !== true && io.env['BTS_NO_OPEN'] !== '1') launchFile = await openThroughLaunchFile(server, io);
+      await waitForAbort(io.signal);
+    } finally {
+      await launchFile?.remove();
+      await server.close();
     }
-    await waitForAbort(io.signal);
-    await server.close();
     io.note('Browser mode stopped.');
     return EXIT_OK;
   },

@@ -8,8 +8,8 @@ export type { BrowserMode } from './start-browser-mode';
 
 /**
  * `app`: a fresh browser-mode server per test (own data dir, own keychain service), the page
- * opened on its tokened URL, and a check after the test that the page logged no console error,
- * page error or failed request.
+ * opened on a one-time launch link (which sets the session cookie and redirects to the app), and a
+ * check after the test that the page logged no console error, page error or failed request.
  */
 export const test = base.extend<{ app: BrowserMode; simulators: boolean }, { main: MainLoader }>({
   simulators: [false, { option: true }],
@@ -25,7 +25,7 @@ export const test = base.extend<{ app: BrowserMode; simulators: boolean }, { mai
   app: async ({ page, main, simulators }, use) => {
     const mode = await main.node.startBrowserMode(RENDERER_OUT, { simulators });
     const guard = guardConsole(page);
-    await page.goto(mode.server.url);
+    await page.goto(mode.server.launchUrl());
     await use(mode);
     await mode.close();
     expect(guard.problems, 'console errors, page errors or failed requests').toEqual([]);

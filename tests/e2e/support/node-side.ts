@@ -1,5 +1,6 @@
 // What the specs need from the Node side, loaded together through Vite's SSR loader.
 export { startBrowserMode } from './start-browser-mode';
+export { createLaunchFile } from '../../../main/server/launch-file';
 export { makeReviewBundles } from './make-bundles';
 export { verifyWithCli } from './cli-verify';
 export { SECRETS as CLOUD_SECRETS } from '../../simulators/cloud-sim-state';

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../main/cli/commands';
 import { dataDirFlag, runCli } from '../../../main/cli/run';
@@ -66,62 +63,5 @@ describe('runCli', () => {
     expect(dataDirFlag(['--data-dir', '/tmp/x', 'serve'])).toBe('/tmp/x');
     expect(dataDirFlag(['--data-dir=/tmp/y', 'serve'])).toBe('/tmp/y');
     expect(dataDirFlag(['serve', '--data-dir', '/tmp/z'])).toBeUndefined();
-  });
-});
-
-describe('serve', () => {
-  const withUi = () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bts-ui-'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>ui</title>');
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  };
-
-  it('prints the URL with its token as the one stdout line, serves until aborted, then closes', async () => {
-    const f = setup({ staticDir: withUi() });
-    const running = runCli(['serve', '--port', '0'], f.io);
-    await expect.poll(() => f.stdout.length).toBe(1);
-    const url = f.stdout[0] ?? '';
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{64}$/);
-    // Opening failed in this fake: only a note on stderr, the server keeps running.
-    expect(f.opened).toEqual([url]);
-    expect(f.stderr.join('\n')).toMatch(/could not open a browser/);
-    const page = await fetch(url.replace(/#.*$/, ''));
-    expect(await page.text()).toContain('<title>ui</title>');
-    f.abort();
-    expect(await running).toBe(0);
-    await expect(fetch(url.replace(/#.*$/, ''))).rejects.toThrow();
-  });
-
-  it('does not open a browser with --no-open (or BTS_NO_OPEN=1)', async () => {
-    for (const [argv, env] of [
-      [['serve', '--no-open'], {}],
-      [['serve'], { BTS_NO_OPEN: '1' }],
-    ] as const) {
-      const f = setup({ staticDir: withUi(), env });
-      const running = runCli([...argv], f.io);
-      await expect.poll(() => f.stdout.length).toBe(1);
-      f.abort();
-      expect(await running).toBe(0);
-      expect(f.opened).toEqual([]);
-    }
-  });
-
-  it('exits 1 with a clear note when the UI is not built', async () => {
-    const f = setup({ staticDir: join(tmpdir(), 'bts-no-such-ui') });
-    expect(await runCli(['serve', '--no-open'], f.io)).toBe(1);
-    expect(f.stderr.join('\n')).toMatch(/not built.*npm run build/);
-  });
-
-  it('exits 1 when the port is taken', async () => {
-    const first = setup({ staticDir: withUi() });
-    const running = runCli(['serve', '--no-open'], first.io);
-    await expect.poll(() => first.stdout.length).toBe(1);
-    const port = new URL(first.stdout[0] ?? '').port;
-    const second = setup({ staticDir: withUi() });
-    expect(await runCli(['serve', '--no-open', '--port', port], second.io)).toBe(1);
-    expect(second.stderr.join('\n')).toMatch(/already in use/);
-    first.abort();
-    expect(await running).toBe(0);
   });
 });

@@ -4,16 +4,20 @@ import { startBrowserServer, type BrowserServer } from '../../../main/server/bro
 import { BROWSER_MODE_CSP } from '../../../main/server/security-headers';
 import { testApi } from '../../support/test-api';
 import { rawRequest, tryConnect, type RawResponse } from './http-helpers';
+import { openSession } from './session-helpers';
 import { makeStaticFixture } from './static-fixture';
 
 // The browser-mode server, for real, on an ephemeral loopback port.
 
 let server: BrowserServer;
+/** `bts_session_PORT=HEX`: the session a redeemed launch link bought. */
+let session: string;
 const fixture = makeStaticFixture();
 const t = testApi();
 
 beforeAll(async () => {
   server = await startBrowserServer({ api: t.api, staticDir: fixture.root });
+  session = await openSession(server);
 });
 afterAll(async () => {
   await server.close();
@@ -22,7 +26,8 @@ afterAll(async () => {
 });
 
 const host = () => `127.0.0.1:${server.port}`;
-const auth = () => ({ Authorization: `Bearer ${server.token}` });
+const sessionId = () => session.slice(session.indexOf('=') + 1);
+const auth = () => ({ Cookie: session });
 const post = (path: string, body: string, headers: Record<string, string | number> = {}) =>
   rawRequest({ port: server.port, method: 'POST', path, body, headers: { Host: host(), 'Content-Type': 'application/json', ...auth(), ...headers } });
 const json = (r: RawResponse): { ok: boolean; value?: unknown; error?: { code: string; message: string } } => JSON.parse(r.body);
@@ -34,16 +39,25 @@ const expectSecurityHeaders = (r: RawResponse): void => {
   for (const name of Object.keys(r.headers)) expect(name.startsWith('access-control-')).toBe(false);
 };
 
-describe('launch token and URL', () => {
-  it('hands out a 256-bit token in the URL fragment of a 127.0.0.1 URL', () => {
-    expect(server.token).toMatch(/^[0-9a-f]{64}$/);
+describe('launch', () => {
+  it('listens on a 127.0.0.1 origin and names its session cookie after its port', () => {
     expect(server.origin).toBe(`http://127.0.0.1:${server.port}`);
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${server.token}`);
+    expect(server.cookieName).toBe(`bts_session_${server.port}`);
+    expect(session).toMatch(new RegExp(`^bts_session_${server.port}=[0-9a-f]{64}$`));
   });
 
-  it('uses a new token for every launch', async () => {
+  it('gives each launch its own sessions: a session of one server opens nothing on another', async () => {
     const other = await startBrowserServer({ api: t.api, staticDir: fixture.root });
-    expect(other.token).not.toBe(server.token);
+    const otherSession = await openSession(other);
+    const r = await rawRequest({
+      port: other.port,
+      method: 'POST',
+      path: '/api/app.info',
+      headers: { Host: `127.0.0.1:${other.port}`, 'Content-Type': 'application/json', Cookie: `${other.cookieName}=${sessionId()}` },
+      body: '{}',
+    });
+    expect(r.status).toBe(401);
+    expect(otherSession).not.toContain(sessionId());
     await other.close();
   });
 
@@ -64,6 +78,12 @@ describe('API calls', () => {
     expectSecurityHeaders(r);
   });
 
+  it('keeps the session for every later call (a reload sends the same cookie), among other cookies', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await post('/api/app.info', '{}')).status).toBe(200);
+    const r = await post('/api/app.info', '{}', { Cookie: `theme=dark; ${session}; other=1` });
+    expect(json(r)).toMatchObject({ ok: true });
+  });
+
   it('accepts an empty body as no arguments, and localhost as the host', async () => {
     const r = await post('/api/targets.list', '', { Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` });
     expect(r.status).toBe(200);
@@ -82,11 +102,14 @@ describe('API calls', () => {
   });
 
   const refusals: Array<[string, () => Promise<RawResponse>, number, string]> = [
-    ['no token', () => post('/api/app.info', '{}', { Authorization: '' }), 401, 'BROWSER_SESSION_INVALID'],
-    ['a wrong token', () => post('/api/app.info', '{}', { Authorization: `Bearer ${'0'.repeat(64)}` }), 401, 'BROWSER_SESSION_INVALID'],
-    ['the token with one character changed', () => post('/api/app.info', '{}', { Authorization: `Bearer ${server.token.slice(0, -1)}${server.token.endsWith('a') ? 'b' : 'a'}` }), 401, 'BROWSER_SESSION_INVALID'],
-    ['a token prefix', () => post('/api/app.info', '{}', { Authorization: `Bearer ${server.token.slice(0, 32)}` }), 401, 'BROWSER_SESSION_INVALID'],
-    ['the token as Basic', () => post('/api/app.info', '{}', { Authorization: `Basic ${server.token}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['no cookie', () => post('/api/app.info', '{}', { Cookie: '' }), 401, 'BROWSER_SESSION_INVALID'],
+    ['a wrong session', () => post('/api/app.info', '{}', { Cookie: `${server.cookieName}=${'0'.repeat(64)}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['the session with one character changed', () => post('/api/app.info', '{}', { Cookie: `${server.cookieName}=${sessionId().slice(0, -1)}${sessionId().endsWith('a') ? 'b' : 'a'}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['a session prefix', () => post('/api/app.info', '{}', { Cookie: `${server.cookieName}=${sessionId().slice(0, 32)}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['the session in upper case', () => post('/api/app.info', '{}', { Cookie: `${server.cookieName}=${sessionId().toUpperCase()}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['the session under another port’s cookie name', () => post('/api/app.info', '{}', { Cookie: `bts_session_${server.port + 1}=${sessionId()}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['the session as a Bearer token (the old launch-token path)', () => post('/api/app.info', '{}', { Cookie: '', Authorization: `Bearer ${sessionId()}` }), 401, 'BROWSER_SESSION_INVALID'],
+    ['an unspent launch code as the cookie', () => post('/api/app.info', '{}', { Cookie: `${server.cookieName}=${new URL(server.launchUrl()).searchParams.get('code') ?? ''}` }), 401, 'BROWSER_SESSION_INVALID'],
     ['Host: evil.example', () => post('/api/app.info', '{}', { Host: 'evil.example' }), 403, 'REQUEST_FORBIDDEN'],
     ['Host: evil.example with the port', () => post('/api/app.info', '{}', { Host: `evil.example:${server.port}` }), 403, 'REQUEST_FORBIDDEN'],
     ['Host: 127.0.0.1 on another port', () => post('/api/app.info', '{}', { Host: `127.0.0.1:${server.port + 1}` }), 403, 'REQUEST_FORBIDDEN'],
@@ -122,7 +145,7 @@ describe('API calls', () => {
     expect(r.status).toBe(status);
     expect(json(r)).toMatchObject({ ok: false, error: { code } });
     expectSecurityHeaders(r);
-    expect(r.body).not.toContain(server.token);
+    expect(r.body).not.toContain(sessionId());
   });
 
   it('still answers after the refusals (a 413 does not take the server down)', async () => {

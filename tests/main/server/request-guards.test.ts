@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearerMatches, hostAllowed, jsonContentType, originAllowed } from '../../../main/server/request-guards';
+import { cookieValues, hostAllowed, jsonContentType, originAllowed, secretIndex } from '../../../main/server/request-guards';
 
 const TOKEN = 'ab'.repeat(32);
 
@@ -31,19 +31,34 @@ describe('request guards', () => {
   ];
   it.each(origins)('Origin %j → %s', (origin, allowed) => expect(originAllowed(origin, 8080)).toBe(allowed));
 
-  const bearers: Array<[string | undefined, boolean]> = [
-    [`Bearer ${TOKEN}`, true],
-    [undefined, false],
-    ['', false],
-    ['Bearer ', false],
-    [`bearer ${TOKEN}`, false],
-    [`Bearer  ${TOKEN}`, false],
-    [`Bearer ${TOKEN} `, false],
-    [`Bearer ${TOKEN}x`, false],
-    [`Bearer ${TOKEN.slice(1)}`, false],
-    [`Basic ${TOKEN}`, false],
+  const OTHER = 'cd'.repeat(32);
+  const secrets: Array<[string, readonly string[], number]> = [
+    [TOKEN, [TOKEN], 0],
+    [TOKEN, [OTHER, TOKEN], 1],
+    [OTHER, [OTHER, TOKEN], 0],
+    [TOKEN, [], -1],
+    [TOKEN, [OTHER], -1],
+    ['', [''], -1],
+    [TOKEN.slice(1), [TOKEN], -1],
+    [`${TOKEN}x`, [TOKEN], -1],
+    [TOKEN.toUpperCase(), [TOKEN], -1],
+    [` ${TOKEN}`, [TOKEN], -1],
   ];
-  it.each(bearers)('Authorization %j → %s', (header, allowed) => expect(bearerMatches(header, TOKEN)).toBe(allowed));
+  it.each(secrets)('secret %j among %j → index %i', (presented, list, index) => expect(secretIndex(presented, list)).toBe(index));
+
+  const cookies: Array<[string | undefined, string[]]> = [
+    [undefined, []],
+    ['', []],
+    ['bts_session_8080=abc', ['abc']],
+    ['a=1; bts_session_8080=abc; b=2', ['abc']],
+    ['bts_session_8080=abc;bts_session_8080=def', ['abc', 'def']],
+    ['bts_session_80801=abc', []],
+    ['xbts_session_8080=abc', []],
+    ['bts_session_8080', []],
+    ['bts_session_8080 =abc', []],
+    ['bts_session_8080=', ['']],
+  ];
+  it.each(cookies)('Cookie %j → %j', (header, values) => expect(cookieValues(header, 'bts_session_8080')).toEqual(values));
 
   const types: Array<[string | undefined, boolean]> = [
     [undefined, true],
