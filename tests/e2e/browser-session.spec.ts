@@ -54,8 +54,9 @@ test('a used launch link does not work a second time, and a page without the coo
     // Straight to the app without a cookie: every call is refused, and the page says why.
     const noCookie = guardConsole(b);
     await b.goto(`${app.server.origin}/`);
-    await expect(b.getByRole('alert')).toContainText('Browser session expired');
-    await expect(b.getByRole('alert')).toContainText('BROWSER_SESSION_INVALID');
+    const refusedInfo = b.getByRole('alert').filter({ hasText: 'Loading app information' });
+    await expect(refusedInfo).toContainText('Browser session expired');
+    await expect(refusedInfo).toContainText('BROWSER_SESSION_INVALID');
     expect(noCookie.problems.every((p) => /401/.test(p))).toBe(true);
   } finally {
     await first.close();
@@ -97,7 +98,7 @@ test('when the server stops, the next action says "the local app server stopped 
     await mode.server.close();
     await page.getByRole('button', { name: 'Add Bitbucket target' }).click();
     await page.getByRole('button', { name: /Bitbucket Cloud/ }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').first();
     await expect(alert).toContainText('App server stopped');
     await expect(alert).toContainText('APP_SERVER_STOPPED');
     await expect(alert).toContainText('The local app server stopped — run it again (`npm start` or `bitbucket-target serve`).');
