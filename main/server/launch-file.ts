@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { lstat, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { privateDir } from './private-dir';
+import { LAUNCH_CODE_TTL_MS } from './session-gate';
 
 export interface LaunchFile {
   readonly path: string;
@@ -33,6 +34,21 @@ export const launchPage = (launchUrl: string): string => {
 // O_CREAT|O_EXCL: a file (or symlink) already at the path is an error, never followed or reused.
 const OWNER_ONLY_NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
 
+const LAUNCH_FILE_NAME = /^launch-[0-9a-f]{16}\.html$/;
+
+/**
+ * Launch files a killed `serve` left behind: their codes have expired (older than a code's life),
+ * so they are only clutter. Younger ones may belong to another running `serve` and stay.
+ */
+const sweepStale = async (dir: string, now: number): Promise<void> => {
+  const names = await readdir(dir).catch(() => []);
+  for (const name of names.filter((n) => LAUNCH_FILE_NAME.test(n))) {
+    const path = join(dir, name);
+    const info = await lstat(path).catch(() => null);
+    if (info?.isFile() === true && now - info.mtimeMs > LAUNCH_CODE_TTL_MS) await rm(path, { force: true }).catch(() => undefined);
+  }
+};
+
 /**
  * Browser mode's launch file, as Jupyter does it: the one-time launch link goes into an owner-only
  * (0600) HTML file in a private folder (private-dir.ts), and the browser is opened on the file, so
@@ -46,6 +62,7 @@ export const createLaunchFile = async (
 ): Promise<LaunchFileOutcome> => {
   const dir = await privateDir(env, dirOptions);
   if (!dir.ok) return dir;
+  await sweepStale(dir.path, Date.now());
   const path = join(dir.path, `launch-${randomBytes(8).toString('hex')}.html`);
   const remove = (): Promise<void> => rm(path, { force: true }).catch(() => undefined);
   const url = mintUrl(() => void remove());

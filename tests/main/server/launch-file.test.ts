@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,22 @@ describe('launch file', () => {
     expect(made.ok && existsSync(made.file.path)).toBe(true);
     spend();
     await expect.poll(() => made.ok && existsSync(made.file.path)).toBe(false);
+  });
+
+  it('sweeps launch files a killed serve left behind once their codes have expired, and keeps younger ones', async () => {
+    const dir = runtime();
+    const folder = join(dir, 'bitbucket-target-setup');
+    mkdirSync(folder, { mode: 0o700 });
+    const stale = join(folder, 'launch-00000000000000aa.html');
+    const young = join(folder, 'launch-00000000000000bb.html');
+    const other = join(folder, 'notes.html');
+    for (const file of [stale, young, other]) writeFileSync(file, 'x', { mode: 0o600 });
+    const elevenMinutesAgo = new Date(Date.now() - 11 * 60_000);
+    utimesSync(stale, elevenMinutesAgo, elevenMinutesAgo);
+    utimesSync(other, elevenMinutesAgo, elevenMinutesAgo);
+    const made = await createLaunchFile({ XDG_RUNTIME_DIR: dir }, () => LINK);
+    expect(made.ok).toBe(true);
+    expect([existsSync(stale), existsSync(young), existsSync(other)]).toEqual([false, true, true]);
   });
 
   it('is not written when the folder is not private', async () => {
