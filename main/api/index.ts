@@ -6,6 +6,7 @@ import { credentialHandlers } from './handlers/credentials';
 import { bundleHandlers } from './handlers/bundle';
 import { targetHandlers } from './handlers/targets';
 import { urlSafetyHandlers } from './handlers/url-safety';
+import { radarHandlers } from './handlers/radar';
 
 export type { ApiDeps } from './deps';
 export type { Handlers } from './dispatch';
@@ -18,6 +19,7 @@ export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...checkHandlers(deps),
   ...bundleHandlers(deps),
   ...urlSafetyHandlers(deps),
+  ...radarHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

@@ -7,6 +7,7 @@ import type { MethodSpec } from './define';
 import type { MethodName } from './method-names';
 import { targetMethods } from './targets';
 import { urlSafetyMethods } from './url-safety';
+import { radarMethods } from './radar';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -20,6 +21,7 @@ export const contract = {
   ...checkMethods,
   ...bundleMethods,
   ...urlSafetyMethods,
+  ...radarMethods,
 };
 
 export type Contract = typeof contract;

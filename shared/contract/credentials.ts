@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CredentialState } from '../domain/checks';
 import { TargetId } from '../domain/target';
+import { CalendarDate, CredentialExpiry } from '../domain/credential-meta';
 import { method } from './define';
 import { TargetRecord } from './targets';
 
@@ -23,6 +24,11 @@ export const CredentialsStoreInput = z
     secret: z.string().min(1).max(16_384),
     /** The OAuth consumer key (not secret), required with `oauth_consumer`. */
     consumer_key: z.string().trim().min(1).max(200).optional(),
+    /**
+     * The day the token stops working, as shown where it was created (YYYY-MM-DD). Without it an
+     * Atlassian API token is assumed to expire 365 days after today. Kept in the settings file.
+     */
+    expires_on: CalendarDate.optional(),
   })
   .refine((v) => v.kind !== 'oauth_consumer' || v.consumer_key !== undefined, {
     message: 'consumer_key is required with oauth_consumer',
@@ -33,7 +39,13 @@ export const CredentialsStatus = z.object({ target_id: TargetId, credentials: z.
 export type CredentialsStatus = z.infer<typeof CredentialsStatus>;
 
 /** A stored secret: the fresh record (the checks it made stale are gone) and what was stored. */
-export const CredentialStored = z.object({ record: TargetRecord, kind: StorableCredentialKind, state: z.literal('stored') });
+export const CredentialStored = z.object({
+  record: TargetRecord,
+  kind: StorableCredentialKind,
+  state: z.literal('stored'),
+  /** When it was stored and expires (given, assumed or unknown), for the expiry radar. */
+  expiry: CredentialExpiry.optional(),
+});
 export type CredentialStored = z.infer<typeof CredentialStored>;
 
 /** The keychain kinds removed, and the fresh record when the target exists (it outlives its secrets). */

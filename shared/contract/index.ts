@@ -8,3 +8,4 @@ export * from './credentials';
 export * from './checks';
 export * from './bundle';
 export * from './url-safety';
+export * from './radar';

@@ -23,6 +23,7 @@ export const METHOD_NAMES = [
   'url.check',
   'url.probe',
   'url.checkTarget',
+  'radar.scan',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -40,6 +40,12 @@ export const UrlProbeResult = z.object({
   redirects: z.array(RedirectHop),
   api_root: ApiRootEvidence.nullable(),
   via_proxy: z.boolean(),
+  /** scheme://host:port of the proxy used (never its userinfo); null: direct. */
+  proxy: z.string().nullable().default(null),
+  /** The source address this machine used (`socket.localAddress`) on a direct connection. */
+  local_address: z.string().nullable().default(null),
+  /** The negotiated TLS version, e.g. `TLSv1.3`. */
+  tls_version: z.string().nullable().default(null),
   timings_ms: z.record(z.string(), z.number()),
 });
 export type UrlProbeResult = z.infer<typeof UrlProbeResult>;

@@ -77,6 +77,12 @@ export const NetworkCheck = z.object({
   redirects: z.array(RedirectHop).default([]),
   api_root: ApiRootEvidence.optional(),
   via_proxy: z.boolean().default(false),
+  /** scheme://host:port of the proxy used (never its userinfo). */
+  proxy: z.string().optional(),
+  /** The source address this machine used (`socket.localAddress`). */
+  local_address: z.string().optional(),
+  /** The negotiated TLS version, e.g. `TLSv1.3`. */
+  tls_version: z.string().optional(),
   timings_ms: z.record(z.string(), z.number()).default({}),
   checked_at: Timestamp,
 });

@@ -36,7 +36,7 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
       withKeychain(async () => {
         const providers = deps.providers;
         if (providers === undefined) return notConfigured();
-        const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers }, target_id);
+        const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers, clock: deps.clock }, target_id);
         deps.logger?.info('oauth.connect', { target_id, outcome: done.ok ? 'stored' : done.error.code, ...(done.ok ? {} : { reason: done.error.details?.['reason'] }) });
         return done;
       }),

@@ -9,10 +9,17 @@ import { withKeychain } from './keychain-guard';
 type CredentialHandlers = Pick<Handlers, 'credentials.store' | 'credentials.status' | 'credentials.delete'>;
 
 export const credentialHandlers = (deps: ApiDeps): CredentialHandlers => ({
-  'credentials.store': ({ target_id, kind, secret, consumer_key }) =>
+  'credentials.store': ({ target_id, kind, secret, consumer_key, expires_on }) =>
     withKeychain(async () => {
-      const stored = await storeTargetCredential(deps, { targetId: target_id, kind, secret, ...(consumer_key === undefined ? {} : { consumerKey: consumer_key }) });
-      if (stored.ok) deps.logger?.info('credentials.store', { target_id: stored.value.record.target.id, kind, state: 'stored' });
+      const stored = await storeTargetCredential(deps, {
+        targetId: target_id,
+        kind,
+        secret,
+        storedAt: deps.clock.now().toISOString(),
+        ...(consumer_key === undefined ? {} : { consumerKey: consumer_key }),
+        ...(expires_on === undefined ? {} : { expiresOn: expires_on }),
+      });
+      if (stored.ok) deps.logger?.info('credentials.store', { target_id: stored.value.record.target.id, kind, state: 'stored', expiry_basis: stored.value.expiry?.basis ?? 'none' });
       return stored;
     }),
 

@@ -75,7 +75,7 @@ const printableSummary = (s: BundleSummary): BundleSummary => {
 };
 
 /** At most one byte over the limit is read: enough for the verifier to say "too large". */
-const readBounded = async (path: string, limit: number = BUNDLE_MAX_BYTES): Promise<Buffer> => {
+export const readBounded = async (path: string, limit: number = BUNDLE_MAX_BYTES): Promise<Buffer> => {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();

@@ -2,6 +2,7 @@ import type { CliCommand } from '../cli-io';
 import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
 import { probeCommand } from './probe';
+import { radarCommand } from './radar';
 import { serveCommand } from './serve';
 import { signingKeyCommand } from './signing-key';
 import { urlCheckCommand } from './url-check';
@@ -17,4 +18,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: checkCommand,
   bundle: bundleCommand,
   'signing-key': signingKeyCommand,
+  radar: radarCommand,
 };

@@ -30,8 +30,18 @@ export type OnceOutcome =
       readonly body: string;
       readonly tls?: TlsEvidence;
       readonly remote?: string;
+      readonly local?: string;
+      readonly tls_version?: string;
     }
-  | { readonly ok: false; readonly reason: BlockReason; readonly detail: string; readonly tls?: TlsEvidence };
+  | { readonly ok: false; readonly reason: BlockReason; readonly detail: string; readonly tls?: TlsEvidence; readonly local?: string; readonly tls_version?: string };
+
+/** What the pinned socket showed: certificate, checked address, source address, TLS version. */
+interface Seen {
+  tls?: TlsEvidence;
+  remote?: string;
+  local?: string;
+  tls_version?: string;
+}
 
 const flatten = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
   Object.fromEntries(
@@ -40,7 +50,7 @@ const flatten = (h: Record<string, string | string[] | undefined>): Record<strin
       .map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
   );
 
-const dispatcherFor = (r: OnceRequest, seen: { tls?: TlsEvidence; remote?: string }): Dispatcher => {
+const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
   const timeouts = { headersTimeout: r.limits.headersMs, bodyTimeout: r.limits.bodyIdleMs };
   if (r.proxy !== undefined) {
     return new ProxyAgent({
@@ -58,17 +68,26 @@ const dispatcherFor = (r: OnceRequest, seen: { tls?: TlsEvidence; remote?: strin
     onTls: (ev) => {
       seen.tls = ev;
     },
-    onConnected: (remote) => {
+    onConnected: (remote, local) => {
       seen.remote = remote;
+      if (local !== undefined) seen.local = local;
+    },
+    onTlsVersion: (version) => {
+      seen.tls_version = version;
     },
   });
   return new Agent({ connect, ...timeouts, connections: 1, pipelining: 0 });
 };
 
 export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
-  const seen: { tls?: TlsEvidence; remote?: string } = {};
+  const seen: Seen = {};
   const dispatcher = dispatcherFor(r, seen);
-  const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence } => (seen.tls === undefined ? o : { ...o, tls: seen.tls });
+  const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence; local?: string; tls_version?: string } => ({
+    ...o,
+    ...(seen.tls === undefined ? {} : { tls: seen.tls }),
+    ...(seen.local === undefined ? {} : { local: seen.local }),
+    ...(seen.tls_version === undefined ? {} : { tls_version: seen.tls_version }),
+  });
   try {
     const res = await request(r.url, {
       dispatcher,

@@ -26,6 +26,12 @@ export interface NetworkEvidence {
   readonly tls?: TlsEvidence;
   readonly redirects: readonly RedirectHop[];
   readonly via_proxy: boolean;
+  /** The proxy used, as scheme://host:port (never its userinfo). */
+  readonly proxy?: string;
+  /** The source address of this machine's last direct connection (`socket.localAddress`). */
+  readonly local_address?: string;
+  /** The TLS version negotiated on the last direct connection. */
+  readonly tls_version?: string;
   readonly timings_ms: Readonly<Record<string, number>>;
 }
 

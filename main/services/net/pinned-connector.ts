@@ -23,7 +23,10 @@ export interface PinnedConnectorOptions {
   readonly ca?: string;
   readonly connectMs: number;
   readonly onTls?: (evidence: TlsEvidence) => void;
-  readonly onConnected?: (remoteAddress: string) => void;
+  /** The checked address connected to, and the source address this machine used (`socket.localAddress`). */
+  readonly onConnected?: (remoteAddress: string, localAddress: string | undefined) => void;
+  /** The negotiated TLS version (`TLSv1.3`, …), for the network team's change request. */
+  readonly onTlsVersion?: (version: string) => void;
 }
 
 const canonical = (ip: string): string => classifyIp(ip).ip;
@@ -77,10 +80,12 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
         callback(new PinViolation(`connected to ${remote ?? 'an unknown address'}, which was not checked`), null);
         return;
       }
-      o.onConnected?.(remote);
+      o.onConnected?.(remote, s.localAddress);
       if (s instanceof TLSSocket) {
         const ev = tlsEvidenceOf(s);
         if (ev !== undefined) o.onTls?.(ev);
+        const version = s.getProtocol();
+        if (version !== null) o.onTlsVersion?.(version);
       }
       callback(null, s);
     });

@@ -22,3 +22,13 @@ export const proxyFor = (host: string, port: number, env: ProxyEnv): string | un
   if (noProxy.split(',').some((e) => entryMatches(e, host.toLowerCase(), port))) return undefined;
   return proxy.trim();
 };
+
+/** A proxy URL as evidence may show it: scheme://host:port, never the user name or password it may carry. */
+export const proxyOrigin = (proxy: string): string => {
+  try {
+    const u = new URL(proxy);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return '(a proxy URL that does not parse)';
+  }
+};

@@ -6,7 +6,7 @@ import { stopwatch, type UrlVerdict } from '../url-safety/verdict';
 import { fetchOnce, type OnceOutcome } from './fetch-once';
 import type { HttpClient, HttpOutcome, HttpRequest, NetworkEvidence } from './http-client';
 import { withLimits, type NetLimits } from './limits';
-import { proxyFor, type ProxyEnv } from './proxy-env';
+import { proxyFor, proxyOrigin, type ProxyEnv } from './proxy-env';
 import { isRedirect, judgeRedirect } from './redirects';
 
 // The HttpClient the Data Center and Jira clients use: stages 1–4 on the URL, a pinned
@@ -43,6 +43,9 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
   const redirects: RedirectHop[] = [];
   let tls: TlsEvidence | undefined;
   let viaProxy = false;
+  let proxyUsed: string | undefined;
+  let local: string | undefined;
+  let tlsVersion: string | undefined;
   let checksMs = 0;
   let exchangeMs = 0;
   const evidence = (r: ResolvedTarget): NetworkEvidence => ({
@@ -50,6 +53,9 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
     ...(tls === undefined ? {} : { tls }),
     redirects: [...redirects],
     via_proxy: viaProxy,
+    ...(proxyUsed === undefined ? {} : { proxy: proxyUsed }),
+    ...(local === undefined ? {} : { local_address: local }),
+    ...(tlsVersion === undefined ? {} : { tls_version: tlsVersion }),
     timings_ms: { checks: checksMs, exchange: exchangeMs, total: total() },
   });
   try {
@@ -70,6 +76,7 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
       if (target === null) throw new Error('unreachable: a followed hop always has a target');
       const proxy = proxyFor(target.host, target.port, o.env ?? {});
       viaProxy = viaProxy || proxy !== undefined;
+      if (proxy !== undefined) proxyUsed = proxyOrigin(proxy);
       const tx = stopwatch();
       const res: OnceOutcome = await fetchOnce({
         url,
@@ -85,6 +92,8 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
       });
       exchangeMs += tx();
       if (res.tls !== undefined) tls = res.tls;
+      if (res.local !== undefined) local = res.local;
+      if (res.tls_version !== undefined) tlsVersion = res.tls_version;
       if (!res.ok) return { outcome: { ok: false, reason: res.reason, detail: res.detail, evidence: evidence(current) }, verdict: first.verdict, checksMs, exchangeMs };
       if (!isRedirect(res.status)) {
         const response = { status: res.status, headers: res.headers, body: res.body, url };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CheckResults } from '../../../shared/domain/checks';
+import { CredentialMeta } from '../../../shared/domain/credential-meta';
 import { TargetConfig } from '../../../shared/domain/target';
 
 // What the settings file holds: non-secret target settings and their check evidence. Parsed with
@@ -10,6 +11,8 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 export const StoredTarget = z.object({
   target: TargetConfig,
   checks: CheckResults.default({}),
+  /** When each credential was stored and expires (never the secret); the expiry radar reads it. */
+  credential_meta: CredentialMeta.optional(),
 });
 export type StoredTarget = z.infer<typeof StoredTarget>;
 

@@ -3,6 +3,7 @@ import type { CredentialsDeleted, CredentialStored, StorableCredentialKind } fro
 import { deleteCredentials, storeCredential } from '../secrets/credentials';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsStore } from '../settings/settings-store';
+import { expiryAtStore, updateCredentialMeta, withoutKinds } from './credential-meta';
 import { dropStaleAfterSecret } from './invalidate-checks';
 import { forgetChecks, loadTarget } from './stored-targets';
 import { freshRecord } from './target-records';
@@ -20,16 +21,25 @@ export interface CredentialInput {
   readonly kind: StorableCredentialKind;
   readonly secret: string;
   readonly consumerKey?: string;
+  /** Now, as an ISO timestamp: the stored day the expiry counts from. */
+  readonly storedAt: string;
+  /** The expiry date the admin gave (YYYY-MM-DD), if any. */
+  readonly expiresOn?: string;
 }
 
 export const storeTargetCredential = async (deps: TargetKeychainDeps, input: CredentialInput): Promise<Result<CredentialStored>> => {
   const found = await loadTarget(deps.settings, input.targetId);
   if (!found.ok) return found;
   const id = found.value.target.id;
+  const expiry = expiryAtStore(found.value.target, input.kind, input.storedAt, input.expiresOn);
+  if (!expiry.ok) return expiry;
   const changed = await storeCredential(deps.secrets, { ...input, targetId: id });
   const stored = await forgetChecks(deps.settings, id, (checks) => dropStaleAfterSecret(checks, changed));
   if (!stored.ok) return stored;
-  return ok({ record: await freshRecord(deps.secrets, stored.value), kind: input.kind, state: 'stored' });
+  const e = expiry.value;
+  const meta = await updateCredentialMeta(deps.settings, id, (m) => (e === undefined ? withoutKinds(m, changed) : { ...withoutKinds(m, changed), [input.kind]: e }));
+  if (!meta.ok) return meta;
+  return ok({ record: await freshRecord(deps.secrets, stored.value), kind: input.kind, state: 'stored', ...(e === undefined ? {} : { expiry: e }) });
 };
 
 /**
@@ -42,6 +52,8 @@ export const deleteTargetCredentials = async (deps: TargetKeychainDeps, input: {
   const id = found.ok ? found.value.target.id : input.targetId;
   const deleted = await deleteCredentials(deps.secrets, id, input.kind);
   if (!found.ok) return ok({ deleted });
+  const meta = await updateCredentialMeta(deps.settings, id, (m) => withoutKinds(m, deleted));
+  if (!meta.ok && meta.error.code !== 'TARGET_NOT_FOUND') return meta;
   const stored = await forgetChecks(deps.settings, id, (checks) => dropStaleAfterSecret(checks, deleted));
   if (!stored.ok) return stored.error.code === 'TARGET_NOT_FOUND' ? ok({ deleted }) : stored;
   return ok({ record: await freshRecord(deps.secrets, stored.value), deleted });

@@ -1,11 +1,13 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { OAuthConnected } from '../../../shared/contract/checks';
 import { isCloud } from '../../../shared/domain/target';
+import type { Clock } from '../clock/clock';
 import { connectOAuth, scopesOf } from '../providers/oauth/oauth-flow';
 import type { ProviderDeps } from '../providers/provider-deps';
 import { readConsumer } from '../secrets/credentials';
 import { storeOAuthTokens } from '../secrets/oauth-tokens';
 import type { TargetKeychainDeps } from './credential-changes';
+import { updateCredentialMeta, withoutKinds } from './credential-meta';
 import { dropStaleAfterSecret } from './invalidate-checks';
 import { forgetChecks, loadTarget } from './stored-targets';
 import { freshRecord } from './target-records';
@@ -15,7 +17,7 @@ import { freshRecord } from './target-records';
  * the system browser, the issued tokens into the keychain, the credential checks about the old
  * token dropped. Answers the fresh record and the granted scopes; never a token.
  */
-export const signInWithOAuth = async (deps: TargetKeychainDeps & { readonly providers: ProviderDeps }, targetId: string): Promise<Result<OAuthConnected>> => {
+export const signInWithOAuth = async (deps: TargetKeychainDeps & { readonly providers: ProviderDeps; readonly clock: Clock }, targetId: string): Promise<Result<OAuthConnected>> => {
   const found = await loadTarget(deps.settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;
@@ -33,6 +35,14 @@ export const signInWithOAuth = async (deps: TargetKeychainDeps & { readonly prov
   });
   if (!tokens.ok) return tokens;
   const changed = await storeOAuthTokens(deps.secrets, target.id, tokens.value);
+  // The refresh token lapses after 3 months unused: the radar counts from this day (and from each passed check).
+  const storedAt = deps.clock.now().toISOString();
+  const meta = await updateCredentialMeta(deps.settings, target.id, (m) =>
+    tokens.value.refresh_token === undefined
+      ? withoutKinds(m, ['bitbucket', 'bitbucket_refresh'])
+      : { ...withoutKinds(m, ['bitbucket']), bitbucket_refresh: { stored_at: storedAt, expires_on: null, basis: 'assumed' } },
+  );
+  if (!meta.ok) return meta;
   const stored = await forgetChecks(deps.settings, target.id, (checks) => dropStaleAfterSecret(checks, changed));
   if (!stored.ok) return stored;
   return ok({ record: await freshRecord(deps.secrets, stored.value), state: 'stored', scopes: scopesOf(tokens.value) });

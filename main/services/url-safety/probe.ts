@@ -14,6 +14,11 @@ export interface ProbeResult extends Omit<UrlVerdict, 'offline'> {
   readonly redirects: readonly RedirectHop[];
   readonly api_root: ApiRootEvidence | null;
   readonly via_proxy: boolean;
+  /** scheme://host:port of the proxy used, without userinfo; null when the connection was direct. */
+  readonly proxy: string | null;
+  /** The source address this machine used (`socket.localAddress`), when the connection was direct. */
+  readonly local_address: string | null;
+  readonly tls_version: string | null;
   readonly timings_ms: Readonly<Record<string, number>>;
 }
 
@@ -59,6 +64,9 @@ export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Pr
     redirects: ev.redirects,
     api_root: apiRoot,
     via_proxy: ev.via_proxy,
+    proxy: ev.proxy ?? null,
+    local_address: ev.local_address ?? null,
+    tls_version: ev.tls_version ?? null,
     timings_ms: { ...ev.timings_ms, total: total() },
     stages,
   };

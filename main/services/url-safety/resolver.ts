@@ -6,6 +6,8 @@ import { Resolver as DnsResolver } from 'node:dns/promises';
 export interface Resolver {
   resolve4(host: string): Promise<string[]>;
   resolve6(host: string): Promise<string[]>;
+  /** The DNS servers asked (`ip` or `ip:port`), for the network team's change request. */
+  servers?(): string[];
 }
 
 export interface DnsResolverOptions {
@@ -21,5 +23,6 @@ export const createDnsResolver = (options: DnsResolverOptions = {}): Resolver =>
   return {
     resolve4: (host) => r.resolve4(host),
     resolve6: (host) => r.resolve6(host),
+    servers: () => r.getServers(),
   };
 };

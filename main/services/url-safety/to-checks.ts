@@ -21,6 +21,9 @@ export const toNetworkCheck = (p: ProbeResult, checkedAt: string): NetworkCheck 
   redirects: [...p.redirects],
   ...(p.api_root === null ? {} : { api_root: p.api_root }),
   via_proxy: p.via_proxy,
+  ...(p.proxy === null ? {} : { proxy: p.proxy }),
+  ...(p.local_address === null ? {} : { local_address: p.local_address }),
+  ...(p.tls_version === null ? {} : { tls_version: p.tls_version }),
   timings_ms: { ...p.timings_ms },
   checked_at: checkedAt,
 });

@@ -1,0 +1,83 @@
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { RadarScanResult } from '../../../shared/contract/radar';
+import { isDue, sortRadar, type RadarItem } from '../../../shared/domain/radar';
+import { radarItemsFor } from '../../../shared/domain/radar-items';
+import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
+import { decodeBase64Strict } from '../bundle/dsse';
+import { verifyBundle } from '../bundle/verify-bundle';
+import type { Clock } from '../clock/clock';
+import { liveProbe, optionalCa } from '../live-probe/live-probe';
+import type { SettingsStore } from '../settings/settings-store';
+import { findStored } from '../targets/target-records';
+import type { UrlSafetyDeps } from '../url-safety/url-safety-deps';
+import { bundleFacts, probeFacts, targetFacts } from './radar-facts';
+
+// The three sources of the radar. Nothing here reads a secret: saved targets give their stored
+// evidence and credential facts, probes run without a credential, a bundle is verified offline.
+
+export interface RadarDeps {
+  readonly clock: Clock;
+  readonly settings: SettingsStore;
+  readonly urlSafety?: UrlSafetyDeps;
+}
+
+export type RadarSource =
+  | { readonly kind: 'targets'; readonly ref?: string }
+  | { readonly kind: 'probe'; readonly urls: readonly string[]; readonly caFile?: string; readonly allowlistStatus?: AllowlistStatus; readonly acknowledgePrivate: boolean }
+  | { readonly kind: 'bundle'; readonly bytesBase64: string; readonly fingerprint?: string };
+
+const report = (now: Date, within: number, items: RadarItem[], bundle: RadarScanResult['bundle'] = null): RadarScanResult => ({
+  generated_at: now.toISOString(),
+  within_days: within,
+  items: sortRadar(items),
+  due: items.filter(isDue).length,
+  bundle,
+});
+
+const fromTargets = async (deps: RadarDeps, ref: string | undefined, within: number): Promise<Result<RadarScanResult>> => {
+  const data = await deps.settings.read();
+  if (!data.ok) return data;
+  const now = deps.clock.now();
+  const stored = ref === undefined ? data.value.targets : [findStored(data.value.targets, ref)].filter((t) => t !== undefined);
+  if (ref !== undefined && stored.length === 0) return fail('TARGET_NOT_FOUND', `No saved target has the id or name "${ref.slice(0, 120)}".`);
+  const items: RadarItem[] = [];
+  for (const s of stored) {
+    const caFile = s.target.provider_key === 'bitbucket_data_center_issues' ? s.target.ca_file : undefined;
+    // A CA that cannot be read is the probe's finding (CA_FILE_INVALID); the radar lists what it can read.
+    const ca = await optionalCa(caFile);
+    items.push(...radarItemsFor(targetFacts(s, ca.ok ? ca.value : undefined), now, within));
+  }
+  return ok(report(now, within, items));
+};
+
+const fromProbes = async (deps: RadarDeps, source: Extract<RadarSource, { kind: 'probe' }>, within: number): Promise<Result<RadarScanResult>> => {
+  const ca = await optionalCa(source.caFile);
+  if (!ca.ok) return ca;
+  const policy = {
+    deployment: 'self-hosted' as const,
+    acknowledge_private: source.acknowledgePrivate,
+    ...(source.allowlistStatus === undefined ? {} : { allowlist_status: source.allowlistStatus }),
+  };
+  const items: RadarItem[] = [];
+  for (const url of source.urls) {
+    const probe = await liveProbe(deps.urlSafety, url, { policy, ...(ca.value === undefined ? {} : { ca: ca.value }) });
+    items.push(...radarItemsFor(probeFacts(probe, ca.value), deps.clock.now(), within));
+  }
+  return ok(report(deps.clock.now(), within, items));
+};
+
+const fromBundle = (deps: RadarDeps, source: Extract<RadarSource, { kind: 'bundle' }>, within: number): Result<RadarScanResult> => {
+  const bytes = decodeBase64Strict(source.bytesBase64);
+  if (bytes === null) return fail('REQUEST_INVALID', 'bundle_base64 is not canonical base64.');
+  const v = verifyBundle(bytes, { clock: deps.clock, pinnedFingerprint: source.fingerprint ?? null });
+  // Only an intact signature gives facts worth listing; an expired or unpinned bundle still does.
+  if (v.payload === null) return fail(v.verdict === 'valid' ? 'BUNDLE_MALFORMED' : v.verdict, v.message, { fingerprint: v.fingerprint });
+  const now = deps.clock.now();
+  return ok(report(now, within, radarItemsFor(bundleFacts(v.payload), now, within), { verdict: v.verdict, fingerprint: v.fingerprint, message: v.message }));
+};
+
+export const scanRadar = (deps: RadarDeps, source: RadarSource, withinDays: number): Promise<Result<RadarScanResult>> => {
+  if (source.kind === 'targets') return fromTargets(deps, source.ref, withinDays);
+  if (source.kind === 'probe') return fromProbes(deps, source, withinDays);
+  return Promise.resolve(fromBundle(deps, source, withinDays));
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+// The expiry radar: every date that will stop a target working, each with what to do. Items
+// inside the window (or past) are `due`; the rest are listed too, so a date years ahead (the Data
+// Center end of life) is never a surprise.
+
+export const RADAR_DEFAULT_WITHIN_DAYS = 30;
+export const RADAR_MAX_WITHIN_DAYS = 3650;
+
+export const RadarItemKind = z.enum(['certificate', 'ca', 'credential', 'oauth_refresh', 'bundle', 'release_support', 'platform_end_of_life']);
+export type RadarItemKind = z.infer<typeof RadarItemKind>;
+
+/** observed: read from a certificate or a bundle; given/assumed: see CredentialExpiry; published: Atlassian's dates. */
+export const RadarBasis = z.enum(['observed', 'given', 'assumed', 'published', 'unknown']);
+export type RadarBasis = z.infer<typeof RadarBasis>;
+
+/** past: the date has gone by; due: within the window; ok: later; unknown: no date to judge. */
+export const RadarStatus = z.enum(['past', 'due', 'ok', 'unknown']);
+export type RadarStatus = z.infer<typeof RadarStatus>;
+
+export const RadarItem = z.object({
+  kind: RadarItemKind,
+  /** The target (name) or probed URL the item belongs to. */
+  scope: z.string(),
+  /** What expires, e.g. "TLS certificate CN=bitbucket.corp.example (SHA-256 AB:…)". */
+  subject: z.string(),
+  /** The day it stops working (YYYY-MM-DD), or null when unknown. */
+  date: z.iso.date().nullable(),
+  basis: RadarBasis,
+  status: RadarStatus,
+  /** Whole days from now to `date`; negative once past. */
+  days_left: z.number().int().nullable(),
+  /** What to do about it, one sentence. */
+  action: z.string(),
+});
+export type RadarItem = z.infer<typeof RadarItem>;
+
+export const RadarReport = z.object({
+  generated_at: z.iso.datetime({ offset: true }),
+  within_days: z.number().int().min(0).max(RADAR_MAX_WITHIN_DAYS),
+  items: z.array(RadarItem),
+  /** How many items are due or past: the CLI's exit 3 when above zero. */
+  due: z.number().int().min(0),
+});
+export type RadarReport = z.infer<typeof RadarReport>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The calendar day (UTC) of an ISO timestamp or date. */
+export const dayOf = (iso: string): string => new Date(iso).toISOString().slice(0, 10);
+
+/** Whole days from `now`'s day to `date` (both UTC calendar days). */
+export const daysUntil = (date: string, now: Date): number =>
+  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+
+export const statusOf = (date: string | null, now: Date, withinDays: number): { status: RadarStatus; days_left: number | null } => {
+  if (date === null) return { status: 'unknown', days_left: null };
+  const days = daysUntil(date, now);
+  return { status: days < 0 ? 'past' : days <= withinDays ? 'due' : 'ok', days_left: days };
+};
+
+export const isDue = (item: RadarItem): boolean => item.status === 'due' || item.status === 'past';
+
+/** Earliest first; undated items last. */
+export const sortRadar = (items: readonly RadarItem[]): RadarItem[] =>
+  [...items].sort((a, b) => (a.date ?? '9999-12-31').localeCompare(b.date ?? '9999-12-31') || a.scope.localeCompare(b.scope));
