@@ -7,6 +7,7 @@ import { bundleHandlers } from './handlers/bundle';
 import { targetHandlers } from './handlers/targets';
 import { urlSafetyHandlers } from './handlers/url-safety';
 import { radarHandlers } from './handlers/radar';
+import { bundleDiffHandlers } from './handlers/bundle-diff';
 
 export type { ApiDeps } from './deps';
 export type { Handlers } from './dispatch';
@@ -20,6 +21,7 @@ export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...bundleHandlers(deps),
   ...urlSafetyHandlers(deps),
   ...radarHandlers(deps),
+  ...bundleDiffHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

@@ -8,6 +8,7 @@ import type { MethodName } from './method-names';
 import { targetMethods } from './targets';
 import { urlSafetyMethods } from './url-safety';
 import { radarMethods } from './radar';
+import { bundleDiffMethods } from './bundle-diff';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -22,6 +23,7 @@ export const contract = {
   ...bundleMethods,
   ...urlSafetyMethods,
   ...radarMethods,
+  ...bundleDiffMethods,
 };
 
 export type Contract = typeof contract;

@@ -9,3 +9,4 @@ export * from './checks';
 export * from './bundle';
 export * from './url-safety';
 export * from './radar';
+export * from './bundle-diff';

@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'url.probe',
   'url.checkTarget',
   'radar.scan',
+  'bundle.diff',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

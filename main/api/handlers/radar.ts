@@ -8,7 +8,12 @@ export const radarHandlers = (deps: ApiDeps): RadarHandlers => ({
   'radar.scan': async (input) => {
     const source: RadarSource =
       input.bundle_base64 !== undefined
-        ? { kind: 'bundle', bytesBase64: input.bundle_base64, ...(input.fingerprint === undefined ? {} : { fingerprint: input.fingerprint }) }
+        ? {
+            kind: 'bundle',
+            bytesBase64: input.bundle_base64,
+            ...(input.fingerprint === undefined ? {} : { fingerprint: input.fingerprint }),
+            ...(input.trusted === undefined ? {} : { trusted: input.trusted }),
+          }
         : input.probe !== undefined
           ? {
               kind: 'probe',

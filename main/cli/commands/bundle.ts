@@ -4,6 +4,7 @@ import { BUNDLE_MAX_BYTES, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain
 import { readFingerprint, readTrustList } from '../../../shared/domain/fingerprint-input';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
+import { runBundleDiff } from './bundle-diff';
 
 // `bundle export` and `bundle verify`, both through the contract like every other caller.
 
@@ -13,7 +14,7 @@ export const EXIT_NOT_VALID = 5;
 export const EXIT_SIGNER_UNCONFIRMED = 6;
 
 export const BUNDLE_USAGE =
-  'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint FINGERPRINT | --trust FILE] [--json]';
+  'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint FINGERPRINT | --trust FILE] [--json] | bundle diff A.json B.json [--fingerprint FINGERPRINT | --trust FILE] [--json]';
 
 /** A trust file is a short list of lines; anything larger is not one. */
 const TRUST_FILE_MAX_BYTES = 256 * 1024;
@@ -131,7 +132,7 @@ const readOrRefuse = async (path: string, limit?: number): Promise<Buffer> => {
 };
 
 /** The signer the reviewer confirms: a pinned fingerprint or a trust file, both read by the one shared reader. */
-const signerOf = async (values: { fingerprint?: string; trust?: string }): Promise<{ fingerprint?: string; trusted?: string[] }> => {
+export const signerOf = async (values: { fingerprint?: string; trust?: string }): Promise<{ fingerprint?: string; trusted?: string[] }> => {
   if (values.fingerprint !== undefined && values.trust !== undefined) throw new UsageError('use --fingerprint or --trust, not both');
   if (values.fingerprint !== undefined) {
     const pin = readFingerprint(values.fingerprint);
@@ -177,7 +178,8 @@ export const bundleCommand: CliCommand = {
     const [sub, ...rest] = args;
     if (sub === 'export') return runExport(rest, io);
     if (sub === 'verify') return runVerify(rest, io);
-    io.note(`bundle: expected 'export' or 'verify'. usage: ${BUNDLE_USAGE}`);
+    if (sub === 'diff') return runBundleDiff(rest, io);
+    io.note(`bundle: expected 'export', 'verify' or 'diff'. usage: ${BUNDLE_USAGE}`);
     return EXIT_USAGE;
   },
 };

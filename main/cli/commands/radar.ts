@@ -3,7 +3,7 @@ import type { RadarScanResult } from '../../../shared/contract/radar';
 import { RADAR_DEFAULT_WITHIN_DAYS, RADAR_MAX_WITHIN_DAYS, type RadarItem } from '../../../shared/domain/radar';
 import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readBounded } from './bundle';
+import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle';
 
 // `radar`: every date that will stop a target working, from saved targets, live probes or a bundle.
 
@@ -11,7 +11,7 @@ import { EXIT_NOT_VALID, printable, readBounded } from './bundle';
 export const EXIT_DUE = 3;
 
 export const RADAR_USAGE =
-  'radar [--target NAME | --probe BASE_URL ... | --bundle FILE] [--within DAYS] [--json] [--ca FILE] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--fingerprint sha256:HEX]';
+  'radar [--target NAME | --probe BASE_URL ... | --bundle FILE] [--within DAYS] [--json] [--ca FILE] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--fingerprint FINGERPRINT | --trust FILE]';
 
 const MARK: Readonly<Record<RadarItem['status'], string>> = { past: 'PAST', due: 'DUE', ok: 'ok', unknown: '?' };
 
@@ -49,6 +49,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
       'allowlist-status': { type: 'string' },
       'acknowledge-private': { type: 'boolean' },
       fingerprint: { type: 'string' },
+      trust: { type: 'string' },
     },
     true,
   );
@@ -63,13 +64,14 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   if (values.probe === undefined && (values.ca !== undefined || status !== undefined || values['acknowledge-private'] === true)) {
     throw new UsageError('--ca, --allowlist-status and --acknowledge-private go with --probe');
   }
-  if (values.fingerprint !== undefined && values.bundle === undefined) throw new UsageError('--fingerprint goes with --bundle');
+  if ((values.fingerprint !== undefined || values.trust !== undefined) && values.bundle === undefined) throw new UsageError('--fingerprint and --trust go with --bundle');
+  const signer = await signerOf(values);
   const r = await io.client()['radar.scan']({
     within_days: Number(within),
     ...(values.target === undefined ? {} : { target: values.target }),
     ...(values.probe === undefined ? {} : { probe: probes }),
     ...(values.bundle === undefined ? {} : { bundle_base64: await readBundle(values.bundle) }),
-    ...(values.fingerprint === undefined ? {} : { fingerprint: values.fingerprint }),
+    ...signer,
     ...(values.ca === undefined ? {} : { ca_file: values.ca }),
     ...(status === undefined ? {} : { allowlist_status: AllowlistStatus.parse(status) }),
     acknowledge_private: values['acknowledge-private'] === true,

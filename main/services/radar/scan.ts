@@ -24,7 +24,7 @@ export interface RadarDeps {
 export type RadarSource =
   | { readonly kind: 'targets'; readonly ref?: string }
   | { readonly kind: 'probe'; readonly urls: readonly string[]; readonly caFile?: string; readonly allowlistStatus?: AllowlistStatus; readonly acknowledgePrivate: boolean }
-  | { readonly kind: 'bundle'; readonly bytesBase64: string; readonly fingerprint?: string };
+  | { readonly kind: 'bundle'; readonly bytesBase64: string; readonly fingerprint?: string; readonly trusted?: readonly string[] };
 
 const report = (now: Date, within: number, items: RadarItem[], bundle: RadarScanResult['bundle'] = null): RadarScanResult => ({
   generated_at: now.toISOString(),
@@ -69,9 +69,9 @@ const fromProbes = async (deps: RadarDeps, source: Extract<RadarSource, { kind: 
 const fromBundle = (deps: RadarDeps, source: Extract<RadarSource, { kind: 'bundle' }>, within: number): Result<RadarScanResult> => {
   const bytes = decodeBase64Strict(source.bytesBase64);
   if (bytes === null) return fail('REQUEST_INVALID', 'bundle_base64 is not canonical base64.');
-  const v = verifyBundle(bytes, { clock: deps.clock, pinnedFingerprint: source.fingerprint ?? null });
+  const v = verifyBundle(bytes, { clock: deps.clock, pinnedFingerprint: source.fingerprint ?? null, ...(source.trusted === undefined ? {} : { trusted: source.trusted }) });
   // Only an intact signature gives facts worth listing; an expired or unpinned bundle still does.
-  if (v.payload === null) return fail(v.verdict === 'valid' ? 'BUNDLE_MALFORMED' : v.verdict, v.message, { fingerprint: v.fingerprint });
+  if (v.payload === null) return fail(v.verdict === 'valid' || v.verdict === 'valid_unpinned' ? 'BUNDLE_MALFORMED' : v.verdict, v.message, { fingerprint: v.fingerprint });
   const now = deps.clock.now();
   return ok(report(now, within, radarItemsFor(bundleFacts(v.payload), now, within), { verdict: v.verdict, fingerprint: v.fingerprint, message: v.message }));
 };
