@@ -3,7 +3,7 @@ import { createApi, type Api } from '../api';
 import { createClient, type ApiClient, type MethodName } from '../../shared/contract';
 import { createNodeDeps } from '../composition/node-deps';
 import type { CliIO } from './cli-io';
-import { openInBrowser } from './open-browser';
+import { openInBrowser } from '../composition/open-browser';
 
 /** The real CliIO: process streams, the plain-Node services (built lazily), the system browser. */
 export const createProcessIO = (options: { dataDir: string; staticDir: string; signal: AbortSignal }): CliIO => {

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { productName, version } from '../../package.json';
 import type { AppInfo } from '../../shared/contract/app';
 import type { ApiDeps } from '../api/deps';
-import { openInBrowser } from '../cli/open-browser';
+import { openInBrowser } from './open-browser';
 import { systemClock } from '../services/clock/clock';
 import { createFileLogger } from '../services/logging/logger';
 import type { ProxyEnv } from '../services/net/proxy-env';
-import { BITBUCKET_OAUTH } from '../services/providers/oauth/oauth-flow';
+import { isOAuthConsentPage } from '../services/providers/oauth/consent-page';
 import { createNodeProviderDeps } from '../services/providers/node-provider-deps';
 import { createKeytarStore } from '../services/secrets/keytar-store';
 import { SECRET_SERVICE_NAME } from '../services/secrets/secret-store';
@@ -30,16 +30,6 @@ export const appInfoFor = (mode: AppInfo['mode']): AppInfo => ({
   mode,
   runtime: { node: process.versions.node },
 });
-
-/** Only Bitbucket Cloud's OAuth consent page may be opened in the system browser by the OAuth flow. */
-export const isOAuthConsentPage = (url: string): boolean => {
-  try {
-    const u = new URL(url);
-    return u.username === '' && u.password === '' && `${u.origin}${u.pathname}` === BITBUCKET_OAUTH.authorizeUrl;
-  } catch {
-    return false;
-  }
-};
 
 const openConsentPage = async (url: string): Promise<void> => {
   if (!isOAuthConsentPage(url)) throw new Error('Only the Bitbucket OAuth consent page may be opened.');

@@ -4,10 +4,10 @@ import { appInfoFor } from '../composition/node-deps';
 import { systemClock } from '../services/clock/clock';
 import type { Logger } from '../services/logging/logger';
 import { createNodeProviderDeps } from '../services/providers/node-provider-deps';
+import { isOAuthConsentPage } from '../services/providers/oauth/consent-page';
 import { createKeytarStore } from '../services/secrets/keytar-store';
-import { isAllowedOAuthConsentUrl } from './external-links';
+import { createConfSettingsStore } from '../services/settings/conf-settings-store';
 import { createExternalOpener, type ShellLike } from './open-external';
-import { createElectronSettingsStore } from './settings-electron-store';
 
 /** What the desktop shell knows about itself when it builds the services. */
 export interface DesktopFacts {
@@ -22,18 +22,17 @@ export interface DesktopFacts {
 }
 
 /**
- * The desktop composition root: electron-store for settings (same zod schema and migrations as the
- * plain-Node conf store, same file as the CLI), the OS keychain through keytar for secrets, the
- * production provider clients, and the redacting file log. Built once; every window and menu
- * action then goes through the contract.
+ * The desktop composition root: the one conf settings store (the same file as the CLI), the OS
+ * keychain through keytar for secrets, the production provider clients, and the redacting file
+ * log. Built once; every window and menu action then goes through the contract.
  */
 export const createDesktopDeps = (facts: DesktopFacts): ApiDeps => {
   const info = appInfoFor('desktop');
-  const openConsentPage = createExternalOpener(facts.shell, isAllowedOAuthConsentUrl);
+  const openConsentPage = createExternalOpener(facts.shell, isOAuthConsentPage);
   return {
     appInfo: { ...info, runtime: { ...info.runtime, electron: facts.versions.electron, chrome: facts.versions.chrome } },
     clock: systemClock,
-    settings: createElectronSettingsStore({ dir: facts.dataDir }),
+    settings: createConfSettingsStore({ dir: facts.dataDir }),
     secrets: createKeytarStore(),
     newId: randomUUID,
     providers: createNodeProviderDeps({

@@ -23,16 +23,3 @@ export const isAllowedExternalUrl = (url: string): boolean => {
     EXTERNAL_DOC_HOSTS.includes(parsed.hostname)
   );
 };
-
-/** Bitbucket Cloud's OAuth consent page, for the desktop opener the OAuth flow is given. */
-export const OAUTH_CONSENT_PAGES: readonly string[] = ['https://bitbucket.org/site/oauth2/authorize'];
-
-export const isAllowedOAuthConsentUrl = (url: string): boolean => {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.username === '' && parsed.password === '' && OAUTH_CONSENT_PAGES.includes(`${parsed.origin}${parsed.pathname}`);
-};

@@ -1,20 +1,17 @@
 import { KeychainUnavailableError } from '../../main/services/secrets/keytar-store';
+import { createMemorySecretStore } from '../../main/services/secrets/memory-secret-store';
 import type { SecretStore } from '../../main/services/secrets/secret-store';
 
-/** An in-memory SecretStore for handler tests; `unavailable` makes every call fail like a missing Secret Service. */
+/**
+ * The production in-memory SecretStore over a map the test can inspect; `unavailable` makes every
+ * call fail the way keytar-store does when no Secret Service is running.
+ */
 export const memorySecretStore = (initial: Record<string, string> = {}, options: { unavailable?: boolean } = {}) => {
   const map = new Map(Object.entries(initial));
-  const guard = (): void => {
-    if (options.unavailable === true) throw new KeychainUnavailableError('No Secret Service is running (test).');
+  if (options.unavailable !== true) return { store: createMemorySecretStore(map), map };
+  const down = async (): Promise<never> => {
+    throw new KeychainUnavailableError('No Secret Service is running (test).');
   };
-  const store: SecretStore = {
-    get: async (account) => (guard(), map.get(account) ?? null),
-    set: async (account, secret) => {
-      guard();
-      map.set(account, secret);
-    },
-    delete: async (account) => (guard(), map.delete(account)),
-    accounts: async () => (guard(), [...map.keys()].sort()),
-  };
+  const store: SecretStore = { get: down, set: down, delete: down, accounts: down };
   return { store, map };
 };

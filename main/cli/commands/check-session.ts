@@ -4,7 +4,7 @@ import { ok } from '../../../shared/contract/define';
 import type { AppInfo } from '../../../shared/contract/app';
 import type { Clock } from '../../services/clock/clock';
 import type { ProviderDeps } from '../../services/providers/provider-deps';
-import type { SecretStore } from '../../services/secrets/secret-store';
+import { createMemorySecretStore } from '../../services/secrets/memory-secret-store';
 import { emptySettings, type SettingsData } from '../../services/settings/settings-data';
 import type { SettingsStore } from '../../services/settings/settings-store';
 
@@ -23,17 +23,7 @@ const memorySettings = (): SettingsStore => {
   };
 };
 
-const memorySecrets = (): SecretStore => {
-  const map = new Map<string, string>();
-  return {
-    get: async (a) => map.get(a) ?? null,
-    set: async (a, s) => void map.set(a, s),
-    delete: async (a) => map.delete(a),
-    accounts: async () => [...map.keys()].sort(),
-  };
-};
-
 export const checkSessionApi = (o: { appInfo: AppInfo; clock: Clock; providers: ProviderDeps }) => {
-  const deps: ApiDeps = { appInfo: o.appInfo, clock: o.clock, settings: memorySettings(), secrets: memorySecrets(), newId: randomUUID, providers: o.providers };
+  const deps: ApiDeps = { appInfo: o.appInfo, clock: o.clock, settings: memorySettings(), secrets: createMemorySecretStore(), newId: randomUUID, providers: o.providers };
   return createApi(deps);
 };

@@ -3,8 +3,8 @@ import { fail, ok, type Result } from '../../../shared/contract/define';
 import { SETTINGS_SCHEMA_VERSION, SettingsData } from './settings-data';
 
 // Settings files outlive app versions. Every read goes raw JSON → migrations (one step per
-// schema version, in order) → the zod schema of the current version. The conf store and the
-// electron-store adapter both call this, so the desktop and plain Node read the same files alike.
+// schema version, in order) → the zod schema of the current version. The one settings store
+// (conf-settings-store.ts) calls this for every mode, so the desktop and the CLI read files alike.
 
 type RawObject = Record<string, unknown>;
 

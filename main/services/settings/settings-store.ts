@@ -2,8 +2,8 @@ import type { Result } from '../../../shared/contract/define';
 import type { SettingsData } from './settings-data';
 
 /**
- * Non-secret settings. The plain-Node implementation uses `conf`, the desktop one electron-store;
- * both run the same zod parse and migrations on every read and write atomically.
+ * Non-secret settings. One implementation (conf-settings-store.ts) serves every mode; tests may
+ * plug in their own. Every read runs the zod parse and migrations; writes are atomic.
  */
 export interface SettingsStore {
   /** SETTINGS_UNREADABLE when the file exists but cannot be parsed or migrated. */

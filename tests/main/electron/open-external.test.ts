@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedOAuthConsentUrl } from '../../../main/electron/external-links';
 import { createExternalOpener } from '../../../main/electron/open-external';
+import { isOAuthConsentPage } from '../../../main/services/providers/oauth/consent-page';
 
 const recordingShell = () => {
   const opened: string[] = [];
@@ -41,7 +41,7 @@ describe('the OAuth consent opener', () => {
     ['https://support.atlassian.com/', false],
   ] as const)('%s → %s', async (url, allowed) => {
     const { opened, shell } = recordingShell();
-    expect(await createExternalOpener(shell, isAllowedOAuthConsentUrl)(url)).toBe(allowed);
+    expect(await createExternalOpener(shell, isOAuthConsentPage)(url)).toBe(allowed);
     expect(opened).toEqual(allowed ? [url] : []);
   });
 });
