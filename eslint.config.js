@@ -2,6 +2,7 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -30,9 +31,9 @@ const onlyPackages = (allowed, message) => ({
   regex: `^(?!\\.)(?!(${allowed.map((p) => p.replace(/[/]/g, '\\/')).join('|')})(\\/.*)?$)`,
   message,
 });
-const electronOnlyInShell = 'Only main/electron/ and main/index.ts may import electron or electron-store (docs/architecture.md).';
+const electronOnlyInShell = 'Only main/electron/ and main/index.ts may import electron (docs/architecture.md).';
 const noElectron = [
-  { group: ['electron', 'electron/*', 'electron-store'], message: electronOnlyInShell },
+  { group: ['electron', 'electron/*'], message: electronOnlyInShell },
   intoFolder(['electron'], 'main/electron/ is the desktop shell: services, api, server and cli must not depend on it.'),
 ];
 const ipcMainMessage = `ipcMain is registered in one place only (${IPC_MAIN_FILE} hands it to ipc-adapter.ts).`;
@@ -76,6 +77,39 @@ const preloadRules = (forbiddenIpc) => ({
   ),
   ...ipcMemberSyntax(forbiddenIpc),
 });
+
+/**
+ * The layers inside main/ (docs/architecture.md): each folder may import the ones below it and
+ * itself, never one above. Checked on the resolved file, so `../../api/deps` and `../api` are the
+ * same edge whatever the importer's depth. Type-only imports count too: a layer that needs a type
+ * from above has its types in the wrong place.
+ *
+ *   services ← api ← server ← composition ← cli · electron ← main/index.ts
+ */
+export const MAIN_LAYERS = [
+  { folder: 'main/services', above: ['main/api', 'main/server', 'main/composition', 'main/cli', 'main/electron', 'main/index.ts'] },
+  { folder: 'main/api', above: ['main/server', 'main/composition', 'main/cli', 'main/electron', 'main/index.ts'] },
+  { folder: 'main/server', above: ['main/composition', 'main/cli', 'main/electron', 'main/index.ts'] },
+  { folder: 'main/composition', above: ['main/cli', 'main/electron', 'main/index.ts'] },
+  // The two roots that use composition are siblings: neither may reach into the other.
+  { folder: 'main/cli', above: ['main/electron', 'main/index.ts'] },
+  { folder: 'main/electron', above: ['main/server', 'main/cli', 'main/index.ts'] },
+];
+const layerZones = MAIN_LAYERS.map(({ folder, above }) => ({
+  target: `./${folder}`,
+  from: above.map((f) => `./${f}`),
+  message: `${folder}/ sits below ${above.join(', ')} (services ← api ← server ← composition ← cli · electron; docs/architecture.md).`,
+}));
+
+/** Resolves relative imports to the .ts/.tsx file on disk, so the layer and cycle rules see real edges. */
+const importResolution = {
+  plugins: { 'import-x': importX },
+  settings: {
+    'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] })],
+    'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs', '.cjs'],
+  },
+};
 
 export default defineConfig(
   {
@@ -121,7 +155,7 @@ export default defineConfig(
       'react-hooks/exhaustive-deps': 'error',
       ...layer([
         ...nodeBuiltins('the renderer is a sandboxed web page.'),
-        { group: ['electron', 'electron/*', 'electron-store', 'keytar', 'undici'], message: 'The renderer reaches the main process only through the contract client.' },
+        { group: ['electron', 'electron/*', 'keytar', 'undici'], message: 'The renderer reaches the main process only through the contract client.' },
         onlyPackages(['react', 'react-dom', 'zustand'], 'renderer/ may import shared/, react, react-dom and zustand only.'),
         intoFolder(['main', 'preload'], 'renderer/ reaches main only through the contract client (window bridge or browser-mode HTTP).'),
       ]),
@@ -178,6 +212,18 @@ export default defineConfig(
       [{ regex: '^(?!\\./electron/)', message: 'main/index.ts only wires main/electron/ (docs/architecture.md); put the code in main/electron/.' }],
       ipcNames(['ipcMain', 'ipcRenderer']),
     ),
+  },
+  // --- no import cycles anywhere in the product (type-only imports cannot form a runtime cycle) ---
+  {
+    files: ['main/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}', 'preload/**/*.ts'],
+    ...importResolution,
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  // --- the layers inside main/ ---
+  {
+    files: ['main/**/*.ts'],
+    ...importResolution,
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones }] },
   },
   // --- typed rules where a dropped promise or a non-exhaustive switch is a real bug ---
   // Typed linting costs a TypeScript program (~7 s on 2 cores), so it covers the Node side only.

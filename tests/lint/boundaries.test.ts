@@ -11,7 +11,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 // Virtual files are not in the TypeScript program, so the typed rules are switched off here.
 const eslint = new ESLint({ cwd: root, overrideConfig: tseslint.configs.disableTypeChecked as ESLint.Options['overrideConfig'] });
 
-const BOUNDARY_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax']);
+const BOUNDARY_RULES = new Set(['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax', 'import-x/no-restricted-paths']);
 
 const lint = async (filePath: string, code: string) => {
   const [result] = await eslint.lintText(code, { filePath: `${root}${filePath}` });
@@ -37,7 +37,6 @@ const VIOLATIONS: ReadonlyArray<readonly [string, string]> = [
   ['renderer/app/x.tsx', importing('node:path')],
   ['renderer/app/x.tsx', importing('fs')],
   ['renderer/app/x.tsx', importing('electron')],
-  ['renderer/app/x.tsx', importing('electron-store')],
   ['renderer/app/x.tsx', importing('keytar')],
   ['renderer/app/x.tsx', importing('undici')],
   ['renderer/app/x.tsx', importing('../../main/api')],
@@ -53,14 +52,12 @@ const VIOLATIONS: ReadonlyArray<readonly [string, string]> = [
   ['preload/index.ts', importing('electron', 'ipcMain')],
   ['preload/other.ts', importing('electron', 'ipcRenderer')],
   ['main/services/net/x.ts', importing('electron')],
-  ['main/services/net/x.ts', importing('electron-store')],
   ['main/services/net/x.ts', importing('../../electron/window')],
   ['main/services/net/x.ts', importing('../../../renderer/app')],
   ['main/services/x.ts', importing('../../preload/index')],
   ['main/api/handlers/x.ts', importing('electron')],
   ['main/api/x.ts', importing('../electron/composition')],
   ['main/server/x.ts', importing('electron')],
-  ['main/server/x.ts', importing('electron-store')],
   ['main/cli/x.ts', importing('electron')],
   ['main/electron/window.ts', importing('electron', 'ipcMain')],
   ['main/electron/window.ts', importing('../../renderer/app')],
@@ -69,6 +66,23 @@ const VIOLATIONS: ReadonlyArray<readonly [string, string]> = [
   ['main/index.ts', importing('electron', 'ipcMain')],
   ['main/index.ts', importing('./api/index')],
   ['main/index.ts', importing('electron', 'app')],
+  // The layers inside main/: services ← api ← server ← composition ← cli · electron.
+  ['main/services/net/x.ts', importing('../../api/deps')],
+  ['main/services/net/x.ts', importing('../../api/handlers/url-safety')],
+  ['main/services/net/x.ts', importing('../../cli/run')],
+  ['main/services/net/x.ts', importing('../../server/respond')],
+  ['main/services/net/x.ts', importing('../../electron/app-origin')],
+  ['main/services/net/x.ts', importing('../../composition/data-dir')],
+  ['main/services/x.ts', "import type { ApiDeps } from '../api/deps';\nexport type Used = ApiDeps;\n"],
+  ['main/api/x.ts', importing('../server/respond')],
+  ['main/api/handlers/x.ts', importing('../../cli/run')],
+  ['main/api/x.ts', importing('../composition/node-deps')],
+  ['main/server/x.ts', importing('../cli/run')],
+  ['main/server/x.ts', importing('../composition/data-dir')],
+  ['main/composition/x.ts', importing('../cli/run')],
+  ['main/cli/x.ts', importing('../electron/app-origin')],
+  ['main/electron/x.ts', importing('../server/respond')],
+  ['main/electron/x.ts', importing('../cli/run')],
 ];
 
 const ALLOWED: ReadonlyArray<readonly [string, string]> = [
@@ -88,10 +102,15 @@ const ALLOWED: ReadonlyArray<readonly [string, string]> = [
   ['main/api/x.ts', importing('../services/net/http-client')],
   ['main/electron/window.ts', importing('electron', 'BrowserWindow')],
   ['main/electron/window.ts', "import type { IpcMain } from 'electron';\nexport type Used = IpcMain;\n"],
-  ['main/electron/settings.ts', importing('electron-store')],
   ['main/electron/app.ts', importing('electron', 'ipcMain')],
   ['main/index.ts', importing('./electron/app')],
   ['main/electron/app.ts', importing('../api/index')],
+  ['main/api/handlers/x.ts', importing('../../services/clock/clock')],
+  ['main/server/x.ts', importing('../api/index')],
+  ['main/composition/x.ts', importing('../server/browser-server')],
+  ['main/composition/x.ts', importing('../api/index')],
+  ['main/cli/x.ts', importing('../composition/data-dir')],
+  ['main/electron/x.ts', importing('../composition/data-dir')],
 ];
 
 describe('the import table is enforced by lint', () => {
@@ -104,6 +123,26 @@ describe('the import table is enforced by lint', () => {
 
   it.each(ALLOWED)('%s: an allowed import passes (%s)', async (file, code) => {
     const messages = await lint(file, code);
+    expect(messages).toEqual([]);
+  });
+});
+
+describe('import cycles are refused', () => {
+  // migrate.ts imports settings-data.ts; settings-data.ts importing migrate.ts back closes a loop.
+  const CYCLES: ReadonlyArray<readonly [string, string]> = [
+    ['main/services/settings/settings-data.ts', importing('./migrate', 'migrateSettings')],
+    ['main/api/dispatch.ts', importing('./index', 'createApi')],
+    ['shared/errors/codes.ts', importing('../domain/checks', 'CheckResults')],
+  ];
+
+  it.each(CYCLES)('%s: importing back (%s) is a cycle', async (file, code) => {
+    const messages = await lint(file, code);
+    const cycles = messages.filter((m) => m.ruleId === 'import-x/no-cycle');
+    expect(cycles.map((m) => [m.severity, m.message])).toEqual([[2, expect.stringMatching(/^Dependency cycle/)]]);
+  });
+
+  it('a type-only import back is no cycle: it is erased before anything runs', async () => {
+    const messages = await lint('main/services/settings/settings-data.ts', "import type { migrateSettings } from './migrate';\nexport type Used = typeof migrateSettings;\n");
     expect(messages).toEqual([]);
   });
 });
