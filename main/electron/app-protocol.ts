@@ -1,67 +1,38 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { staticFileHeaders } from '../services/static-files/content-types';
+import { PAGE_SECURITY_HEADERS } from '../services/static-files/page-policy';
+import { resolveStaticPath } from '../services/static-files/resolve-static-path';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { appResponseHeaders } from './csp';
 
-// Serves the built renderer (out/renderer) on app://bundle/ with the CSP as a response header.
-// Only GET, only that host, only known file types inside the root: a `..` or an encoded `..` cannot
-// climb out, and anything else is a plain 404.
+// Serves the built renderer (out/renderer) on app://bundle/ with the page policy (CSP and the
+// other security headers) on every response. Only GET, only that host; which file a path may name
+// is the one rule both page servers share (resolveStaticPath). Anything else is a plain 404.
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The file a request maps to, or null when it is not one of ours. Pure, for the tests. */
-export const resolveBundlePath = (url: string, root: string): string | null => {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let path: string;
-  try {
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0') || path.includes('\\')) return null;
-  const relative = path === '/' || path === '' ? 'index.html' : path.replace(/^\/+/, '');
-  const base = resolve(root);
-  const file = resolve(base, relative);
-  if (!file.startsWith(base + sep)) return null;
-  const type = CONTENT_TYPES[extname(file).toLowerCase()];
-  return type === undefined ? null : file;
-};
-
-const notFound = (status: number): Response =>
-  new Response('Not found', { status, headers: appResponseHeaders('text/plain; charset=utf-8') });
-
-export type FileReader = (path: string) => Promise<Uint8Array>;
+const refusal = (status: 404 | 405): Response =>
+  new Response(status === 405 ? 'Method not allowed' : 'Not found', {
+    status,
+    headers: { ...PAGE_SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 
 /** The handler given to `protocol.handle(APP_SCHEME, …)`. */
 export const createAppProtocolHandler =
-  (root: string, read: FileReader = readFile) =>
+  (root: string) =>
   async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET') return notFound(405);
-    const file = resolveBundlePath(request.url, root);
-    if (file === null) return notFound(404);
+    if (request.method !== 'GET') return refusal(405);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return refusal(404);
+    }
+    if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return refusal(404);
+    const file = await resolveStaticPath(root, url.pathname);
+    if (file === null) return refusal(404);
     let body: Uint8Array;
     try {
-      body = await read(file);
+      body = await readFile(file.path);
     } catch {
-      return notFound(404);
+      return refusal(404);
     }
-    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return new Response(new Uint8Array(body), { status: 200, headers: appResponseHeaders(type) });
+    return new Response(new Uint8Array(body), { status: 200, headers: { ...PAGE_SECURITY_HEADERS, ...staticFileHeaders(file.path, file.contentType) } });
   };

@@ -7,7 +7,8 @@ import { hostAllowed, originAllowed } from './request-guards';
 import { refuse } from './respond';
 import { setSecurityHeaders } from './security-headers';
 import { createSessionGate, sessionCookieName, type SessionGate, type SessionGateOptions } from './session-gate';
-import { resolveStaticPath, sendFile } from './static-files';
+import { resolveStaticPath } from '../services/static-files/resolve-static-path';
+import { sendFile } from './static-files';
 
 export const LOOPBACK_HOST = '127.0.0.1';
 

@@ -15,5 +15,12 @@ export const makeStaticFixture = () => {
   writeFileSync(join(root, '.env'), 'HIDDEN=1');
   writeFileSync(join(base, 'outside.txt'), 'OUTSIDE-SECRET');
   symlinkSync(join(base, 'outside.txt'), join(root, 'assets', 'link-out.txt'));
+  // More ways out or into what is not ours: a linked folder outside, a dot-folder, a link to a
+  // dot-file inside the root. And one link that stays inside the root and is therefore fine.
+  symlinkSync(base, join(root, 'linked'));
+  mkdirSync(join(root, '.git'));
+  writeFileSync(join(root, '.git', 'config'), 'HIDDEN=2');
+  symlinkSync(join(root, '.env'), join(root, 'assets', 'env.txt'));
+  symlinkSync(join(root, 'assets', 'app.js'), join(root, 'assets', 'alias.js'));
   return { base, root, cleanup: () => rmSync(base, { recursive: true, force: true }) };
 };

@@ -1,0 +1,42 @@
+// The security policy of the app's own pages, in every mode: the desktop shell's app:// protocol
+// and browser mode's loopback server send these headers on every response, and the entry page's
+// meta tag (renderer/index.html) is checked against META_CONTENT_SECURITY_POLICY by a test.
+//
+// No inline script, no eval, no remote origin: the page talks to the main process only through
+// the preload bridge (desktop) or its own origin's /api (browser mode).
+
+const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'"],
+  // A data: favicon keeps the console free of a missing-favicon error.
+  ['img-src', "'self' data:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['frame-src', "'none'"],
+  ['worker-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['frame-ancestors', "'none'"],
+];
+
+/** Directives a `<meta http-equiv>` policy may not carry (CSP3 §3.3): browsers ignore them there. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+const policyOf = (directives: typeof DIRECTIVES): string => directives.map(([name, value]) => `${name} ${value}`).join('; ');
+
+export const CONTENT_SECURITY_POLICY = policyOf(DIRECTIVES);
+
+/** The same policy as the page's meta tag can hold it. */
+export const META_CONTENT_SECURITY_POLICY = policyOf(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)));
+
+/** Every response of the app's own origin carries these, file or API, success or refusal. No CORS header, ever. */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
