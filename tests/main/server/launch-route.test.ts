@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../main/server/browser-server';
-import { BROWSER_MODE_CSP } from '../../../main/server/security-headers';
+import { CONTENT_SECURITY_POLICY } from '../../../main/services/static-files/page-policy';
 import { testApi } from '../../support/test-api';
 import { rawRequest, type RawResponse } from './http-helpers';
 import { openLink, pathOf, setCookieOf } from './session-helpers';
@@ -33,7 +33,7 @@ const expectRefused = (r: RawResponse): void => {
   expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
   expect(r.body).toContain('BROWSER_SESSION_INVALID');
   expect(r.body).not.toMatch(/<script/i);
-  expect(r.headers['content-security-policy']).toBe(BROWSER_MODE_CSP);
+  expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
 };
 
 describe('launch links', () => {
@@ -50,7 +50,7 @@ describe('launch links', () => {
     expect(r.status).toBe(303);
     expect(r.headers.location).toBe('/');
     expect(r.headers['cache-control']).toBe('no-store');
-    expect(r.headers['content-security-policy']).toBe(BROWSER_MODE_CSP);
+    expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const cookie = setCookieOf(r) ?? '';
     const [pair = '', ...attributes] = cookie.split(';').map((part) => part.trim());
     expect(pair).toMatch(new RegExp(`^${server.cookieName}=[0-9a-f]{64}$`));

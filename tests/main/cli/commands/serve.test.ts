@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openInBrowser } from '../../../../main/cli/open-browser';
+import { openInBrowser } from '../../../../main/composition/open-browser';
 import { runCli } from '../../../../main/cli/run';
 import { rawRequest } from '../../server/http-helpers';
 import { redeemLink } from '../../server/session-helpers';

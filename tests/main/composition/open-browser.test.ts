@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openCommandFor, openInBrowser } from '../../../main/cli/open-browser';
+import { openCommandFor, openInBrowser } from '../../../main/composition/open-browser';
 
 describe('openCommandFor', () => {
   const cases: Array<[NodeJS.Platform, Record<string, string>, { command: string; args: string[] }]> = [
