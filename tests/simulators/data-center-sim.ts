@@ -19,7 +19,18 @@ export interface DataCenterSimWorld {
   /** `PROJECT/slug` → repository, plus which users may not read it (403). */
   readonly repositories: Record<string, { id: number; name: string; public: boolean; forbiddenFor?: readonly string[] }>;
   readonly version: string;
+  /**
+   * Hostile-server mode, not Atlassian behaviour: Bitbucket Data Center answers X-AUSERNAME with the
+   * signed-in user's slug (read that way by Atlassian's own jenkinsci/atlassian-bitbucket-server-
+   * integration-plugin, BitbucketAuthenticatedUserClientImpl). A hostile server, or a proxy in
+   * front of one, can put anything there; this echoes the caller's token instead: raw, as base64 of
+   * the whole `Bearer <token>` header, or URL-encoded.
+   */
+  readonly echoTokenInUsername?: 'raw' | 'base64_bearer' | 'url_encoded';
 }
+
+const echoed = (form: NonNullable<DataCenterSimWorld['echoTokenInUsername']>, token: string): string =>
+  form === 'raw' ? token : form === 'base64_bearer' ? Buffer.from(`Bearer ${token}`, 'utf8').toString('base64') : encodeURIComponent(token);
 
 export const defaultDataCenterWorld = (): DataCenterSimWorld => ({
   contextPath: '/bitbucket',
@@ -57,7 +68,9 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     if (user === undefined) {
       return errors(401, 'Authentication failed. Please check your credentials and try again.', 'com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException');
     }
-    const who: Record<string, string> = user === null ? {} : { 'x-ausername': user, 'x-auserid': '101' };
+    const bearer = req.headers.authorization?.startsWith('Bearer ') === true ? req.headers.authorization.slice(7) : undefined;
+    const name = world.echoTokenInUsername !== undefined && bearer !== undefined ? echoed(world.echoTokenInUsername, bearer) : user;
+    const who: Record<string, string> = user === null || name === null ? {} : { 'x-ausername': name, 'x-auserid': '101' };
     if (path === '/rest/api/1.0/application-properties') {
       return { status: 200, headers: who, body: { version: world.version, buildNumber: '9004001', buildDate: '1760000000000', displayName: 'Bitbucket' } };
     }

@@ -4,6 +4,7 @@ import { decodeBase64Strict } from '../../services/bundle/dsse';
 import { exportBundle } from '../../services/bundle/export-bundle';
 import { createSigningKeyService, type SigningKeyInfo } from '../../services/bundle/signing-key';
 import { verifyBundle } from '../../services/bundle/verify-bundle';
+import { readTargetSecrets } from '../../services/scrub/target-secrets';
 import type { SecretStore } from '../../services/secrets/secret-store';
 import { findStored } from '../../services/targets/target-records';
 import type { ApiDeps } from '../deps';
@@ -23,13 +24,7 @@ const view = (info: SigningKeyInfo | null, created: boolean): SigningKeyView => 
 /** The target's stored credentials, read only to prove none of them ends up in the file. */
 const targetSecrets = async (secrets: SecretStore, id: string): Promise<Result<string[]>> => {
   try {
-    const found: string[] = [];
-    for (const account of await secrets.accounts()) {
-      if (!account.startsWith(`${id}:`)) continue;
-      const secret = await secrets.get(account);
-      if (secret !== null) found.push(secret);
-    }
-    return ok(found);
+    return ok(await readTargetSecrets(secrets, id));
   } catch (cause) {
     const hint = cause instanceof Error && cause.name === 'KeychainUnavailableError' ? ` ${cause.message}` : '';
     return fail('KEYCHAIN_UNAVAILABLE', `The OS keychain could not be reached.${hint}`);

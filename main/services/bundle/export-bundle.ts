@@ -11,6 +11,8 @@ import type { CheckResults } from '../../../shared/domain/checks';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import type { TargetConfig } from '../../../shared/domain/target';
 import type { Clock } from '../clock/clock';
+import { createSecretScrubber } from '../scrub/secret-scrubber';
+import { basicUsersOf } from '../scrub/target-secrets';
 import { buildBundlePayload, encodePayload } from './build-payload';
 import { signEnvelope } from './dsse';
 import type { SigningKeyService } from './signing-key';
@@ -58,8 +60,6 @@ export const bundleFileName = (target: TargetConfig, issuedAt: string): string =
  */
 export const MIN_SCANNED_SECRET_LENGTH = 8;
 
-const containsAny = (text: string, secrets: readonly string[]): boolean =>
-  secrets.some((s) => s.length >= MIN_SCANNED_SECRET_LENGTH && (text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1))));
 
 /** Sign the target, its evidence and readiness into a bundle; refuses a target that is not ready. */
 export const exportBundle = async (deps: BundleExportDeps, input: BundleExportInput): Promise<Result<BundleExport>> => {
@@ -93,8 +93,11 @@ export const exportBundle = async (deps: BundleExportDeps, input: BundleExportIn
   const text = `${JSON.stringify(envelope, null, 2)}\n`;
   const fileName = bundleFileName(input.target, payload.issued_at);
   const summaryText = renderPrintableSummary(payload, fileName);
+  // Every form the scrubber knows (raw, base64 at any alignment, base64url, URL-encoded, the whole
+  // Authorization value): the file's payload is base64, so a secret inside it is caught there too.
   const forbidden = [...(input.forbidden ?? []), key.value.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()];
-  if (containsAny(bytes.toString('utf8'), forbidden) || containsAny(text, forbidden) || containsAny(summaryText, forbidden)) {
+  const guard = createSecretScrubber({ secrets: forbidden.filter((s) => s.length >= MIN_SCANNED_SECRET_LENGTH), users: basicUsersOf(input.target) });
+  if ([bytes.toString('utf8'), text, summaryText].some((t) => guard.contains(t))) {
     return fail('BUNDLE_EXPORT_BLOCKED', 'The bundle would contain a stored secret, so nothing was exported. Report this as a bug.');
   }
   return ok({

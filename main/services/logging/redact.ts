@@ -1,9 +1,12 @@
 // Secret redaction for log lines. Secrets should never reach a log call in the first place; this
 // is the second fence: keys that name a secret are blanked whatever their value, and strings are
 // scrubbed of credential shapes (Authorization values, userinfo in URLs, token query parameters,
-// PEM private keys, JWTs, Atlassian tokens) and of any exact secret the caller knows about.
+// PEM private keys, JWTs, Atlassian tokens) and of any secret the caller knows about, in every
+// encoding the one secret scrubber knows.
 
-export const REDACTED = '[redacted]';
+import { createSecretScrubber, REDACTED } from '../scrub/secret-scrubber';
+
+export { REDACTED };
 
 const SECRET_KEY = /pass(word|phrase)?|secret|token|authorization|cookie|private.?key|api.?key|credential|signature|^auth$/i;
 
@@ -17,11 +20,9 @@ const STRING_PATTERNS: ReadonlyArray<readonly [RegExp, string]> = [
   [/("?(?:password|secret|token|api_key|apikey|client_secret|private_key)"?\s*[:=]\s*"?)[^"\s,}]+/gi, `$1${REDACTED}`],
 ];
 
-/** Scrubs one string: known exact secrets first (longest first), then the credential shapes. */
+/** Scrubs one string: known secrets first (every form), then the credential shapes. */
 export const redactString = (text: string, secrets: readonly string[] = []): string => {
-  let out = text;
-  const known = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  for (const secret of known) out = out.split(secret).join(REDACTED);
+  let out = secrets.length === 0 ? text : createSecretScrubber({ secrets }).text(text);
   for (const [pattern, replacement] of STRING_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 };

@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../../../shared/contract/checks';
 import type { JiraCheck } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
+import { targetScrubber } from '../scrub/target-secrets';
 import { accountFor } from '../secrets/secret-store';
 import { fail } from './common/findings';
 import { createJiraClient } from './jira/jira-client';
@@ -36,9 +37,11 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
     ...(deps.jiraGateway === undefined ? {} : { gateway: deps.jiraGateway }),
     ...(deps.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: deps.maxRetryWaitMs }),
   });
-  return runJiraChecks(
+  const run = await runJiraChecks(
     client,
     { ...(handoff.project_key === undefined ? {} : { projectKey: handoff.project_key }), ...(handoff.issue_type === undefined ? {} : { issueType: handoff.issue_type }) },
     now,
   );
+  // What Jira said, scrubbed of every secret of the target before it is stored or shown.
+  return (await targetScrubber(deps.secrets, target)).deep(run);
 };

@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../../../shared/contract/checks';
 import type { CheckResults } from '../../../shared/domain/checks';
 import { isCloud, type TargetConfig } from '../../../shared/domain/target';
+import { readTargetSecrets, targetScrubber } from '../scrub/target-secrets';
 import type { CheckRunDeps } from './provider-deps';
 import { runCloudTarget } from './run-cloud-target';
 import { runDataCenterTarget } from './run-data-center-target';
@@ -16,6 +17,8 @@ const DC_OWNED = ['url_safety', 'network', 'auth', 'repository'] as const;
  * calls go through the URL-safety client, so their outcome is a fresh URL-safety verdict.
  */
 export const runTargetChecks = async (target: TargetConfig, previous: CheckResults, deps: CheckRunDeps): Promise<{ checks: CheckResults; findings: CheckFinding[] }> => {
+  // Read before the run as well: an OAuth refresh during it replaces the stored access token.
+  const before = await readTargetSecrets(deps.secrets, target.id);
   const provider = isCloud(target) ? await runCloudTarget(target, deps) : await runDataCenterTarget(target, deps);
   const owned: readonly (keyof CheckResults)[] = isCloud(target) ? CLOUD_OWNED : DC_OWNED;
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as keyof CheckResults))) as CheckResults;
@@ -26,5 +29,8 @@ export const runTargetChecks = async (target: TargetConfig, previous: CheckResul
     checks.jira = jira.jira;
     findings.push(...jira.findings);
   }
-  return { checks, findings };
+  // Every string a provider sent (headers such as X-AUSERNAME, bodies, messages) is in these
+  // records; they are scrubbed here, once, before anything stores, shows, logs or signs them.
+  const scrub = await targetScrubber(deps.secrets, target, before);
+  return scrub.deep({ checks, findings });
 };

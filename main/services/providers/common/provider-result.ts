@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../../shared/errors/codes';
 import type { HttpResponse, NetworkEvidence } from '../../net/http-client';
+import { createSecretScrubber } from '../../scrub/secret-scrubber';
 
 /** An expected failure of one provider call, already mapped to a catalog code. Never holds a secret. */
 export interface ProviderFailure {
@@ -37,13 +38,10 @@ export const trimProviderText = (text: string | undefined): string | undefined =
 };
 
 /**
- * Removes known secrets (and their base64 forms, as an echoed Authorization header would carry
- * them) from a provider's words before they become evidence. A provider or a proxy page that
- * echoes the request must not carry the credential into a finding, a log or a bundle.
+ * Removes known secrets from a provider's words before they become evidence, in every form the one
+ * scrubber knows (raw, base64, base64url, URL-encoded, as the whole Authorization value). A provider
+ * or a proxy page that echoes the request must not carry the credential into a finding, a log or a
+ * bundle. The check run scrubs its whole result again with every secret of the target.
  */
-export const scrubSecrets = (text: string | undefined, secrets: readonly string[]): string | undefined => {
-  if (text === undefined) return undefined;
-  // Longest first: a Basic header's base64 holds the token's own base64 as a suffix.
-  const forms = secrets.filter((s) => s.length >= 4).flatMap((s) => [s, Buffer.from(s, 'utf8').toString('base64')]);
-  return forms.sort((a, b) => b.length - a.length).reduce((out, form) => out.split(form).join('[redacted]'), text);
-};
+export const scrubSecrets = (text: string | undefined, secrets: readonly string[], users: readonly string[] = []): string | undefined =>
+  text === undefined ? undefined : createSecretScrubber({ secrets, users }).text(text);

@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createClient, type MethodName } from '../../../../shared/contract';
+import type { ApiDeps } from '../../../../main/api';
 import { UsageError, type CliCommand, type CliIO } from '../../../../main/cli/cli-io';
 import { emptySettings, type StoredTarget } from '../../../../main/services/settings/settings-data';
 import { memorySecretStore } from '../../../support/memory-secret-store';
 import { testApi } from '../../../support/test-api';
 
-/** A CliIO over the test api that records every line, plus a temp folder for files. */
-export const cliHarness = async (targets: StoredTarget[], secrets: Record<string, string> = {}) => {
+/** A CliIO over the test api that records every line, plus a temp folder for files. `over` replaces api deps (providers, logger, clock). */
+export const cliHarness = async (targets: StoredTarget[], secrets: Record<string, string> = {}, over: Partial<ApiDeps> = {}) => {
   const store = memorySecretStore(secrets);
-  const t = testApi({ secrets: store.store });
+  const t = testApi({ secrets: store.store, ...over });
   await t.deps.settings.write({ ...emptySettings(), targets });
   const work = mkdtempSync(join(tmpdir(), 'bts-bundle-cli-'));
   const out: string[] = [];

@@ -25,6 +25,17 @@ describe('redactString', () => {
     expect(redactString('the value is plainwords42 here', ['plainwords42'])).toBe(`the value is ${REDACTED} here`);
   });
 
+  it.each([
+    ['base64', Buffer.from('plain+words/42=').toString('base64')],
+    ['base64url', Buffer.from('plain+words/42=').toString('base64url')],
+    ['URL-encoded', encodeURIComponent('plain+words/42=')],
+    ['base64 inside a longer base64 text', Buffer.from('{"echo":"plain+words/42="}').toString('base64')],
+  ])('removes a known secret in its %s form too (the one scrubber)', (_name, form) => {
+    const out = redactString(`seen ${form} end`, ['plain+words/42=']);
+    expect(out).toContain(REDACTED);
+    expect(out).not.toContain(form);
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'Checked https://bitbucket.example.com/rest/api/1.0 in 120 ms (PROVIDER_AUTH_REQUIRED)';
     expect(redactString(text)).toBe(text);
