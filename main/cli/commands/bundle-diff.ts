@@ -1,7 +1,7 @@
 import type { BundleDiffResult, BundleSide } from '../../../shared/contract/bundle-diff';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle';
+import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle-input';
 
 // `bundle diff A B`: each signature verified first, then field by field what changed.
 

@@ -1,23 +1,18 @@
-import { open, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import type { BundleSummary, BundleVerification } from '../../../shared/domain/bundle';
-import { BUNDLE_MAX_BYTES, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
-import { readFingerprint, readTrustList } from '../../../shared/domain/fingerprint-input';
+import { BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { runBundleDiff } from './bundle-diff';
+import { EXIT_NOT_VALID, printable, readOrRefuse, signerOf } from './bundle-input';
 
 // `bundle export` and `bundle verify`, both through the contract like every other caller.
 
-/** `bundle verify`: the bundle is not valid (any BUNDLE_* verdict). */
-export const EXIT_NOT_VALID = 5;
 /** `bundle verify`: the signature holds, but no pin or trust file confirmed the signer (`valid_unpinned`). */
 export const EXIT_SIGNER_UNCONFIRMED = 6;
 
 export const BUNDLE_USAGE =
   'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint FINGERPRINT | --trust FILE] [--json] | bundle diff A.json B.json [--fingerprint FINGERPRINT | --trust FILE] [--json]';
-
-/** A trust file is a short list of lines; anything larger is not one. */
-const TRUST_FILE_MAX_BYTES = 256 * 1024;
 
 /** Write next to the destination, then rename: a reader never sees half a bundle. */
 const writeAtomically = async (path: string, text: string): Promise<void> => {
@@ -75,28 +70,6 @@ const printableSummary = (s: BundleSummary): BundleSummary => {
   };
 };
 
-/** At most one byte over the limit is read: enough for the verifier to say "too large". */
-export const readBounded = async (path: string, limit: number = BUNDLE_MAX_BYTES): Promise<Buffer> => {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const buf = Buffer.alloc(Math.min(size, limit + 1));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-};
-
-/**
- * A signed bundle can still come from anyone: its text fields are shown with control and
- * bidi-override characters escaped, so a name cannot drive the terminal or reorder a line.
- */
-const unsafe = (code: number): boolean =>
-  code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-export const printable = (text: string): string =>
-  Array.from(text, (c) => (unsafe(c.charCodeAt(0)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
-
 export const verificationLines = (v: BundleVerification): string[] => {
   const s = v.summary === null ? null : printableSummary(v.summary);
   const lines = [
@@ -120,31 +93,6 @@ export const verificationLines = (v: BundleVerification): string[] => {
     `bundle id:    ${s.bundle_id}`,
     `made by:      ${s.app.name} ${s.app.version}`,
   ];
-};
-
-const readOrRefuse = async (path: string, limit?: number): Promise<Buffer> => {
-  try {
-    return await readBounded(path, limit);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new UsageError(`cannot read ${JSON.stringify(path.slice(0, 200))} (${code})`);
-  }
-};
-
-/** The signer the reviewer confirms: a pinned fingerprint or a trust file, both read by the one shared reader. */
-export const signerOf = async (values: { fingerprint?: string; trust?: string }): Promise<{ fingerprint?: string; trusted?: string[] }> => {
-  if (values.fingerprint !== undefined && values.trust !== undefined) throw new UsageError('use --fingerprint or --trust, not both');
-  if (values.fingerprint !== undefined) {
-    const pin = readFingerprint(values.fingerprint);
-    if (!pin.ok) throw new UsageError(`--fingerprint is refused: ${pin.reason}`);
-    return { fingerprint: pin.fingerprint };
-  }
-  if (values.trust === undefined) return {};
-  const bytes = await readOrRefuse(values.trust, TRUST_FILE_MAX_BYTES);
-  if (bytes.length > TRUST_FILE_MAX_BYTES) throw new UsageError(`--trust: the file is larger than ${TRUST_FILE_MAX_BYTES / 1024} KiB, so it is not a trust file`);
-  const list = readTrustList(bytes.toString('utf8'));
-  if (!list.ok) throw new UsageError(`--trust: line ${list.line} is refused: ${list.reason}`);
-  return { trusted: [...list.fingerprints] };
 };
 
 const exitOf = (v: BundleVerification): number => (v.verdict === 'valid' ? EXIT_OK : v.verdict === 'valid_unpinned' ? EXIT_SIGNER_UNCONFIRMED : EXIT_NOT_VALID);

@@ -3,7 +3,7 @@ import type { RadarScanResult } from '../../../shared/contract/radar';
 import { RADAR_DEFAULT_WITHIN_DAYS, RADAR_MAX_WITHIN_DAYS, type RadarItem } from '../../../shared/domain/radar';
 import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle';
+import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle-input';
 
 // `radar`: every date that will stop a target working, from saved targets, live probes or a bundle.
 
