@@ -8,6 +8,8 @@ import { targetHandlers } from './handlers/targets';
 import { urlSafetyHandlers } from './handlers/url-safety';
 import { radarHandlers } from './handlers/radar';
 import { bundleDiffHandlers } from './handlers/bundle-diff';
+import { networkRequestHandlers } from './handlers/network-request';
+import { recheckHandlers } from './handlers/recheck';
 
 export type { ApiDeps } from './deps';
 export type { Handlers } from './dispatch';
@@ -22,6 +24,8 @@ export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...urlSafetyHandlers(deps),
   ...radarHandlers(deps),
   ...bundleDiffHandlers(deps),
+  ...networkRequestHandlers(deps),
+  ...recheckHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

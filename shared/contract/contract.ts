@@ -9,6 +9,8 @@ import { targetMethods } from './targets';
 import { urlSafetyMethods } from './url-safety';
 import { radarMethods } from './radar';
 import { bundleDiffMethods } from './bundle-diff';
+import { networkRequestMethods } from './network-request';
+import { recheckMethods } from './recheck';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -24,6 +26,8 @@ export const contract = {
   ...urlSafetyMethods,
   ...radarMethods,
   ...bundleDiffMethods,
+  ...networkRequestMethods,
+  ...recheckMethods,
 };
 
 export type Contract = typeof contract;

@@ -10,3 +10,5 @@ export * from './bundle';
 export * from './url-safety';
 export * from './radar';
 export * from './bundle-diff';
+export * from './network-request';
+export * from './recheck';

@@ -25,6 +25,8 @@ export const METHOD_NAMES = [
   'url.checkTarget',
   'radar.scan',
   'bundle.diff',
+  'network.request',
+  'recheck.run',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

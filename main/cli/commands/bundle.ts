@@ -15,7 +15,7 @@ export const BUNDLE_USAGE =
   'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint FINGERPRINT | --trust FILE] [--json] | bundle diff A.json B.json [--fingerprint FINGERPRINT | --trust FILE] [--json]';
 
 /** Write next to the destination, then rename: a reader never sees half a bundle. */
-const writeAtomically = async (path: string, text: string): Promise<void> => {
+export const writeAtomically = async (path: string, text: string): Promise<void> => {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx', mode: 0o644 });

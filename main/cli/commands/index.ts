@@ -2,7 +2,9 @@ import type { CliCommand } from '../cli-io';
 import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
 import { probeCommand } from './probe';
+import { networkRequestCommand } from './network-request';
 import { radarCommand } from './radar';
+import { recheckCommand } from './recheck';
 import { serveCommand } from './serve';
 import { signingKeyCommand } from './signing-key';
 import { urlCheckCommand } from './url-check';
@@ -19,4 +21,6 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   bundle: bundleCommand,
   'signing-key': signingKeyCommand,
   radar: radarCommand,
+  'network-request': networkRequestCommand,
+  recheck: recheckCommand,
 };

@@ -1,0 +1,45 @@
+import type { RecheckResult } from '../../../shared/contract/recheck';
+import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { parseFlags } from '../parse-flags';
+import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle';
+
+// `recheck BUNDLE`: has the host drifted since the bundle was signed? No credential is used.
+
+/** Something drifted. */
+export const EXIT_DRIFT = 3;
+
+export const RECHECK_USAGE = 'recheck BUNDLE.json [--ca FILE] [--fingerprint FINGERPRINT | --trust FILE] [--json]';
+
+export const recheckLines = (r: RecheckResult): string[] => [
+  `bundle:  ${r.bundle.verdict} ${r.bundle.fingerprint ?? ''} (issued ${r.bundle.issued_at})`,
+  `target:  ${r.target_name} ${r.base_url}`,
+  `probe:   ${r.probe.verdict}${r.probe.reason === null ? '' : ` (${r.probe.reason}: ${r.probe.detail ?? ''})`}`,
+  r.drift.length === 0 ? 'drift:   none' : `drift:   ${r.drift.length} (${r.drift.map((d) => d.kind).join(', ')})`,
+  ...r.drift.flatMap((d) => [`  ${d.kind}: ${d.before ?? '(none)'} -> ${d.after ?? '(none)'}`, `    -> ${d.detail}`]),
+];
+
+const run = async (args: string[], io: CliIO): Promise<number> => {
+  const { values, positionals } = parseFlags(args, { ca: { type: 'string' }, fingerprint: { type: 'string' }, trust: { type: 'string' }, json: { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new UsageError('recheck needs exactly one BUNDLE file');
+  const signer = await signerOf(values);
+  let bytes: Buffer;
+  try {
+    bytes = await readBounded(positionals[0] ?? '');
+  } catch (cause) {
+    throw new UsageError(`cannot read ${JSON.stringify((positionals[0] ?? '').slice(0, 200))} (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  const r = await io.client()['recheck.run']({ bundle_base64: bytes.toString('base64'), ...(values.ca === undefined ? {} : { ca_file: values.ca }), ...signer });
+  if (!r.ok) {
+    io.note(printable(`${r.error.code}: ${r.error.message}`));
+    return r.error.code.startsWith('BUNDLE_') ? EXIT_NOT_VALID : EXIT_FAILURE;
+  }
+  if (values.json === true) io.print(JSON.stringify(r.value));
+  else for (const line of recheckLines(r.value)) io.print(printable(line));
+  return r.value.drift.length === 0 ? EXIT_OK : EXIT_DRIFT;
+};
+
+export const recheckCommand: CliCommand = {
+  summary: "Re-run the URL-safety checks and the probe for a bundle's target, without any credential, and report drift (exit 0 none, 3 drift, 5 bundle not intact).",
+  usage: `${CLI_NAME} ${RECHECK_USAGE}`,
+  run,
+};

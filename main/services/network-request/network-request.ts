@@ -1,0 +1,78 @@
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { NetworkRequestResult } from '../../../shared/contract/network-request';
+import type { CorporateCa } from '../../../shared/domain/ca';
+import { isDataCenter } from '../../../shared/domain/target';
+import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
+import type { Clock } from '../clock/clock';
+import { withLimits } from '../net/limits';
+import { engineOf, liveProbe, optionalCa } from '../live-probe/live-probe';
+import { policyFor } from '../providers/node-provider-deps';
+import type { SettingsStore } from '../settings/settings-store';
+import { loadTarget } from '../targets/stored-targets';
+import type { AddressPolicy } from '../url-safety/policy';
+import type { UrlSafetyDeps } from '../url-safety/url-safety-deps';
+import { buildRequest, destinationOf } from './build-request';
+import { peekCertificate, type PeekedCertificate } from './peek-certificate';
+import { renderMarkdown } from './render-markdown';
+
+// The change request: probe (never with a credential), and when the certificate was refused, read
+// the presented one without trusting it; then the document and its Markdown.
+
+export interface NetworkRequestDeps {
+  readonly clock: Clock;
+  readonly settings: SettingsStore;
+  readonly urlSafety?: UrlSafetyDeps;
+  readonly app: { readonly name: string; readonly version: string };
+}
+
+export interface NetworkRequestInput {
+  readonly baseUrl?: string;
+  readonly target?: string;
+  readonly caFile?: string;
+  readonly allowlistStatus?: AllowlistStatus;
+  readonly acknowledgePrivate: boolean;
+  readonly timeoutMs?: number;
+}
+
+interface Plan {
+  readonly url: string;
+  readonly policy: AddressPolicy;
+  readonly caFile?: string;
+}
+
+const planOf = async (deps: NetworkRequestDeps, i: NetworkRequestInput): Promise<Result<Plan>> => {
+  if (i.target === undefined) {
+    const policy: AddressPolicy = { deployment: 'self-hosted', acknowledge_private: i.acknowledgePrivate, ...(i.allowlistStatus === undefined ? {} : { allowlist_status: i.allowlistStatus }) };
+    return ok({ url: i.baseUrl ?? '', policy, ...(i.caFile === undefined ? {} : { caFile: i.caFile }) });
+  }
+  const found = await loadTarget(deps.settings, i.target);
+  if (!found.ok) return found;
+  const t = found.value.target;
+  if (!isDataCenter(t) || t.base_url === undefined) return fail('REQUEST_INVALID', 'A change request applies to a Data Center target with a base URL.');
+  const caFile = i.caFile ?? t.ca_file;
+  return ok({ url: t.base_url, policy: policyFor(t), ...(caFile === undefined ? {} : { caFile }) });
+};
+
+export const writeNetworkRequest = async (deps: NetworkRequestDeps, i: NetworkRequestInput): Promise<Result<NetworkRequestResult>> => {
+  const plan = await planOf(deps, i);
+  if (!plan.ok) return plan;
+  const ca = await optionalCa(plan.value.caFile);
+  if (!ca.ok) return ca;
+  const caValue: CorporateCa | undefined = ca.value;
+  const probe = await liveProbe(deps.urlSafety, plan.value.url, { policy: plan.value.policy, ...(caValue === undefined ? {} : { ca: caValue }), ...(i.timeoutMs === undefined ? {} : { timeoutMs: i.timeoutMs }) });
+  let peeked: PeekedCertificate | null = null;
+  const dest = destinationOf(probe);
+  const first = probe.addresses[0];
+  // Only after the checks allowed the address (the failure is the certificate itself), only direct.
+  if (probe.reason === 'tls' && !probe.via_proxy && dest !== null && first !== undefined) {
+    peeked = await peekCertificate({ ip: first.ip, port: dest.port, host: dest.host, timeoutMs: withLimits(engineOf(deps.urlSafety).limits).connectMs });
+  }
+  const document = buildRequest(probe, {
+    allowlistStatus: plan.value.policy.allowlist_status ?? null,
+    resolverServers: engineOf(deps.urlSafety).resolver.servers?.() ?? [],
+    app: deps.app,
+    checkedAt: deps.clock.now().toISOString(),
+    peeked,
+  });
+  return ok({ document, markdown: renderMarkdown(document) });
+};
