@@ -1,7 +1,7 @@
 import type { RecheckResult } from '../../../shared/contract/recheck';
 import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle';
+import { EXIT_NOT_VALID, printable, readOrRefuse, signerOf } from './bundle-input';
 
 // `recheck BUNDLE`: has the host drifted since the bundle was signed? No credential is used.
 
@@ -22,12 +22,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   const { values, positionals } = parseFlags(args, { ca: { type: 'string' }, fingerprint: { type: 'string' }, trust: { type: 'string' }, json: { type: 'boolean' } }, true);
   if (positionals.length !== 1) throw new UsageError('recheck needs exactly one BUNDLE file');
   const signer = await signerOf(values);
-  let bytes: Buffer;
-  try {
-    bytes = await readBounded(positionals[0] ?? '');
-  } catch (cause) {
-    throw new UsageError(`cannot read ${JSON.stringify((positionals[0] ?? '').slice(0, 200))} (${(cause as NodeJS.ErrnoException).code ?? 'unreadable'})`);
-  }
+  const bytes = await readOrRefuse(positionals[0] ?? '');
   const r = await io.client()['recheck.run']({ bundle_base64: bytes.toString('base64'), ...(values.ca === undefined ? {} : { ca_file: values.ca }), ...signer });
   if (!r.ok) {
     io.note(printable(`${r.error.code}: ${r.error.message}`));
