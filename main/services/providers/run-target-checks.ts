@@ -2,14 +2,11 @@ import type { CheckFinding } from '../../../shared/contract/checks';
 import type { CheckResults } from '../../../shared/domain/checks';
 import { isCloud, type TargetConfig } from '../../../shared/domain/target';
 import { readTargetSecrets, targetScrubber } from '../scrub/target-secrets';
+import { RUN_OWNS, type CheckName } from './check-groups';
 import type { CheckRunDeps } from './provider-deps';
 import { runCloudTarget } from './run-cloud-target';
 import { runDataCenterTarget } from './run-data-center-target';
 import { runTargetJiraCheck } from './run-jira-check';
-
-/** The check records a provider run owns; a new run replaces all of them, so nothing stale survives. */
-const CLOUD_OWNED = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'] as const;
-const DC_OWNED = ['url_safety', 'network', 'auth', 'repository'] as const;
 
 /**
  * Every provider check for a target: Bitbucket Cloud or Data Center, then the Jira handoff when
@@ -20,8 +17,8 @@ export const runTargetChecks = async (target: TargetConfig, previous: CheckResul
   // Read before the run as well: an OAuth refresh during it replaces the stored access token.
   const before = await readTargetSecrets(deps.secrets, target.id);
   const provider = isCloud(target) ? await runCloudTarget(target, deps) : await runDataCenterTarget(target, deps);
-  const owned: readonly (keyof CheckResults)[] = isCloud(target) ? CLOUD_OWNED : DC_OWNED;
-  const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as keyof CheckResults))) as CheckResults;
+  const owned = RUN_OWNS[isCloud(target) ? 'cloud' : 'data_center'];
+  const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as CheckName))) as CheckResults;
   const checks: CheckResults = { ...kept, ...provider.checks };
   const findings = [...provider.findings];
   const jira = await runTargetJiraCheck(target, deps);

@@ -1,18 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
+import { CREDENTIAL_CHECKS, JIRA_CHECKS, URL_CHECKS, type CheckName } from '../providers/check-groups';
 import type { TargetSecretKind } from '../secrets/credentials';
 
-export type CheckName = keyof CheckResults;
-
 // Which stored checks go stale when something they judged changes: a field of the target, or a
-// secret in the keychain. This file is the one place that says so.
-
-/** What the URL-safety check and the API-root probe judged: the host and the path to it. */
-const URL_CHECKS: readonly CheckName[] = ['url_safety', 'network'];
-/** What the Bitbucket credential was tested for: identity, access and what it can see. */
-const CREDENTIAL_CHECKS: readonly CheckName[] = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'];
-const JIRA_CHECKS: readonly CheckName[] = ['jira'];
+// secret in the keychain. This file is the one place that says so (in the groups of check-groups.ts).
 
 /**
  * Which stored checks a changed field makes stale. A check result describes the target as it was
