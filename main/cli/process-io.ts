@@ -8,10 +8,12 @@ import { openInBrowser } from '../composition/open-browser';
 /** The real CliIO: process streams, the plain-Node services (built lazily), the system browser. */
 export const createProcessIO = (options: { dataDir: string; staticDir: string; signal: AbortSignal }): CliIO => {
   const apis = new Map<'cli' | 'browser', Api>();
+  const note = (line: string): void => void process.stderr.write(`${line}\n`);
   const api = (mode: 'cli' | 'browser' = 'cli'): Api => {
     let a = apis.get(mode);
     if (a === undefined) {
-      a = createApi(createNodeDeps({ dataDir: options.dataDir, mode }));
+      // Only the first set of services speaks to the terminal: one warning per run.
+      a = createApi(createNodeDeps({ dataDir: options.dataDir, mode, ...(apis.size === 0 ? { note } : {}) }));
       apis.set(mode, a);
     }
     return a;
@@ -19,7 +21,7 @@ export const createProcessIO = (options: { dataDir: string; staticDir: string; s
   let client: ApiClient | undefined;
   return {
     print: (line) => process.stdout.write(`${line}\n`),
-    note: (line) => process.stderr.write(`${line}\n`),
+    note,
     stdin: process.stdin,
     env: process.env,
     signal: options.signal,

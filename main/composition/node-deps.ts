@@ -13,6 +13,7 @@ import { createKeytarStore } from '../services/secrets/keytar-store';
 import { SECRET_SERVICE_NAME } from '../services/secrets/secret-store';
 import { createConfSettingsStore } from '../services/settings/conf-settings-store';
 import { createDnsResolver } from '../services/url-safety/resolver';
+import { warnIfTlsOverrideSet } from './tls-override-warning';
 
 export interface NodeDepsOptions {
   /** Folder of settings.json (see defaultDataDir). */
@@ -22,6 +23,8 @@ export interface NodeDepsOptions {
   readonly secretService?: string;
   /** HTTPS_PROXY / NO_PROXY for provider calls; defaults to this process's environment. */
   readonly env?: ProxyEnv;
+  /** A line for the person at the terminal (the CLI's stderr), e.g. the TLS override warning. */
+  readonly note?: (line: string) => void;
 }
 
 export const appInfoFor = (mode: AppInfo['mode']): AppInfo => ({
@@ -43,13 +46,17 @@ const openConsentPage = async (url: string): Promise<void> => {
  * on the system resolver, the production provider clients, and a redacting log in `dataDir/logs`.
  * Nothing here touches the disk, the network or the keychain until a method asks.
  */
-export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env }: NodeDepsOptions): ApiDeps => ({
-  appInfo: appInfoFor(mode),
-  clock: systemClock,
-  settings: createConfSettingsStore({ dir: dataDir }),
-  secrets: createKeytarStore(secretService),
-  newId: randomUUID,
-  urlSafety: { resolver: createDnsResolver(), env },
-  providers: createNodeProviderDeps({ openExternal: openConsentPage, env }),
-  logger: createFileLogger({ file: join(dataDir, 'logs', 'app.log') }),
-});
+export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env, note }: NodeDepsOptions): ApiDeps => {
+  const logger = createFileLogger({ file: join(dataDir, 'logs', 'app.log') });
+  warnIfTlsOverrideSet(env, { logger, ...(note === undefined ? {} : { note }) });
+  return {
+    appInfo: appInfoFor(mode),
+    clock: systemClock,
+    settings: createConfSettingsStore({ dir: dataDir }),
+    secrets: createKeytarStore(secretService),
+    newId: randomUUID,
+    urlSafety: { resolver: createDnsResolver(), env },
+    providers: createNodeProviderDeps({ openExternal: openConsentPage, env }),
+    logger,
+  };
+};

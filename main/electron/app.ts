@@ -5,6 +5,7 @@ import { eventChannelFor, type BridgeEvent } from '../../shared/contract/method-
 import { createApi } from '../api/index';
 import { defaultDataDir } from '../composition/data-dir';
 import { createFileLogger } from '../services/logging/logger';
+import { warnIfTlsOverrideSet } from '../composition/tls-override-warning';
 import { aboutDetail } from './about';
 import { APP_ENTRY_URL, APP_ORIGINS, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
@@ -45,6 +46,7 @@ export const startDesktop = (): void => {
   const logsDir = join(userData, 'logs');
   app.setAppLogsPath(logsDir);
   const log = createFileLogger({ file: join(logsDir, 'main.log') });
+  warnIfTlsOverrideSet(process.env, { logger: log });
   const openDocs = createExternalOpener(shell);
   let win: BrowserWindow | null = null;
 

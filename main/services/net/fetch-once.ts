@@ -56,8 +56,9 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
     return new ProxyAgent({
       uri: r.proxy,
       ...timeouts,
-      ...(r.ca === undefined ? {} : { requestTls: { ca: r.ca } }),
-      proxyTls: { timeout: r.limits.connectMs },
+      // rejectUnauthorized is explicit on both legs (see pinned-connector.ts).
+      requestTls: { ...(r.ca === undefined ? {} : { ca: r.ca }), rejectUnauthorized: true },
+      proxyTls: { timeout: r.limits.connectMs, rejectUnauthorized: true },
     });
   }
   const connect = pinnedConnector({

@@ -49,6 +49,8 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
   const allowed = new Set(o.addresses.map((a) => canonical(a.ip)));
   const base = buildConnector({
     timeout: o.connectMs,
+    // Explicit: left unset, an inherited NODE_TLS_REJECT_UNAUTHORIZED=0 would turn verification off.
+    rejectUnauthorized: true,
     lookup: pinnedLookup(o.host, o.addresses),
     ...(o.ca === undefined ? {} : { secureContext: trustContextFor(o.ca) }),
   });

@@ -26,7 +26,8 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
   const timeout = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
   const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? [options.ca] : [...options.ca];
-  const tls = { ...(ca === undefined ? {} : { ca }), timeout };
+  // rejectUnauthorized is explicit: left unset, an inherited NODE_TLS_REJECT_UNAUTHORIZED=0 turns verification off.
+  const tls = { ...(ca === undefined ? {} : { ca }), timeout, rejectUnauthorized: true };
   const direct = new Agent({ connect: tls, headersTimeout: timeout, bodyTimeout: timeout });
   const proxies = new Map<string, Dispatcher>();
   const dispatcherFor = (url: URL): { dispatcher: Dispatcher; viaProxy: boolean } => {

@@ -73,4 +73,21 @@ describe('the fixed-origin client', () => {
     expect(b.ok && b.evidence.via_proxy).toBe(false);
     expect(connects).toHaveLength(1);
   });
+
+  it.each([
+    ['directly', (): Record<string, string> => ({})],
+    ['through HTTPS_PROXY', (): Record<string, string> => ({ HTTPS_PROXY: proxyUrl })],
+  ])('with NODE_TLS_REJECT_UNAUTHORIZED=0 inherited, an unknown CA is still a tls failure (%s), and no header is sent', async (_n, env) => {
+    const saved = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+    process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
+    try {
+      const before = sim.exchanges.length;
+      const r = await createFixedOriginHttpClient({ origins: [sim.origin], env: env() })({ url: `${sim.origin}/x`, headers: { authorization: 'Bearer mitm-bait' } });
+      expect(r.ok ? 'sent' : r.reason).toBe('tls');
+      expect(sim.exchanges.length).toBe(before);
+    } finally {
+      if (saved === undefined) delete process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
+      else process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = saved;
+    }
+  });
 });
