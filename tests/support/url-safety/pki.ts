@@ -12,6 +12,8 @@ export interface UrlSafetyPki {
   readonly caCert: string;
   leaf(names: readonly string[], ips: readonly string[], expired?: boolean): Promise<Leaf>;
   selfSigned(names: readonly string[]): Promise<Leaf>;
+  /** A leaf the CA signed for client authentication only (no serverAuth extended key usage). */
+  clientAuthOnly(names: readonly string[]): Promise<Leaf>;
 }
 
 const HOUR = 3600_000;
@@ -29,7 +31,7 @@ const make = async (): Promise<UrlSafetyPki> => {
       { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     ],
   });
-  const leaf = async (names: readonly string[], ips: readonly string[], expired = false, selfSigned = false): Promise<Leaf> => {
+  const leaf = async (names: readonly string[], ips: readonly string[], expired = false, selfSigned = false, clientOnly = false): Promise<Leaf> => {
     const g = await generate([{ name: 'commonName', value: names[0] ?? ips[0] ?? 'test' }], {
       keyType: 'ec',
       algorithm: 'sha256',
@@ -39,7 +41,7 @@ const make = async (): Promise<UrlSafetyPki> => {
       extensions: [
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-        { name: 'extKeyUsage', serverAuth: true },
+        clientOnly ? { name: 'extKeyUsage', clientAuth: true } : { name: 'extKeyUsage', serverAuth: true },
         {
           name: 'subjectAltName',
           altNames: [...names.map((value) => ({ type: 2 as const, value })), ...ips.map((ip) => ({ type: 7 as const, ip }))],
@@ -48,7 +50,7 @@ const make = async (): Promise<UrlSafetyPki> => {
     });
     return { key: g.private, cert: g.cert };
   };
-  return { caCert: ca.cert, leaf: (n, i, e) => leaf(n, i, e ?? false), selfSigned: (n) => leaf(n, [], false, true) };
+  return { caCert: ca.cert, leaf: (n, i, e) => leaf(n, i, e ?? false), selfSigned: (n) => leaf(n, [], false, true), clientAuthOnly: (n) => leaf(n, [], false, false, true) };
 };
 
 export const urlSafetyPki = (): Promise<UrlSafetyPki> => {

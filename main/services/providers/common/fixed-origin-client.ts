@@ -1,5 +1,6 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpClient, HttpOutcome, NetworkEvidence } from '../../net/http-client';
+import { mapNetworkError, networkErrorCode } from '../../net/error-map';
 import { proxyFor, type ProxyEnv } from '../../net/proxy-env';
 
 // A plain HttpClient for fixed, public origins only: the Bitbucket Cloud API root and its OAuth
@@ -82,9 +83,10 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
         evidence: emptyEvidence({ total: Date.now() - started }, viaProxy),
       };
     } catch (cause) {
-      const code = (cause as { code?: string }).code ?? '';
-      const reason = /TIMEOUT/i.test(code) ? 'timeout' : /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code) ? 'tls' : 'unreachable';
-      return { ok: false, reason, detail: code === '' ? 'The connection failed.' : `The connection failed (${code}).`, evidence: emptyEvidence({}, viaProxy) };
+      // The one error mapping (net/error-map.ts); the detail names the code only, never a message a server shaped.
+      const { reason } = mapNetworkError(cause, false);
+      const code = networkErrorCode(cause);
+      return { ok: false, reason, detail: code === 'EUNKNOWN' ? 'The connection failed.' : `The connection failed (${code}).`, evidence: emptyEvidence({}, viaProxy) };
     }
   };
 };

@@ -114,6 +114,13 @@ describe('faults end in coded verdicts', () => {
     expect(r.detail).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
   });
 
+  it('certificate without the serverAuth purpose (client authentication only) -> tls, not unreachable', async () => {
+    const url = await serve((res) => json(res, 200, APP_PROPS), await pki.clientAuthOnly([HOST]));
+    const r = await probeDataCenter(url, world.options({ ca: pki.caCert }));
+    expect(r).toMatchObject({ verdict: 'block', reason: 'tls' });
+    expect(r.detail).toContain('INVALID_PURPOSE');
+  });
+
   it('nothing listening -> unreachable', async () => {
     const s = await startResetServer(TEST_ADDR);
     await s.close();
