@@ -128,6 +128,8 @@ export const IssueTrackingCheck = z.object({
   reason: z.string(),
   retired: z.boolean().default(false),
   components: z.array(z.string()).default([]),
+  /** The component list hit the page cap: a component missing from it may still exist. */
+  components_truncated: z.boolean().optional(),
   checked_at: Timestamp,
 });
 export type IssueTrackingCheck = z.infer<typeof IssueTrackingCheck>;
@@ -144,6 +146,27 @@ export const ScopeCheck = z.object({
 });
 export type ScopeCheck = z.infer<typeof ScopeCheck>;
 
+/**
+ * The provider answered 429: a pending state, never a verdict on the credential. `retry_at` is
+ * when the provider said to come back (Retry-After beyond the app's wait limit); `headroom` holds
+ * the rate-limit headers it sent (X-RateLimit-*, RateLimit-Reason, Retry-After) as evidence.
+ */
+export const RateLimitCheck = z.object({
+  provider: z.enum(['bitbucket_cloud', 'bitbucket_data_center', 'jira']),
+  detail: z.string(),
+  retry_after_s: z.number().int().nonnegative().optional(),
+  retry_at: Timestamp.optional(),
+  headroom: z.record(z.string(), z.string()).default({}),
+  checked_at: Timestamp,
+});
+export type RateLimitCheck = z.infer<typeof RateLimitCheck>;
+
+/** A rate-limited finding's `retry_at` evidence, when it holds a timestamp (the UI counts down to it). */
+export const retryAtOf = (evidence: unknown): string | undefined => {
+  const parsed = z.object({ retry_at: Timestamp }).safeParse(evidence);
+  return parsed.success ? parsed.data.retry_at : undefined;
+};
+
 export const JiraCheck = z.object({
   status: z.enum(['ok', 'blocked']),
   code: ErrorCode.optional(),
@@ -153,6 +176,12 @@ export const JiraCheck = z.object({
   project: z.object({ key: z.string(), name: z.string() }).optional(),
   issue_type: z.object({ id: z.string(), name: z.string() }).optional(),
   url_safety: UrlSafetyCheck.optional(),
+  /** Jira Cloud: the cloud id the calls used, when the app read it from the site's /_edge/tenant_info. */
+  cloud_id: z.string().optional(),
+  /** Jira Cloud: the calls went through the Atlassian API gateway (a scoped API token). */
+  via_gateway: z.boolean().optional(),
+  /** Set when the Jira run stopped on a 429 (`code` is then PROVIDER_RATE_LIMITED). */
+  rate_limit: RateLimitCheck.optional(),
   checked_at: Timestamp,
 });
 export type JiraCheck = z.infer<typeof JiraCheck>;
@@ -166,6 +195,8 @@ export const CheckResults = z.object({
   repository: RepositoryCheck.optional(),
   issue_tracking: IssueTrackingCheck.optional(),
   scopes: ScopeCheck.optional(),
+  /** The Bitbucket run stopped on a 429: pending until a later run gets through. */
+  rate_limit: RateLimitCheck.optional(),
   jira: JiraCheck.optional(),
 });
 export type CheckResults = z.infer<typeof CheckResults>;

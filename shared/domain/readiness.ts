@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors/codes';
-import type { CheckResults } from './checks';
+import { RateLimitCheck, type CheckResults } from './checks';
 import { isCloud, type TargetConfig } from './target';
 
 // The seed page's "Ready" and "Blocked" lists as one pure function: target + check results in,
@@ -24,6 +24,8 @@ export const Readiness = z.object({
   blocking: z.array(ErrorCode),
   /** Steps not done yet that block nothing by a code but still keep the target from being ready. */
   pending: z.array(z.string()),
+  /** A provider answered 429: a state of its own, pending (never an auth failure), with when to retry. */
+  rate_limited: z.array(RateLimitCheck).optional(),
   can_save: z.boolean(),
   can_export: z.boolean(),
   verdict: z.enum(['ready', 'blocked', 'incomplete']),
@@ -132,13 +134,31 @@ const componentRejected = (t: TargetConfig, c: CheckResults): boolean =>
   t.issue_workflow === 'native' &&
   t.component !== undefined &&
   c.issue_tracking?.available === true &&
+  c.issue_tracking.components_truncated !== true &&
   !c.issue_tracking.components.includes(t.component);
+
+/** The 429s of the last run, Bitbucket first then Jira. */
+const rateLimits = (c: CheckResults): RateLimitCheck[] => [c.rate_limit, c.jira?.rate_limit].filter((r): r is RateLimitCheck => r !== undefined);
+
+const PROVIDER_NAMES: Record<RateLimitCheck['provider'], string> = {
+  bitbucket_cloud: 'Bitbucket Cloud',
+  bitbucket_data_center: 'Bitbucket Data Center',
+  jira: 'Jira',
+};
+
+/** "Bitbucket Cloud is rate limiting the checks: retry after 08:05 UTC." */
+export const rateLimitSentence = (r: RateLimitCheck): string =>
+  `${PROVIDER_NAMES[r.provider]} is rate limiting the checks (PROVIDER_RATE_LIMITED): ${
+    r.retry_at === undefined ? 'wait a few minutes, then run the checks again' : `retry after ${r.retry_at.slice(11, 16)} UTC`
+  }.`;
 
 const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
   const cloud = isCloud(t);
   const codes: ErrorCode[] = [];
   const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
-  if (c.auth?.status !== 'ok') codes.push('PROVIDER_AUTH_REQUIRED');
+  // A 429 before the credential was answered says nothing about the credential: pending, not AUTH_REQUIRED.
+  const authUnanswered = c.auth === undefined && c.rate_limit !== undefined;
+  if (c.auth?.status !== 'ok' && !authUnanswered) codes.push('PROVIDER_AUTH_REQUIRED');
   if (!cloud && (c.url_safety?.status === 'blocked' || c.network?.status === 'failed')) codes.push('PROVIDER_BASE_URL_BLOCKED');
   // A credential that cannot read issue settings blocks native issues; on Cloud a fallback route
   // clears it (the seed: "fix the URL or scope, or use Jira or portable fallback").
@@ -150,7 +170,7 @@ const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
   if (cloud && c.workspace !== undefined && !c.workspace.customer_owned) codes.push('PROVIDER_WORKSPACE_NOT_OWNED');
   if (c.repository?.status === 'missing') codes.push('PROVIDER_RESOURCE_NOT_FOUND');
   if (componentRejected(t, c)) codes.push('PROVIDER_VALUE_INVALID');
-  if (t.issue_workflow === 'jira' && c.jira?.status === 'blocked') codes.push('JIRA_HANDOFF_UNAVAILABLE');
+  if (t.issue_workflow === 'jira' && c.jira?.status === 'blocked' && c.jira.code !== 'PROVIDER_RATE_LIMITED') codes.push('JIRA_HANDOFF_UNAVAILABLE');
   return codes;
 };
 
@@ -174,7 +194,8 @@ const pendingSteps = (t: TargetConfig, c: CheckResults): string[] => {
     else if (c.url_safety === undefined) pending.push('Run the URL-safety check.');
     if (c.network === undefined) pending.push('Probe the Data Center API root.');
   }
-  if (c.auth === undefined) pending.push('Store and test a credential.');
+  for (const r of rateLimits(c)) pending.push(rateLimitSentence(r));
+  if (c.auth === undefined && c.rate_limit === undefined) pending.push('Store and test a credential.');
   if (t.issue_workflow === undefined) pending.push('Choose native issues, Jira export or portable export.');
   else if (t.issue_workflow === 'jira' && c.jira === undefined) pending.push('Check the Jira handoff.');
   return pending;
@@ -184,6 +205,7 @@ export const evaluateReadiness = (target: TargetConfig, checks: CheckResults): R
   const states = readyStates(target, checks);
   const blocking = blockingCodes(target, checks);
   const pending = pendingSteps(target, checks);
+  const limited = rateLimits(checks);
   const byId = (id: ReadyStateId): ReadyState => states.find((s) => s.id === id) as ReadyState;
   const authOk = checks.auth?.status === 'ok';
   const networkOk = isCloud(target) || (byId('data_center_boundary').ready && byId('network').ready);
@@ -194,6 +216,7 @@ export const evaluateReadiness = (target: TargetConfig, checks: CheckResults): R
     states,
     blocking,
     pending,
+    ...(limited.length === 0 ? {} : { rate_limited: limited }),
     can_save: canSave,
     can_export: canExport,
     verdict: blocking.length > 0 ? 'blocked' : canExport ? 'ready' : 'incomplete',

@@ -57,6 +57,19 @@ export type PortableHandoff = z.infer<typeof PortableHandoff>;
 
 const Slug = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_.~-]+$/, 'letters, digits, . _ ~ -');
 
+/**
+ * A Data Center project key (`SEC`: an upper-case letter, then upper-case letters, digits or _), or
+ * a user's personal project: `~` and the user slug, which keeps `.` and `-` (`~dana.smith`). Every
+ * user has exactly one personal project, fixed by the system
+ * (https://docs.atlassian.com/bitbucket-server/javadoc/9.2.1/api/com/atlassian/bitbucket/project/PersonalProject.html).
+ */
+export const DataCenterProjectKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^(?:[A-Z][A-Z0-9_]*|~[A-Za-z0-9_][A-Za-z0-9_.-]*)$/, 'a project key such as SEC, or ~ and a user slug for a personal project (~dana.smith)');
+
 const common = {
   id: TargetId,
   name: TargetName,
@@ -92,8 +105,8 @@ export const DataCenterTarget = z.strictObject({
   auth_method: DataCenterAuthMethod.optional(),
   /** Basic auth user name (not a secret; masked in safe mode). */
   username: z.string().trim().min(1).max(255).optional(),
-  /** Data Center: the project key. */
-  workspace: z.string().trim().min(1).max(128).regex(/^~?[A-Za-z0-9_]+$/, 'a project key such as SEC').optional(),
+  /** Data Center: the project key, or `~user.slug` for a personal project. */
+  workspace: DataCenterProjectKey.optional(),
   repository_slug: Slug.optional(),
   allowlist_status: AllowlistStatus.optional(),
   /** The admin acknowledged that the host resolves to a private address (with `allowlisted`). */

@@ -86,8 +86,8 @@ export const ERROR_CATALOG = {
   PROVIDER_RATE_LIMITED: entry({
     code: 'PROVIDER_RATE_LIMITED',
     title: 'Rate limited',
-    meaning: 'The provider asked the app to slow down (HTTP 429) and a bounded retry did not help.',
-    fix: 'Wait a minute and retry the check.',
+    meaning: 'The provider asked the app to slow down (HTTP 429). It says nothing about the credential: the check is pending, not failed.',
+    fix: 'Wait until the time shown (the provider’s Retry-After, counting down), then run the checks again. Do not replace the credential.',
     blocks: ['none'],
     fixStep: null,
   }),

@@ -3,7 +3,8 @@ import { defaultCloudWorld, type CloudSimWorld, type SimAccount, type SimCredent
 import { createOAuthEndpoints } from './cloud-oauth-sim';
 
 // A Bitbucket Cloud simulator: REST 2.0 under /2.0, the OAuth consumer endpoints under
-// /site/oauth2. Answers follow tests/fixtures/openapi/bitbucket-cloud.subset.json.
+// /site/oauth2. Bodies follow tests/fixtures/openapi/bitbucket-cloud.subset.json; what the extract
+// does not say (headers, error wording) names its source where it is produced.
 
 export interface CloudSim extends RunningSim {
   readonly apiRoot: string;
@@ -24,6 +25,19 @@ const REQUIRED: Record<string, { granular: string; classic: string }> = {
   issue: { granular: 'read:issue:bitbucket', classic: 'issue' },
 };
 
+/** Bitbucket's usual page size is 10 and the most it gives is 100 (the `pagelen` description in the published schema). */
+const DEFAULT_PAGELEN = 10;
+const MAX_PAGELEN = 100;
+
+/** 401 for a token Bitbucket does not know, verbatim as live answers quote it (avivsinai/bitbucket-cli#174, AsyncFuncAI/deepwiki-open#444). */
+export const INVALID_TOKEN_MESSAGE = 'Token is invalid, expired, or not supported for this endpoint.';
+
+/** Access tokens may reach only the resource they were created for (https://developer.atlassian.com/cloud/bitbucket/rest/intro/#access-tokens). */
+const boundAllows = (cred: SimCredential, workspace: string, slug: string): boolean =>
+  cred.boundTo === undefined || cred.boundTo === workspace || cred.boundTo === `${workspace}/${slug}`;
+
+const isAccessToken = (cred: SimCredential): boolean => cred.type.endsWith('_access_token');
+
 const grants = (cred: SimCredential, need: string): boolean =>
   cred.scopes.some((s) => s === need || (s.startsWith(`${need}:`) && !need.includes(':')));
 
@@ -36,26 +50,52 @@ const authenticate = (world: CloudSimWorld, req: SimRequest): SimCredential | 'a
   return world.apiTokens[pair];
 };
 
+/**
+ * One page of a paged list, as Bitbucket pages: `pagelen` (default 10, at most 100; more is refused,
+ * as a client comment records "Invalid pagelen" for a too-large ask), `page`, and `next` as an absolute
+ * URL while more remain (renovate lib/util/http/bitbucket.ts follows `next`).
+ */
+const componentsPage = (req: SimRequest, key: string, names: readonly string[], ok: (body: unknown) => SimAnswer): SimAnswer => {
+  const pagelen = Number(req.query.get('pagelen') ?? DEFAULT_PAGELEN);
+  const page = Number(req.query.get('page') ?? 1);
+  if (!Number.isInteger(pagelen) || pagelen < 1 || pagelen > MAX_PAGELEN) return err(400, 'Invalid pagelen');
+  if (!Number.isInteger(page) || page < 1) return err(400, 'Invalid page');
+  const values = names.slice((page - 1) * pagelen, page * pagelen).map((name, i) => ({ type: 'component', id: (page - 1) * pagelen + i + 1, name }));
+  const more = page * pagelen < names.length;
+  const next = `https://${req.headers.host ?? '127.0.0.1'}/2.0/repositories/${key}/components?pagelen=${pagelen}&page=${page + 1}`;
+  return ok({ page, pagelen, size: names.length, values, ...(more ? { next } : {}) });
+};
+
 export const startCloudSim = async (world: CloudSimWorld = defaultCloudWorld()): Promise<CloudSim> => {
   const oauth = createOAuthEndpoints(world);
   const api = (req: SimRequest): SimAnswer => {
     if (world.rateLimit !== undefined && world.rateLimit.remaining > 0) {
       world.rateLimit.remaining -= 1;
-      return { ...err(429, 'Rate limit for this resource has been exceeded'), headers: { 'retry-after': world.rateLimit.retryAfter } };
+      // The body is the sentence Atlassian's troubleshooting page quotes
+      // (https://support.atlassian.com/bitbucket-cloud/kb/bitbucket-cloud-rate-limit-troubleshooting/).
+      const retry: Record<string, string> = world.rateLimit.retryAfter === undefined ? {} : { 'retry-after': world.rateLimit.retryAfter };
+      return { ...err(429, 'Rate limit for this resource has been exceeded'), headers: { ...retry, ...(world.rateLimit.headers ?? {}) } };
     }
     const cred = authenticate(world, req);
     if (cred === 'app_password') return err(401, 'App passwords are no longer supported. Use an API token instead.');
-    if (cred === undefined) return err(401, 'Invalid credentials');
+    if (cred === undefined) return err(401, INVALID_TOKEN_MESSAGE);
     const granular = cred.type === 'api_token';
     const headers = { 'x-oauth-scopes': cred.scopes.join(', '), 'x-credential-type': cred.type };
+    const scopeDenied = (scope: string): SimAnswer => {
+      const lists = { required: [scope], granted: [...cred.scopes] };
+      const message = 'Your credentials lack one or more required privilege scopes.';
+      const body = world.scopeErrorStyle === 'observed' ? err(403, message, { detail: lists }) : err(403, message, { detail: `Required: ${scope}`, data: lists });
+      // x-accepted-oauth-scopes names what the endpoint needs (seen on Bitbucket 403s: devopsgroup-io/catapult#159).
+      return { ...body, headers: { ...headers, 'x-accepted-oauth-scopes': scope } };
+    };
     const need = (area: keyof typeof REQUIRED): SimAnswer | undefined => {
       const r = REQUIRED[area];
       if (r === undefined) return undefined;
       const scope = granular ? r.granular : r.classic;
-      if (grants(cred, scope)) return undefined;
-      const lists = { required: [scope], granted: [...cred.scopes] };
-      const message = 'Your credentials lack one or more required privilege scopes.';
-      return world.scopeErrorStyle === 'observed' ? err(403, message, { detail: lists }) : err(403, message, { detail: `Required: ${scope}`, data: lists });
+      // Access tokens can never hold `account` (nor issue scopes): their token-info probe reads
+      // x-credential-type from the 403 of /2.0/user.
+      if (isAccessToken(cred) && (scope === 'account' || scope.startsWith('issue'))) return scopeDenied(scope);
+      return grants(cred, scope) ? undefined : scopeDenied(scope);
     };
     const ok = (body: unknown): SimAnswer => ({ status: 200, body, headers });
     const parts = req.path.replace(/^\/2\.0/, '').split('/').filter((p) => p.length > 0).map(decodeURIComponent);
@@ -75,8 +115,10 @@ export const startCloudSim = async (world: CloudSimWorld = defaultCloudWorld()):
       const denied = need('repository');
       if (denied) return denied;
       const repo = world.repositories[key];
-      if (repo === undefined) return err(404, `Repository ${key} not found`);
+      // A token bound to another resource sees nothing here, like a repository that does not exist.
+      if (repo === undefined || !boundAllows(cred, parts[1] ?? '', parts[2] ?? '')) return err(404, `Repository ${key} not found`);
       if (parts.length === 3) {
+        const ws = repo.workspaceSlug ?? parts[1] ?? '';
         return ok({
           type: 'repository',
           uuid: repo.uuid,
@@ -84,20 +126,23 @@ export const startCloudSim = async (world: CloudSimWorld = defaultCloudWorld()):
           name: parts[2],
           is_private: repo.is_private,
           scm: 'git',
+          // `workspace` replaced `owner` (https://developer.atlassian.com/cloud/bitbucket/bitbucket-api-teams-deprecation).
+          workspace: { type: 'workspace', slug: ws, name: ws, uuid: `{ws-${ws}}` },
           ...(repo.has_issues === undefined ? {} : { has_issues: repo.has_issues }),
         });
       }
       if (parts.length === 4 && (parts[3] === 'components' || parts[3] === 'issues')) {
         if (repo.has_issues !== true) {
+          // After the 2026-08-20 sunset the removed endpoints answer 410 or a generic 404 (PRODUCT.md,
+          // "What changed at Atlassian"). CHANGE-2770 is the cross-workspace API removal, not this one.
           return repo.issueEndpoints === '410'
-            ? err(410, 'Bitbucket Cloud issues have been removed. See CHANGE-2770.')
-            : err(404, 'Repository has no issue tracker.');
+            ? err(410, 'The issue tracker was removed from Bitbucket Cloud on 2026-08-20.')
+            : err(404, 'Resource not found');
         }
         const issueDenied = need('issue');
         if (issueDenied) return issueDenied;
         if (parts[3] === 'issues') return ok({ page: 1, pagelen: 1, size: 0, values: [] });
-        const values = (repo.components ?? []).map((name, i) => ({ type: 'component', id: i + 1, name }));
-        return ok({ page: 1, pagelen: 100, size: values.length, values });
+        return componentsPage(req, key, repo.components ?? [], ok);
       }
     }
     return err(404, 'Resource not found');

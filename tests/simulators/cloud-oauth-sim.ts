@@ -27,7 +27,9 @@ export const createOAuthEndpoints = (world: CloudSimWorld) => {
     world.bearerTokens[access] = { account: world.oauth.account, scopes: world.oauth.scopes, type: 'oauth2' };
     return {
       status: 200,
-      body: { access_token: access, refresh_token: refresh, token_type: 'bearer', expires_in: 7200, scopes: world.oauth.scopes.join(' '), state: 'authorization_code' },
+      // Since 2026-05-04 the field is `scope`, space-separated (https://community.developer.atlassian.com/t/oauth-2-0-and-api-authentication-changes-for-bitbucket-cloud/99003;
+      // the separator as Bitbucket support confirmed in stevenmaguire/oauth2-bitbucket#7).
+      body: { access_token: access, refresh_token: refresh, token_type: 'bearer', expires_in: 7200, scope: world.oauth.scopes.join(' '), state: 'authorization_code' },
     };
   };
 

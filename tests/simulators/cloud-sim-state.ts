@@ -12,8 +12,14 @@ export interface SimCredential {
   readonly account: SimAccount;
   /** What `x-oauth-scopes` reports and what the routes enforce. */
   readonly scopes: readonly string[];
-  /** `x-credential-type`. */
-  readonly type: 'api_token' | 'oauth2' | 'repository_access_token' | 'workspace_access_token';
+  /**
+   * `x-credential-type`, spelled as Bitbucket sends it: `repo_access_token`, `project_access_token`,
+   * `workspace_access_token` (a Go client's token probe maps exactly these, and the issue-13 review
+   * observed them on live 403s), `api_token`, `oauth2`.
+   */
+  readonly type: 'api_token' | 'oauth2' | 'repo_access_token' | 'project_access_token' | 'workspace_access_token';
+  /** Access tokens: the resource the token is bound to (`workspace/slug`, `workspace`), and nothing else. */
+  readonly boundTo?: string;
 }
 
 export interface SimRepository {
@@ -22,6 +28,8 @@ export interface SimRepository {
   /** Absent in today's world (issues retired); true for a repository that still has a tracker. */
   readonly has_issues?: boolean;
   readonly components?: readonly string[];
+  /** The repository answer's `workspace.slug`; defaults to the workspace in the path. */
+  readonly workspaceSlug?: string;
   /** How the issue endpoints answer when there is no tracker. */
   readonly issueEndpoints?: '404' | '410';
 }
@@ -35,8 +43,13 @@ export interface CloudSimWorld {
   readonly workspaces: Record<string, Record<string, string>>;
   /** `workspace/slug` → repository. */
   readonly repositories: Record<string, SimRepository>;
-  /** Answer the next N API calls with 429 and this Retry-After. */
-  rateLimit?: { remaining: number; retryAfter: string };
+  /**
+   * Answer the next N API calls with 429. Bitbucket Cloud usually sends no Retry-After
+   * (https://support.atlassian.com/bitbucket-cloud/docs/api-request-limits/ names none, and
+   * jenkinsci/bitbucket-branch-source-plugin#840 backs off on a fixed wait for that reason); the
+   * X-RateLimit-* headers come with access tokens on /2.0/repositories/*.
+   */
+  rateLimit?: { remaining: number; retryAfter?: string; headers?: Readonly<Record<string, string>> };
   /** `schema`: scope lists in `error.data` (the published schema); `observed`: in `error.detail`, as the live service sends. */
   scopeErrorStyle: 'schema' | 'observed';
   readonly oauth: { readonly clientId: string; readonly clientSecret: string; readonly scopes: readonly string[]; readonly account: SimAccount };
@@ -55,6 +68,7 @@ export const SECRETS = {
   apiTokenBroad: 'ATATT3xFfGF0-sim-api-token-broad-9d2e',
   eveToken: 'ATATT3xFfGF0-sim-api-token-eve-1b3c',
   accessToken: 'ATCTT3xFfGF0-sim-repo-access-token-5e6f',
+  otherRepoAccessToken: 'ATCTT3xFfGF0-sim-repo-access-token-other-8a9b',
   appPassword: 'sim-app-password-ATBB-0a1b2c',
   oauthClientSecret: 'sim-oauth-consumer-secret-8h7g',
 } as const;
@@ -72,7 +86,9 @@ export const defaultCloudWorld = (): CloudSimWorld => ({
     [`eve@elsewhere.example:${SECRETS.eveToken}`]: { account: EVE, scopes: API_TOKEN_SCOPES, type: 'api_token' },
   },
   bearerTokens: {
-    [SECRETS.accessToken]: { account: BOT, scopes: ['repository', 'pullrequest'], type: 'repository_access_token' },
+    // Access tokens cannot hold `account`: /2.0/user and the membership endpoint answer 403.
+    [SECRETS.accessToken]: { account: BOT, scopes: ['repository', 'pullrequest'], type: 'repo_access_token', boundTo: 'acme/payments' },
+    [SECRETS.otherRepoAccessToken]: { account: BOT, scopes: ['repository'], type: 'repo_access_token', boundTo: 'elsewhere/payments' },
   },
   workspaces: {
     acme: { [DANA.uuid]: 'owner', [BOT.uuid]: 'member' },
@@ -85,6 +101,14 @@ export const defaultCloudWorld = (): CloudSimWorld => ({
     'acme/ledger': { uuid: '{aaaa0000-0000-4000-8000-000000000002}', is_private: true, issueEndpoints: '404' },
     // A repository that still reports a working tracker.
     'acme/legacy': { uuid: '{aaaa0000-0000-4000-8000-000000000003}', is_private: false, has_issues: true, components: ['api', 'web'] },
+    // A working tracker with more components than one page holds (pagelen ≤ 100): `payments-api` is on page 2.
+    'acme/monolith': {
+      uuid: '{aaaa0000-0000-4000-8000-000000000005}',
+      is_private: true,
+      has_issues: true,
+      components: [...Array.from({ length: 120 }, (_, i) => `module-${String(i + 1).padStart(3, '0')}`), 'payments-api'],
+    },
+    'elsewhere/payments': { uuid: '{aaaa0000-0000-4000-8000-000000000006}', is_private: true, issueEndpoints: '410' },
     'partner/shared': { uuid: '{aaaa0000-0000-4000-8000-000000000004}', is_private: true, has_issues: false, issueEndpoints: '404' },
   },
   scopeErrorStyle: 'schema',

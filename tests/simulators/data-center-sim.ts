@@ -39,6 +39,9 @@ export const defaultDataCenterWorld = (): DataCenterSimWorld => ({
   repositories: {
     'SEC/payments': { id: 11, name: 'payments', public: false, forbiddenFor: ['svc-readonly'] },
     'SEC/docs': { id: 12, name: 'docs', public: true },
+    // A personal project: `~` + the user slug, which keeps `.` and `-`; the key is matched
+    // without regard to case, as Bitbucket upper-cases personal keys (~DANA.SMITH) yet accepts either.
+    '~DANA.SMITH/notes': { id: 13, name: 'notes', public: false },
   },
   version: '9.4.1',
 });
@@ -77,17 +80,29 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     const m = /^\/rest\/api\/1\.0\/projects\/([^/]+)\/repos\/([^/]+)$/.exec(path);
     if (m !== null) {
       if (user === null) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');
-      const key = `${decodeURIComponent(m[1] ?? '')}/${decodeURIComponent(m[2] ?? '')}`;
+      const projectKey = decodeURIComponent(m[1] ?? '');
+      const key = `${projectKey.startsWith('~') ? projectKey.toUpperCase() : projectKey}/${decodeURIComponent(m[2] ?? '')}`;
       const repo = world.repositories[key];
       if (repo === undefined) return { ...errors(404, `Repository ${key} does not exist.`, 'com.atlassian.bitbucket.repository.NoSuchRepositoryException'), headers: who };
       if (repo.forbiddenFor?.includes(user)) {
         return { ...errors(403, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException'), headers: who };
       }
-      const [projectKey, slug] = key.split('/');
+      const [storedKey, slug] = key.split('/');
       return {
         status: 200,
         headers: who,
-        body: { id: repo.id, slug, name: repo.name, public: repo.public, archived: false, forkable: true, scmId: 'git', state: 'AVAILABLE', statusMessage: 'Available', project: { key: projectKey, id: 1, name: 'Security', public: false, type: 'NORMAL' } },
+        body: {
+          id: repo.id,
+          slug,
+          name: repo.name,
+          public: repo.public,
+          archived: false,
+          forkable: true,
+          scmId: 'git',
+          state: 'AVAILABLE',
+          statusMessage: 'Available',
+          project: { key: storedKey, id: 1, name: storedKey?.startsWith('~') ? 'Dana Smith' : 'Security', public: false, type: storedKey?.startsWith('~') ? 'PERSONAL' : 'NORMAL' },
+        },
       };
     }
     return errors(404, 'Not found', 'com.sun.jersey.api.NotFoundException');

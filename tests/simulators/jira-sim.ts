@@ -2,11 +2,14 @@ import { startHttpsSim, type RunningSim, type SimAnswer, type SimRequest } from 
 
 // Jira Cloud and Jira Data Center behind one simulator: the Cloud site at /, the API gateway for
 // scoped tokens at /ex/jira/{cloudId}, and Data Center under /jira. No published OpenAPI extract
-// for Jira ships with the test data, so these bodies follow Atlassian's REST v2 reference.
+// for Jira ships with the test data, so these bodies follow Atlassian's REST v2 reference
+// (https://developer.atlassian.com/cloud/jira/platform/rest/v2/) and the clients named per answer.
 
 export const JIRA_SECRETS = {
   cloudToken: 'ATATT3xFfGF0-sim-jira-cloud-token-6a5b',
   scopedToken: 'ATATT3xFfGF0-sim-jira-scoped-token-2d1c',
+  /** A scoped token with read:jira-user only: myself answers, project and issue types do not. */
+  scopedTokenUserOnly: 'ATATT3xFfGF0-sim-jira-scoped-user-only-7e3f',
   dcPat: 'NjQ5sim-jira-dc-personal-access-token-0e9f',
 } as const;
 
@@ -20,9 +23,29 @@ export interface JiraSim extends RunningSim {
 
 const errors = (status: number, ...messages: string[]): SimAnswer => ({ status, body: { errorMessages: messages, errors: {} } });
 
+/**
+ * The API gateway's own error body, not Jira's errorMessages form: `{"code":401,"message":"Unauthorized;
+ * scope does not match"}`, verbatim from a live answer (raycast/extensions#11212).
+ */
+const gatewayError = (): SimAnswer => ({ status: 401, body: { code: 401, message: 'Unauthorized; scope does not match' } });
+
+/** Jira gives at most 50 issue types a page (jira.js getCreateIssueMetaIssueTypes: maxResults default 50). */
+const MAX_TYPES_PAGE = 50;
+
 const PROJECTS: Record<string, { id: string; name: string; types: Array<{ id: string; name: string }> }> = {
   SEC: { id: '10000', name: 'Security', types: [{ id: '10001', name: 'Bug' }, { id: '10002', name: 'Task' }] },
+  // More issue types than one page holds: "Security Finding" is the 56th, on the second page.
+  PLAT: {
+    id: '10100',
+    name: 'Platform',
+    types: [...Array.from({ length: 55 }, (_, i) => ({ id: String(10200 + i), name: `Work type ${i + 1}` })), { id: '10299', name: 'Security Finding' }],
+  },
 };
+
+const basicFor = (secret: string): string => `Basic ${Buffer.from(`dana@acme.example:${secret}`).toString('base64')}`;
+
+/** Classic scopes per call (Jira Cloud REST v2 reference, "OAuth scopes required"); a user-only token holds read:jira-user. */
+const needsWork = (rest: string): boolean => rest.startsWith('/project/') || rest.startsWith('/issue/');
 
 export const startJiraSim = async (): Promise<JiraSim> => {
   const handle = (req: SimRequest): SimAnswer => {
@@ -36,11 +59,19 @@ export const startJiraSim = async (): Promise<JiraSim> => {
     } else if (req.path.startsWith(`/ex/jira/${JIRA_CLOUD_ID}/rest/api/2/`)) {
       flavor = 'cloud';
       rest = req.path.slice(`/ex/jira/${JIRA_CLOUD_ID}/rest/api/2`.length);
-      if (auth !== `Basic ${Buffer.from(`dana@acme.example:${JIRA_SECRETS.scopedToken}`).toString('base64')}`) return errors(401, 'Unauthorized; scope does not match');
+      const userOnly = auth === basicFor(JIRA_SECRETS.scopedTokenUserOnly);
+      if (auth !== basicFor(JIRA_SECRETS.scopedToken) && !userOnly) return gatewayError();
+      if (userOnly && needsWork(rest)) return gatewayError();
+    } else if (req.path === '/_edge/tenant_info') {
+      // Unauthenticated; the site's cloud id (bitovi/cascade-mcp specs/18-jira-test-cloud-id.md resolves it so,
+      // and Atlassian's Jenkins plugin reads the same `cloudId` field in tenantinfo/TenantInfo.java).
+      return { status: 200, body: { cloudId: JIRA_CLOUD_ID } };
     } else if (req.path.startsWith('/rest/api/2/')) {
       flavor = 'cloud';
       rest = req.path.slice('/rest/api/2'.length);
-      if (auth !== `Basic ${Buffer.from(`dana@acme.example:${JIRA_SECRETS.cloudToken}`).toString('base64')}`) return errors(401, 'Client must be authenticated to access this resource.');
+      // Scoped tokens work only through the gateway; on the site they are refused like a wrong token
+      // (stablyai/orca#20092: "a scoped token always failed with a 401" on *.atlassian.net).
+      if (auth !== basicFor(JIRA_SECRETS.cloudToken)) return errors(401, 'Client must be authenticated to access this resource.');
     } else {
       return { status: 404, text: '<html>Not found</html>' };
     }
@@ -64,10 +95,15 @@ export const startJiraSim = async (): Promise<JiraSim> => {
     if (meta !== null) {
       const p = PROJECTS[decodeURIComponent(meta[1] ?? '')];
       if (p === undefined) return errors(404, 'Project not found.');
-      const types = p.types.map((t) => ({ ...t, subtask: false, description: '' }));
+      const startAt = Number(req.query.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(req.query.get('maxResults') ?? MAX_TYPES_PAGE), MAX_TYPES_PAGE);
+      if (!Number.isInteger(startAt) || startAt < 0 || !Number.isInteger(maxResults) || maxResults < 1) return errors(400, 'Invalid paging parameters.');
+      const types = p.types.slice(startAt, startAt + maxResults).map((t) => ({ ...t, subtask: false, description: '' }));
+      const page = { maxResults, startAt, total: p.types.length };
+      // Data Center pages with `values` + `isLast`; Cloud with `issueTypes` and no isLast (jira.js PageOfCreateMetaIssueTypes).
       return flavor === 'dc'
-        ? { status: 200, body: { maxResults: 50, startAt: 0, total: types.length, isLast: true, values: types } }
-        : { status: 200, body: { maxResults: 50, startAt: 0, total: types.length, issueTypes: types } };
+        ? { status: 200, body: { ...page, isLast: startAt + types.length >= p.types.length, values: types } }
+        : { status: 200, body: { ...page, issueTypes: types } };
     }
     return errors(404, 'Not found');
   };

@@ -8,8 +8,8 @@ export type CheckName = keyof CheckResults;
 
 /** What the URL-safety check and the API-root probe judged: the host and the path to it. */
 export const URL_CHECKS: readonly CheckName[] = ['url_safety', 'network'];
-/** What the Bitbucket credential was tested for: identity, access and what it can see. */
-export const CREDENTIAL_CHECKS: readonly CheckName[] = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes'];
+/** What the Bitbucket credential was tested for: identity, access and what it can see (or the 429 that stopped the run). */
+export const CREDENTIAL_CHECKS: readonly CheckName[] = ['auth', 'workspace', 'repository', 'issue_tracking', 'scopes', 'rate_limit'];
 export const JIRA_CHECKS: readonly CheckName[] = ['jira'];
 
 /**

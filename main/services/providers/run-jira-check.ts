@@ -4,8 +4,7 @@ import type { TargetConfig } from '../../../shared/domain/target';
 import { targetScrubber } from '../scrub/target-secrets';
 import { accountFor } from '../secrets/secret-store';
 import { fail } from './common/findings';
-import { createJiraClient } from './jira/jira-client';
-import { runJiraChecks } from './jira/jira-checks';
+import { runJiraHandoff } from './jira/jira-handoff-run';
 import type { CheckRunDeps } from './provider-deps';
 
 /** The Jira handoff of a target, with its keychain secret; undefined when the target has no Jira handoff. */
@@ -28,7 +27,8 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
       findings: [fail('jira', 'Jira connection', http.error.code, http.error.message)],
     };
   }
-  const client = createJiraClient({
+  const run = await runJiraHandoff(
+    {
     http: http.value,
     handoff,
     secret,
@@ -36,11 +36,8 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
     sleep: deps.sleep,
     ...(deps.jiraGateway === undefined ? {} : { gateway: deps.jiraGateway }),
     ...(deps.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: deps.maxRetryWaitMs }),
-  });
-  const run = await runJiraChecks(
-    client,
+    },
     { ...(handoff.project_key === undefined ? {} : { projectKey: handoff.project_key }), ...(handoff.issue_type === undefined ? {} : { issueType: handoff.issue_type }) },
-    now,
   );
   // What Jira said, scrubbed of every secret of the target before it is stored or shown.
   return (await targetScrubber(deps.secrets, target)).deep(run);

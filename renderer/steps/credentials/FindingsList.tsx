@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../../../shared/contract';
 import { BlockedState } from '../../components/BlockedState';
 import { Masked } from '../../safe-mode/Masked';
+import { RateLimitCountdown } from './RateLimitCountdown';
 
 const VERDICT_TEXT: Record<CheckFinding['verdict'], string> = { pass: 'Passed', warn: 'Warning', fail: 'Failed', skip: 'Not run' };
 const VERDICT_CLASS: Record<CheckFinding['verdict'], string> = { pass: 'passed', warn: 'running', fail: 'failed', skip: 'skipped' };
@@ -32,6 +33,7 @@ export const FindingsList = ({ findings, onRetry }: { readonly findings: readonl
             </td>
             <td>
               <Masked text={f.detail} />
+              <RateLimitCountdown finding={f} />
             </td>
           </tr>
         ))}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateReadiness, type ReadyStateId } from '../../../shared/domain/readiness';
-import type { CheckResults } from '../../../shared/domain/checks';
+import type { CheckResults, RateLimitCheck } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
 import {
   AT,
@@ -172,5 +172,44 @@ describe('readiness verdicts', () => {
     const routed = evaluateReadiness(cloudTarget({ issue_workflow: 'portable', portable: { format: 'csv' } }), checks);
     expect(routed.blocking).toEqual([]);
     expect(routed.verdict).toBe('ready');
+  });
+});
+
+describe('PROVIDER_RATE_LIMITED is a pending state of its own, never an auth failure', () => {
+  const limited: RateLimitCheck = {
+    provider: 'bitbucket_cloud',
+    detail: 'The provider is rate limiting requests (HTTP 429).',
+    retry_at: '2026-11-29T08:10:00.000Z',
+    headroom: {},
+    checked_at: AT,
+  };
+
+  it('a 429 before the credential was answered: pending with "retry after HH:MM", not PROVIDER_AUTH_REQUIRED', () => {
+    const r = evaluateReadiness(readyCloudJira().target, { rate_limit: limited });
+    expect(r.blocking).not.toContain('PROVIDER_AUTH_REQUIRED');
+    expect(r.verdict).toBe('incomplete');
+    expect(r.rate_limited).toEqual([limited]);
+    expect(r.pending).toContain('Bitbucket Cloud is rate limiting the checks (PROVIDER_RATE_LIMITED): retry after 08:10 UTC.');
+    expect(r.pending).not.toContain('Store and test a credential.');
+  });
+
+  it('without a time to come back it says to wait a few minutes', () => {
+    const { retry_at: _r, ...noTime } = limited;
+    const r = evaluateReadiness(readyCloudJira().target, { rate_limit: noTime });
+    expect(r.pending.join(' ')).toMatch(/wait a few minutes, then run the checks again/);
+  });
+
+  it('a rate-limited Jira check is pending, not JIRA_HANDOFF_UNAVAILABLE', () => {
+    const { target, checks } = readyCloudJira();
+    const jira: CheckResults['jira'] = { status: 'blocked', code: 'PROVIDER_RATE_LIMITED', detail: 'HTTP 429', rate_limit: { ...limited, provider: 'jira' }, checked_at: AT };
+    const r = evaluateReadiness(target, { ...checks, jira });
+    expect(r.blocking).toEqual([]);
+    expect(r.verdict).toBe('incomplete');
+    expect(r.pending.join(' ')).toMatch(/^Jira is rate limiting/);
+  });
+
+  it('a rejected credential is still PROVIDER_AUTH_REQUIRED (the exception is only for an unanswered one)', () => {
+    const r = evaluateReadiness(cloudTarget(), { auth: { status: 'rejected', code: 'PROVIDER_AUTH_REQUIRED', checked_at: AT } });
+    expect(r.blocking).toContain('PROVIDER_AUTH_REQUIRED');
   });
 });

@@ -40,3 +40,12 @@ describe('target configuration schema', () => {
     expect(parsed.success).toBe(true);
   });
 });
+
+describe('Data Center project keys', () => {
+  it.each(['SEC', 'A', 'PAY_2', '~dana', '~dana.smith', '~dana-smith', '~svc_ci.bot-1'])('accepts %s', (key) => {
+    expect(TargetConfig.safeParse(dataCenterTarget({ workspace: key })).success).toBe(true);
+  });
+  it.each(['sec', '2SEC', 'SE-C', '~', '~.dana', '~dana/notes', '~dana smith', '~~dana'])('refuses %j', (key) => {
+    expect(TargetConfig.safeParse({ ...dataCenterTarget(), workspace: key }).success).toBe(false);
+  });
+});

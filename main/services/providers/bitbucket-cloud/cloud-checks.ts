@@ -3,6 +3,7 @@ import type { CheckResults, ScopeCheck, WorkspaceCheck } from '../../../../share
 import { IssuePriority, WorkspaceRole, type CloudAuthMethod } from '../../../../shared/domain/vocabulary';
 import { fail, failFrom, pass, skip, warn } from '../common/findings';
 import type { ProviderFailure } from '../common/provider-result';
+import { rateLimitRecord } from '../common/rate-limit';
 import type { CloudClient } from './cloud-client';
 import { appPasswordExplanation } from './cloud-credential';
 import { checkIssueAvailability } from './cloud-issue-availability';
@@ -44,6 +45,12 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
   };
 
   if (input.authMethod === 'app_password') findings.push(warn('app_password', 'App password', appPasswordExplanation()));
+  // A 429 stops the run: the later calls would only hammer, and nothing they say would be new.
+  const rateLimited = (id: CheckFinding['id'], title: string, f: ProviderFailure): CheckRunOutcome => {
+    checks.rate_limit = rateLimitRecord('bitbucket_cloud', f, now());
+    findings.push(failFrom(id, title, f));
+    return { checks, findings };
+  };
 
   // Identity: a 401 is a rejected credential; a 403 means it authenticated but lacks read:user.
   const user = await client.user();
@@ -57,6 +64,8 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     };
     checks.auth = { status: 'ok', identity, checked_at: at() };
     findings.push(pass('auth', 'Credential', `Signed in as ${u.display_name ?? u.account_id ?? 'the credential user'}.`, { method: input.authMethod }));
+  } else if (user.failure.code === 'PROVIDER_RATE_LIMITED') {
+    return rateLimited('auth', 'Credential', user.failure);
   } else if (user.failure.code === 'PROVIDER_AUTH_REQUIRED') {
     const retired = input.authMethod === 'app_password';
     checks.auth = { status: retired ? 'retired' : 'rejected', code: 'PROVIDER_AUTH_REQUIRED', detail: user.failure.message, checked_at: at() };
@@ -82,6 +91,8 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
         ? pass('workspace', 'Workspace', `The credential's user is ${role} of ${input.workspace}: the workspace is customer-owned.`, { role })
         : fail('workspace', 'Workspace', 'PROVIDER_WORKSPACE_NOT_OWNED', `The credential's user is only ${role} of ${input.workspace}.`, { role }),
     );
+  } else if (perm.failure.code === 'PROVIDER_RATE_LIMITED') {
+    return rateLimited('workspace', 'Workspace', perm.failure);
   } else if (perm.failure.scopes !== undefined) {
     scopeFailure = perm.failure;
     findings.push(failFrom('workspace', 'Workspace', perm.failure));
@@ -99,6 +110,7 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
 
   // Repository: found (privacy, uuid, has_issues), missing, or forbidden.
   const repo = await client.repository(input.workspace, input.repositorySlug);
+  if (!repo.ok && repo.failure.code === 'PROVIDER_RATE_LIMITED') return rateLimited('repository', 'Repository', repo.failure);
   if (!repo.ok) {
     const status = repo.failure.status === 404 ? 'missing' : repo.failure.status === 403 ? 'forbidden' : undefined;
     if (status !== undefined) checks.repository = { status, checked_at: at() };
@@ -124,6 +136,7 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     const issues = await checkIssueAvailability(client, input.workspace, input.repositorySlug, r, now());
     if (issues.headers !== undefined) noteHeaders(issues.headers);
     if (issues.scopeFailure !== undefined) scopeFailure = issues.scopeFailure;
+    if (issues.rateLimit !== undefined) return rateLimited('issue_tracking', 'Issue availability', issues.rateLimit);
     if (issues.record !== undefined) checks.issue_tracking = issues.record;
     findings.push(issues.finding);
   }
@@ -154,12 +167,13 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     findings.push(skip('scopes', 'Scopes', 'Scopes are selected only when Bitbucket Cloud issue tracking is enabled.'));
   }
 
-  findings.push(checkRouteValues(checks.issue_tracking?.available === true ? checks.issue_tracking.components : undefined, input));
+  const tracker = checks.issue_tracking?.available === true ? checks.issue_tracking : undefined;
+  findings.push(checkRouteValues(tracker?.components, input, tracker?.components_truncated === true));
   return { checks, findings };
 };
 
 /** Component from the live list, priority one of Bitbucket's issue priorities. */
-export const checkRouteValues = (components: readonly string[] | undefined, input: Pick<CloudCheckInput, 'component' | 'priority'>): CheckFinding => {
+export const checkRouteValues = (components: readonly string[] | undefined, input: Pick<CloudCheckInput, 'component' | 'priority'>, truncated = false): CheckFinding => {
   const title = 'Component and priority';
   if (input.priority !== undefined && !IssuePriority.safeParse(input.priority).success) {
     return fail('route_values', title, 'PROVIDER_VALUE_INVALID', `Priority "${input.priority}" is not one of ${IssuePriority.options.join(', ')}.`, {
@@ -168,6 +182,11 @@ export const checkRouteValues = (components: readonly string[] | undefined, inpu
   }
   if (components === undefined) return skip('route_values', title, 'Checked only against a working issue tracker.');
   if (input.component !== undefined && !components.includes(input.component)) {
+    if (truncated) {
+      return warn('route_values', title, `Component "${input.component}" is not among the first ${components.length} components (list truncated at ${components.length}).`, {
+        truncated_at: components.length,
+      });
+    }
     return fail('route_values', title, 'PROVIDER_VALUE_INVALID', `Component "${input.component}" is not in the repository's component list.`, {
       allowed: components,
     });

@@ -2,14 +2,16 @@ import type { z } from 'zod';
 import { BITBUCKET_CLOUD_API_ROOT } from '../../../../shared/domain/vocabulary';
 import type { Clock } from '../../clock/clock';
 import type { HttpClient, HttpResponse } from '../../net/http-client';
+import { DEFAULT_MAX_PAGES, readPages, type Paged } from '../common/pager';
 import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult, type ProviderFailure } from '../common/provider-result';
-import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, retryAfterSeconds, type Sleep } from '../common/retry-after';
-import { networkFailure, statusFailure } from '../common/status-failure';
+import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
+import { networkFailure, responseFailure } from '../common/status-failure';
 import { appPasswordExplanation, authorizationFor, HOW_TO_CREATE_API_TOKEN, type CloudCredential } from './cloud-credential';
 import {
   CloudAccount,
   CloudComponents,
+  type CloudComponent,
   CloudError,
   CloudIssues,
   CloudRepository,
@@ -27,7 +29,12 @@ export interface CloudClientOptions {
   /** Overridable for tests; production uses the fixed Bitbucket Cloud API root. */
   readonly apiRoot?: string;
   readonly maxRetryWaitMs?: number;
+  /** The page cap for lists (components); tests shrink it. */
+  readonly maxPages?: number;
 }
+
+/** The most Bitbucket gives per page (the `pagelen` description in the published schema). */
+export const CLOUD_MAX_PAGELEN = 100;
 
 const seg = (s: string): string => encodeURIComponent(s);
 
@@ -42,7 +49,7 @@ export const createCloudClient = (options: CloudClientOptions) => {
   const refine = (response: HttpResponse, what: string): ProviderFailure => {
     const body = tryParse(response, CloudError);
     const text = scrubSecrets(errorTextOf(body), [authorizationFor(options.credential).replace(/^\w+ /, ''), ...secretsOf(options.credential)]);
-    const base = statusFailure(response.status, text, what);
+    const base = responseFailure(response, text, what, options.clock.now());
     if (response.status === 401) {
       return options.credential.method === 'app_password'
         ? { ...base, message: `Bitbucket Cloud rejected the app password. ${appPasswordExplanation()}` }
@@ -52,17 +59,13 @@ export const createCloudClient = (options: CloudClientOptions) => {
       const scopes = scopeListsOf(body);
       return scopes === undefined ? base : { ...base, scopes };
     }
-    if (response.status === 429) {
-      const seconds = retryAfterSeconds(response.headers['retry-after'], options.clock.now());
-      return seconds === undefined ? base : { ...base, retryAfterSeconds: seconds };
-    }
     return base;
   };
 
-  const get = async <S extends z.ZodType>(path: string, schema: S, what: string, query = ''): Promise<CallResult<z.output<S>>> => {
+  const getUrl = async <S extends z.ZodType>(url: string, schema: S, what: string): Promise<CallResult<z.output<S>>> => {
     const outcome = await requestWithRetry(
       options.http,
-      { url: `${root}${path}${query}`, method: 'GET', headers: { authorization: authorizationFor(options.credential), accept: 'application/json' } },
+      { url, method: 'GET', headers: { authorization: authorizationFor(options.credential), accept: 'application/json' } },
       policy,
     );
     if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, false), undefined, outcome.evidence);
@@ -70,6 +73,26 @@ export const createCloudClient = (options: CloudClientOptions) => {
     if (response.status < 200 || response.status > 299) return failed(refine(response, what), response, evidence);
     const parsed = parseBody(response, schema, what);
     return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);
+  };
+  const get = <S extends z.ZodType>(path: string, schema: S, what: string, query = ''): Promise<CallResult<z.output<S>>> => getUrl(`${root}${path}${query}`, schema, what);
+
+  /** Every component, following `next`; a `next` outside the API root is not followed (a hostile answer). */
+  const components = (workspace: string, slug: string): Promise<CallResult<Paged<CloudComponent>>> => {
+    const what = `the components of ${workspace}/${slug}`;
+    const base = `${root}/repositories/${seg(workspace)}/${seg(slug)}/components`;
+    return readPages(
+      `${base}?pagelen=${CLOUD_MAX_PAGELEN}`,
+      async (url) => {
+        const page = await getUrl(url, CloudComponents, what);
+        if (!page.ok) return page;
+        const next = page.value.next;
+        if (next !== undefined && !next.startsWith(`${base}?`)) {
+          return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} pointed its next page outside the repository.`, status: page.response.status }, page.response, page.evidence);
+        }
+        return { ...page, value: { items: page.value.values, next } };
+      },
+      options.maxPages ?? DEFAULT_MAX_PAGES,
+    );
   };
 
   return {
@@ -80,8 +103,7 @@ export const createCloudClient = (options: CloudClientOptions) => {
       get(`/user/workspaces/${seg(workspace)}/permission`, CloudWorkspaceMembership, `workspace ${workspace}`),
     repository: (workspace: string, slug: string) =>
       get(`/repositories/${seg(workspace)}/${seg(slug)}`, CloudRepository, `repository ${workspace}/${slug}`),
-    components: (workspace: string, slug: string) =>
-      get(`/repositories/${seg(workspace)}/${seg(slug)}/components`, CloudComponents, `the components of ${workspace}/${slug}`, '?pagelen=100'),
+    components,
     /** A read-only probe of the issue endpoint: a working tracker answers 200, a retired one 404 or 410. */
     issuesProbe: (workspace: string, slug: string) =>
       get(`/repositories/${seg(workspace)}/${seg(slug)}/issues`, CloudIssues, `the issues of ${workspace}/${slug}`, '?pagelen=1'),

@@ -28,10 +28,13 @@ export const CloudRepository = z.looseObject({
   is_private: z.boolean().optional(),
   /** Absent in today's answers: Bitbucket Cloud retired issues on 2026-08-20. */
   has_issues: z.boolean().optional(),
+  /** The workspace the repository lives in: an access token's ownership evidence. */
+  workspace: z.looseObject({ type: z.string(), slug: z.string().optional(), uuid: z.string().optional() }).optional(),
 });
 export type CloudRepository = z.infer<typeof CloudRepository>;
 
 export const CloudComponent = z.looseObject({ type: z.string(), id: z.number().int().optional(), name: z.string() });
+export type CloudComponent = z.infer<typeof CloudComponent>;
 
 export const CloudComponents = z.looseObject({
   values: z.array(CloudComponent),

@@ -38,6 +38,8 @@ export const failFrom = (id: Id, title: string, failure: ProviderFailure, extra:
     ...(failure.status === undefined ? {} : { http_status: failure.status }),
     ...(failure.providerMessage === undefined ? {} : { provider_message: failure.providerMessage }),
     ...(failure.retryAfterSeconds === undefined ? {} : { retry_after_s: failure.retryAfterSeconds }),
+    ...(failure.rateLimit?.retryAt === undefined ? {} : { retry_at: failure.rateLimit.retryAt }),
+    ...(failure.rateLimit === undefined ? {} : { rate_limit_headers: failure.rateLimit.headroom }),
     ...(failure.details ?? {}),
     ...extra,
   });

@@ -16,6 +16,8 @@ export interface ProviderFailure {
   readonly scopes?: { readonly required: readonly string[]; readonly granted: readonly string[] };
   /** Seconds the provider asked to wait (429). */
   readonly retryAfterSeconds?: number;
+  /** A 429: when to come back (ISO, when the provider said) and the rate-limit headers it sent. */
+  readonly rateLimit?: { readonly retryAt?: string; readonly headroom: Readonly<Record<string, string>> };
   readonly details?: Readonly<Record<string, unknown>>;
 }
 

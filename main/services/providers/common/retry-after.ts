@@ -8,11 +8,22 @@ export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(reso
 export interface RetryPolicy {
   readonly sleep: Sleep;
   readonly clock: Clock;
-  /** The longest wait the app accepts before retrying once; longer asks are capped. */
+  /**
+   * The longest the app waits in one call, all retries together. A Retry-After within it is
+   * honoured in full; one beyond it is not waited for at all: the 429 goes back to the caller,
+   * which reports "retry after HH:MM".
+   */
   readonly maxWaitMs: number;
 }
 
-export const DEFAULT_MAX_RETRY_WAIT_MS = 10_000;
+/** Two minutes: long enough for Data Center's token bucket to refill, short enough to sit through. */
+export const DEFAULT_MAX_RETRY_WAIT_MS = 120_000;
+
+/** Retries after a 429, at most; each one waits as asked (or backs off) first. */
+export const MAX_RATE_LIMIT_RETRIES = 3;
+
+/** Without Retry-After (Bitbucket Cloud usually sends none) the waits are 2 s, 4 s, 8 s: back off, don't hammer. */
+export const BACKOFF_FIRST_MS = 2_000;
 
 /** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
 export const retryAfterSeconds = (value: string | undefined, now: Date): number | undefined => {
@@ -27,14 +38,22 @@ export const retryAfterSeconds = (value: string | undefined, now: Date): number 
 };
 
 /**
- * One request with the 429 rule: wait as Retry-After says (bounded by maxWaitMs; 1 s when the
- * header is missing) and retry once. A second 429 is returned to the caller, which reports it as
- * PROVIDER_RATE_LIMITED.
+ * One request with the 429 rule. Retry-After (seconds or HTTP date) is honoured in full while the
+ * waits stay within `maxWaitMs`; a longer ask is returned at once, unwaited. Without Retry-After the
+ * waits double from 2 s. At most three retries. The last 429 goes back to the caller, which reports
+ * PROVIDER_RATE_LIMITED with the provider's headers.
  */
 export const requestWithRetry = async (http: HttpClient, request: HttpRequest, policy: RetryPolicy): Promise<HttpOutcome> => {
-  const first = await http(request);
-  if (!first.ok || first.response.status !== 429) return first;
-  const seconds = retryAfterSeconds(first.response.headers['retry-after'], policy.clock.now()) ?? 1;
-  await policy.sleep(Math.min(seconds * 1000, policy.maxWaitMs));
-  return http(request);
+  let outcome = await http(request);
+  let waited = 0;
+  for (let retry = 0; retry < MAX_RATE_LIMIT_RETRIES; retry += 1) {
+    if (!outcome.ok || outcome.response.status !== 429) return outcome;
+    const asked = retryAfterSeconds(outcome.response.headers['retry-after'], policy.clock.now());
+    const waitMs = asked === undefined ? BACKOFF_FIRST_MS * 2 ** retry : asked * 1000;
+    if (waited + waitMs > policy.maxWaitMs) return outcome;
+    await policy.sleep(waitMs);
+    waited += waitMs;
+    outcome = await http(request);
+  }
+  return outcome;
 };

@@ -1,7 +1,9 @@
 import type { BlockReason } from '../../../../shared/domain/checks';
 import type { ErrorCode } from '../../../../shared/errors/codes';
+import type { HttpResponse } from '../../net/http-client';
 import type { ProviderFailure } from './provider-result';
 import { trimProviderText } from './provider-result';
+import { rateLimitFailure } from './rate-limit';
 
 const GONE_WORDS = /\b(CHANGE-\d+|removed|retired|no longer (?:available|supported)|deprecated and removed|gone)\b/i;
 
@@ -35,10 +37,14 @@ export const statusFailure = (status: number, providerText: string | undefined, 
           : status === 410
             ? `${what} is gone (HTTP 410)${changeIdOf(providerText) ? `: ${changeIdOf(providerText)}` : ''}.`
             : status === 429
-              ? `The provider is rate limiting requests for ${what} (HTTP 429), and one bounded retry did not help.`
+              ? `The provider is rate limiting requests for ${what} (HTTP 429). This is not a problem with the credential.`
               : `The provider answered HTTP ${status} for ${what}.`;
   return { ...base, code, message, ...(status === 410 || (status === 404 && saysGone(providerText)) ? { gone: true } : {}) };
 };
+
+/** A non-2xx answer as a failure: a 429 with its wait and rate-limit headers, anything else by status. */
+export const responseFailure = (response: HttpResponse, providerText: string | undefined, what: string, now: Date): ProviderFailure =>
+  response.status === 429 ? rateLimitFailure(response, what, now) : statusFailure(response.status, providerText, what);
 
 /**
  * A call that never got an HTTP answer. Data Center and Jira go through the URL-safety client,

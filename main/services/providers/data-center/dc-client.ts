@@ -4,7 +4,7 @@ import type { HttpClient } from '../../net/http-client';
 import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
-import { networkFailure, statusFailure } from '../common/status-failure';
+import { networkFailure, responseFailure } from '../common/status-failure';
 import { DcApplicationProperties, DcErrors, DcRepository, dcErrorText } from './dc-schemas';
 
 export type DataCenterCredential =
@@ -42,7 +42,7 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
     if (response.status < 200 || response.status > 299) {
       const secret = options.credential.method === 'basic' ? options.credential.password : options.credential.token;
       const text = scrubSecrets(dcErrorText(tryParse(response, DcErrors)), [secret, authorization(options.credential).replace(/^\w+ /, '')]);
-      return failed(statusFailure(response.status, text, what), response, evidence);
+      return failed(responseFailure(response, text, what, options.clock.now()), response, evidence);
     }
     const parsed = parseBody(response, schema, what);
     return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);

@@ -3,6 +3,8 @@ import { BlockReason, type JiraCheck, type UrlSafetyCheck } from '../../../../sh
 import type { ErrorCode } from '../../../../shared/errors/codes';
 import { fail, failFrom, pass } from '../common/findings';
 import type { ProviderFailure } from '../common/provider-result';
+import { truncationNote } from '../common/pager';
+import { rateLimitRecord } from '../common/rate-limit';
 import type { JiraClient } from './jira-client';
 
 export interface JiraCheckInput {
@@ -21,7 +23,8 @@ export const runJiraChecks = async (client: JiraClient, input: JiraCheckInput, n
   const blocked = (title: string, f: ProviderFailure, partial: Partial<JiraCheck> = {}) => {
     const code = codeOf(f);
     findings.push(failFrom('jira', title, { ...f, code }));
-    return { jira: { ...partial, status: 'blocked' as const, code, detail: f.message, checked_at: at() }, findings };
+    const rate_limit = code === 'PROVIDER_RATE_LIMITED' ? rateLimitRecord('jira', f, now()) : undefined;
+    return { jira: { ...partial, status: 'blocked' as const, code, detail: f.message, ...(rate_limit === undefined ? {} : { rate_limit }), checked_at: at() }, findings };
   };
 
   const info = await client.serverInfo();
@@ -65,10 +68,16 @@ export const runJiraChecks = async (client: JiraClient, input: JiraCheckInput, n
   const types = await client.issueTypes(input.projectKey);
   if (!types.ok) return blocked('Jira issue type', types.failure, { server, identity, project: projectRec, url_safety });
   const wanted = input.issueType.toLowerCase();
-  const match = types.value.find((t) => t.name.toLowerCase() === wanted || t.id === input.issueType);
+  const match = types.value.items.find((t) => t.name.toLowerCase() === wanted || t.id === input.issueType);
   if (match === undefined) {
-    const available = types.value.map((t) => t.name);
-    findings.push(fail('jira', 'Jira issue type', 'JIRA_HANDOFF_UNAVAILABLE', `Issue type "${input.issueType}" cannot be created in ${input.projectKey}.`, { available }));
+    const available = types.value.items.map((t) => t.name);
+    const note = truncationNote(types.value, 'issue types');
+    findings.push(
+      fail('jira', 'Jira issue type', 'JIRA_HANDOFF_UNAVAILABLE', `Issue type "${input.issueType}" cannot be created in ${input.projectKey}.${note}`, {
+        available,
+        ...(types.value.truncated ? { truncated_at: available.length } : {}),
+      }),
+    );
     return {
       jira: { status: 'blocked', code: 'JIRA_HANDOFF_UNAVAILABLE', detail: `Issue type "${input.issueType}" is not available in ${input.projectKey}.`, server, identity, project: projectRec, url_safety, checked_at: at() },
       findings,

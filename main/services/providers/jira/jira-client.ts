@@ -2,11 +2,37 @@ import type { z } from 'zod';
 import type { JiraHandoff } from '../../../../shared/domain/target';
 import type { Clock } from '../../clock/clock';
 import type { HttpClient } from '../../net/http-client';
+import { DEFAULT_MAX_PAGES, readPages, startAtNext, type Paged } from '../common/pager';
 import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
-import { networkFailure, statusFailure } from '../common/status-failure';
-import { JiraCreateMetaIssueTypes, JiraErrors, JiraMyself, JiraProject, JiraServerInfo, jiraErrorText } from './jira-schemas';
+import { networkFailure, responseFailure } from '../common/status-failure';
+import {
+  JiraCreateMetaIssueTypes,
+  JiraErrors,
+  JiraMyself,
+  JiraProject,
+  JiraServerInfo,
+  jiraErrorText,
+  saysScopeMismatch,
+  type JiraIssueType,
+} from './jira-schemas';
+
+/**
+ * The classic scope each call needs, as Jira Cloud's REST v2 reference lists under "OAuth scopes
+ * required" (https://developer.atlassian.com/cloud/jira/platform/rest/v2/): the gateway says only
+ * "scope does not match", so the app names the scope of the call that was refused.
+ */
+const SCOPE_OF_CALL = {
+  serverInfo: 'read:jira-user',
+  myself: 'read:jira-user',
+  project: 'read:jira-work',
+  issueTypes: 'read:jira-work',
+} as const;
+type JiraCall = keyof typeof SCOPE_OF_CALL;
+
+/** Jira gives at most 50 issue types a page (Cloud and Data Center alike). */
+export const JIRA_ISSUE_TYPES_PAGE = 50;
 
 export const ATLASSIAN_API_GATEWAY = 'https://api.atlassian.com';
 
@@ -20,6 +46,8 @@ export interface JiraClientOptions {
   /** Overridable for tests; scoped tokens go through `${gateway}/ex/jira/{cloudId}`. */
   readonly gateway?: string;
   readonly maxRetryWaitMs?: number;
+  /** The page cap for the issue-type list; tests shrink it. */
+  readonly maxPages?: number;
 }
 
 export type JiraSetupProblem = { readonly field: 'account_email' | 'cloud_id' | 'auth_method'; readonly message: string };
@@ -49,7 +77,7 @@ export const createJiraClient = (options: JiraClientOptions) => {
       : `Basic ${Buffer.from(`${h.account_email ?? ''}:${options.secret}`, 'utf8').toString('base64')}`;
   const policy = { sleep: options.sleep, clock: options.clock, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
 
-  const get = async <S extends z.ZodType>(path: string, schema: S, what: string): Promise<CallResult<z.output<S>>> => {
+  const get = async <S extends z.ZodType>(call: JiraCall, path: string, schema: S, what: string): Promise<CallResult<z.output<S>>> => {
     if (typeof rootOrProblem !== 'string') {
       return failed({ code: 'JIRA_HANDOFF_UNAVAILABLE', message: rootOrProblem.message, details: { field: rootOrProblem.field } });
     }
@@ -62,7 +90,11 @@ export const createJiraClient = (options: JiraClientOptions) => {
     const { response, evidence } = outcome;
     if (response.status < 200 || response.status > 299) {
       const text = scrubSecrets(jiraErrorText(tryParse(response, JiraErrors)), [options.secret, authorization.replace(/^\w+ /, '')]);
-      return failed(statusFailure(response.status, text, what), response, evidence);
+      const base = responseFailure(response, text, what, options.clock.now());
+      if (!saysScopeMismatch(text)) return failed(base, response, evidence);
+      const scope = SCOPE_OF_CALL[call];
+      const message = `The Atlassian API gateway refused the token for ${what} (HTTP ${response.status}: scope does not match). The call needs the scope ${scope}: add it to the scoped API token, or check the token and e-mail.`;
+      return failed({ ...base, message, details: { missing_scope: scope } }, response, evidence);
     }
     const parsed = parseBody(response, schema, what);
     return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);
@@ -70,11 +102,24 @@ export const createJiraClient = (options: JiraClientOptions) => {
 
   return {
     apiRoot: typeof rootOrProblem === 'string' ? rootOrProblem : undefined,
-    serverInfo: () => get('/serverInfo', JiraServerInfo, 'the Jira server info'),
-    myself: () => get('/myself', JiraMyself, 'the signed-in Jira user'),
-    project: (key: string) => get(`/project/${encodeURIComponent(key)}`, JiraProject, `Jira project ${key}`),
-    issueTypes: (projectKey: string) =>
-      get(`/issue/createmeta/${encodeURIComponent(projectKey)}/issuetypes`, JiraCreateMetaIssueTypes, `the issue types of ${projectKey}`),
+    serverInfo: () => get('serverInfo', '/serverInfo', JiraServerInfo, 'the Jira server info'),
+    myself: () => get('myself', '/myself', JiraMyself, 'the signed-in Jira user'),
+    project: (key: string) => get('project', `/project/${encodeURIComponent(key)}`, JiraProject, `Jira project ${key}`),
+    /** Every issue type the user may create in the project, page by page (startAt/maxResults). */
+    issueTypes: (projectKey: string): Promise<CallResult<Paged<JiraIssueType>>> =>
+      readPages(
+        0,
+        async (startAt: number) => {
+          const page = await get(
+            'issueTypes',
+            `/issue/createmeta/${encodeURIComponent(projectKey)}/issuetypes?startAt=${startAt}&maxResults=${JIRA_ISSUE_TYPES_PAGE}`,
+            JiraCreateMetaIssueTypes,
+            `the issue types of ${projectKey}`,
+          );
+          return page.ok ? { ...page, value: { items: page.value.types, next: startAtNext({ ...page.value, startAt: page.value.startAt ?? startAt }, page.value.types.length) } } : page;
+        },
+        options.maxPages ?? DEFAULT_MAX_PAGES,
+      ),
   };
 };
 

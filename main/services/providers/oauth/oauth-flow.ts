@@ -28,6 +28,9 @@ export const OAuthTokens = z.looseObject({
   refresh_token: z.string().min(1).optional(),
   token_type: z.string().optional(),
   expires_in: z.number().optional(),
+  /** Since 2026-05-04 Bitbucket answers `scope` (https://community.developer.atlassian.com/t/oauth-2-0-and-api-authentication-changes-for-bitbucket-cloud/99003). */
+  scope: z.string().optional(),
+  /** The name before 2026-05-04; still read, for tokens issued by an older endpoint or a proxy. */
   scopes: z.string().optional(),
 });
 export type OAuthTokens = z.infer<typeof OAuthTokens>;
@@ -94,5 +97,5 @@ export const connectOAuth = async (o: ConnectOptions): Promise<Result<OAuthToken
 export const refreshOAuth = (o: { consumer: OAuthConsumer; endpoints?: OAuthEndpoints; http: HttpClient; refreshToken: string }): Promise<Result<OAuthTokens>> =>
   tokenRequest(o.http, o.endpoints ?? BITBUCKET_OAUTH, o.consumer, { grant_type: 'refresh_token', refresh_token: o.refreshToken });
 
-/** The granted scopes as the token endpoint reported them. */
-export const scopesOf = (tokens: OAuthTokens): string[] => (tokens.scopes ?? '').split(/[\s,]+/).filter((s) => s.length > 0);
+/** The granted scopes as the token endpoint reported them (`scope`, or the older `scopes`). */
+export const scopesOf = (tokens: OAuthTokens): string[] => (tokens.scope ?? tokens.scopes ?? '').split(/[\s,]+/).filter((s) => s.length > 0);

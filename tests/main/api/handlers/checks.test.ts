@@ -1,34 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChecksRun, OAuthConnected } from '../../../../shared/contract/checks';
 import type { CredentialsStatus } from '../../../../shared/contract/credentials';
-import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
 import { SECRETS } from '../../../simulators/cloud-sim-state';
-import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
-import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
+import { DC_SECRETS } from '../../../simulators/data-center-sim';
+import { JIRA_SECRETS } from '../../../simulators/jira-sim';
+import { okValue as value, useAtlassianSims } from '../../../support/atlassian-sims';
 import { memorySecretStore } from '../../../support/memory-secret-store';
 import { simProviders } from '../../../support/sim-providers';
 import { testApi } from '../../../support/test-api';
 
-let cloud: CloudSim;
-let dc: DataCenterSim;
-let jira: JiraSim;
-beforeAll(async () => {
-  [cloud, dc, jira] = await Promise.all([startCloudSim(), startDataCenterSim(), startJiraSim()]);
-});
-afterAll(async () => {
-  await Promise.all([cloud.close(), dc.close(), jira.close()]);
-});
-
-const value = <T>(r: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-};
+const sims = useAtlassianSims();
 
 const setup = () => {
   const keychain = memorySecretStore();
-  const t = testApi({ secrets: keychain.store, providers: simProviders(cloud, [dc, jira]) });
+  const t = testApi({ secrets: keychain.store, providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
   return { ...t, keychain };
 };
 
@@ -39,7 +26,7 @@ describe('credentials.* and checks.run through the contract', () => {
     const t = setup();
     const saved = value<{ target: { id: string } }>(
       await t.api.call('targets.save', {
-        target: { ...CLOUD, name: 'acme payments', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example', issue_workflow: 'jira', jira: { flavor: 'cloud', base_url: jira.siteUrl, auth_method: 'api_token', account_email: 'dana@acme.example', project_key: 'SEC', issue_type: 'Bug' } },
+        target: { ...CLOUD, name: 'acme payments', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example', issue_workflow: 'jira', jira: { flavor: 'cloud', base_url: sims.jira.siteUrl, auth_method: 'api_token', account_email: 'dana@acme.example', project_key: 'SEC', issue_type: 'Bug' } },
       }),
     );
     const id = saved.target.id;
@@ -96,7 +83,7 @@ describe('credentials.* and checks.run through the contract', () => {
           provider_key: 'bitbucket_data_center_issues',
           deployment_mode: 'self-hosted',
           confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c },
-          base_url: dc.baseUrl,
+          base_url: sims.dc.baseUrl,
           allowlist_status: 'approved_tunnel',
           auth_method: 'http_access_token',
           workspace: 'SEC',
@@ -118,17 +105,17 @@ describe('credentials.* and checks.run through the contract', () => {
 
   it('Data Center without allowlist_status makes no provider call', async () => {
     const t = setup();
-    const before = dc.exchanges.length;
+    const before = sims.dc.exchanges.length;
     const c = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
     const id = value<{ target: { id: string } }>(
       await t.api.call('targets.save', {
-        target: { provider_key: 'bitbucket_data_center_issues', deployment_mode: 'self-hosted', confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c }, base_url: dc.baseUrl, auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' },
+        target: { provider_key: 'bitbucket_data_center_issues', deployment_mode: 'self-hosted', confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c }, base_url: sims.dc.baseUrl, auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' },
       }),
     ).target.id;
     value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: DC_SECRETS.token }));
     const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
     expect(run.findings[0]?.code).toBe('ALLOWLIST_STATUS_MISSING');
-    expect(dc.exchanges.length).toBe(before);
+    expect(sims.dc.exchanges.length).toBe(before);
     t.cleanup();
   });
 
@@ -137,7 +124,7 @@ describe('credentials.* and checks.run through the contract', () => {
     const id = value<{ target: { id: string } }>(
       await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth' } }),
     ).target.id;
-    value(await t.api.call('credentials.store', { target_id: id, kind: 'oauth_consumer', consumer_key: cloud.world.oauth.clientId, secret: SECRETS.oauthClientSecret }));
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'oauth_consumer', consumer_key: sims.cloud.world.oauth.clientId, secret: SECRETS.oauthClientSecret }));
     const connected = await t.api.call('oauth.connect', { target_id: id });
     expect(value(connected)).toMatchObject({ record: { target: { id }, credential: 'stored' }, state: 'stored', scopes: ['account', 'repository', 'issue:write'] });
     const access = t.keychain.map.get(`${id}:bitbucket`) ?? '';
@@ -148,7 +135,7 @@ describe('credentials.* and checks.run through the contract', () => {
     expect(run.record.checks.scopes).toMatchObject({ status: 'sufficient', credential_type: 'oauth2' });
 
     // The access token is revoked at the provider: the run refreshes it once and stores the new pair.
-    delete cloud.world.bearerTokens[access];
+    delete sims.cloud.world.bearerTokens[access];
     const again = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
     expect(again.record.checks.auth?.status).toBe('ok');
     expect(t.keychain.map.get(`${id}:bitbucket`)).not.toBe(access);
@@ -163,7 +150,7 @@ describe('credentials.* and checks.run through the contract', () => {
   });
 
   it('keychain unavailable → KEYCHAIN_UNAVAILABLE', async () => {
-    const t = testApi({ secrets: memorySecretStore({}, { unavailable: true }).store, providers: simProviders(cloud, [dc, jira]) });
+    const t = testApi({ secrets: memorySecretStore({}, { unavailable: true }).store, providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
     const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'payments' } })).target.id;
     for (const [name, payload] of [
       ['credentials.store', { target_id: id, kind: 'bitbucket', secret: 'x-secret' }],

@@ -5,7 +5,10 @@ import { evaluateReadiness } from '../../../../../shared/domain/readiness';
 import { startCloudSim, type CloudSim } from '../../../../simulators/bitbucket-cloud-sim';
 import { SECRETS } from '../../../../simulators/cloud-sim-state';
 import { cloudTarget } from '../../../../support/domain-builders';
-import { cloudClientFor, NOW } from '../../../../support/provider-harness';
+import { createCloudClient } from '../../../../../main/services/providers/bitbucket-cloud/cloud-client';
+import { fixedClock } from '../../../../../main/services/clock/clock';
+import type { HttpClient } from '../../../../../main/services/net/http-client';
+import { cloudClientFor, NOW, recordingSleep, simHttp } from '../../../../support/provider-harness';
 
 let sim: CloudSim;
 beforeAll(async () => {
@@ -40,10 +43,13 @@ describe('Bitbucket Cloud auth methods', () => {
     ['access_token', { method: 'access_token', token: 'ATCTT-wrong' }],
     ['oauth', { method: 'oauth', accessToken: 'expired-or-wrong' }],
   ];
-  it.each(wrong)('wrong secret (%s) → PROVIDER_AUTH_REQUIRED, rejected', async (_name, credential) => {
+  it.each(wrong)('wrong secret (%s) → PROVIDER_AUTH_REQUIRED, rejected, with Bitbucket\'s own 401 sentence', async (_name, credential) => {
     const r = await run(credential);
     expect(r.checks.auth).toMatchObject({ status: 'rejected', code: 'PROVIDER_AUTH_REQUIRED' });
     expect(finding(r, 'auth')?.code).toBe('PROVIDER_AUTH_REQUIRED');
+    // Basic with a user name instead of the e-mail is read as an app password, and refused as one.
+    const sentence = credential.method === 'api_token' && !credential.email.includes('@') ? /App passwords are no longer supported/ : /^Token is invalid, expired, or not supported for this endpoint\.$/;
+    expect(finding(r, 'auth')?.evidence).toMatchObject({ http_status: 401, provider_message: expect.stringMatching(sentence) });
     expect(r.checks.workspace).toBeUndefined();
   });
 
@@ -82,10 +88,15 @@ describe('Bitbucket Cloud repository and issue availability', () => {
     expect(finding(r, 'scopes')?.verdict).toBe('skip');
   });
 
-  it('issues endpoint 404 → ISSUE_TRACKING_DISABLED', async () => {
+  it('issues endpoint 404 (the generic answer after the sunset) → ISSUE_TRACKING_DISABLED with the sunset named, like a 410', async () => {
     const r = await run(dana, { repositorySlug: 'ledger' });
-    expect(r.checks.issue_tracking).toMatchObject({ available: false });
-    expect(finding(r, 'issue_tracking')?.code).toBe('ISSUE_TRACKING_DISABLED');
+    expect(r.checks.issue_tracking).toMatchObject({ available: false, retired: true, reason: 'Bitbucket Cloud issues were retired on 2026-08-20' });
+    expect(finding(r, 'issue_tracking')).toMatchObject({ code: 'ISSUE_TRACKING_DISABLED', evidence: { http_status: 404 } });
+  });
+
+  it('the 410 is not labelled CHANGE-2770 (that notice is the cross-workspace API removal)', async () => {
+    const r = await run(dana);
+    expect(JSON.stringify(finding(r, 'issue_tracking'))).not.toContain('CHANGE-2770');
   });
 
   it('has_issues false → ISSUE_TRACKING_DISABLED', async () => {
@@ -140,5 +151,35 @@ describe('Bitbucket Cloud scopes', () => {
     const r = await run({ method: 'api_token', email: 'dana@acme.example', token: SECRETS.apiTokenBroad }, { repositorySlug: 'legacy' });
     expect(r.checks.scopes).toMatchObject({ status: 'sufficient', broader: ['admin:repository:bitbucket', 'delete:repository:bitbucket'] });
     expect(finding(r, 'scopes')?.verdict).toBe('warn');
+  });
+});
+
+describe('Bitbucket Cloud component pages', () => {
+  it('past the page cap the list is truncated and says so; a component not in it is a warning, not PROVIDER_VALUE_INVALID', async () => {
+    const client = createCloudClient({ http: simHttp(sim), credential: dana, clock: fixedClock(NOW), sleep: recordingSleep().sleep, apiRoot: sim.apiRoot, maxPages: 1 });
+    const r = await runCloudChecks(client, { workspace: 'acme', repositorySlug: 'monolith', authMethod: 'api_token', component: 'payments-api' }, now);
+    expect(r.checks.issue_tracking).toMatchObject({ available: true, components_truncated: true });
+    expect(finding(r, 'issue_tracking')?.detail).toMatch(/\(list truncated at 100 components\)$/);
+    expect(finding(r, 'route_values')).toMatchObject({ verdict: 'warn', evidence: { truncated_at: 100 } });
+  });
+
+  it('a `next` that leaves the repository is not followed: PROVIDER_RESPONSE_INVALID', async () => {
+    const hostile: HttpClient = async (req) => ({
+      ok: true,
+      response: {
+        status: 200,
+        headers: {},
+        url: req.url,
+        body: JSON.stringify(
+          req.url.endsWith('/components?pagelen=100')
+            ? { values: [{ type: 'component', name: 'api' }], next: 'https://api.bitbucket.org/2.0/repositories/evil/other/components?page=2' }
+            : { type: 'repository', has_issues: true },
+        ),
+      },
+      evidence: { addresses: [], redirects: [], via_proxy: false, timings_ms: {} },
+    });
+    const client = createCloudClient({ http: hostile, credential: dana, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
+    const r = await client.components('acme', 'legacy');
+    expect(r.ok ? 'ok' : r.failure.code).toBe('PROVIDER_RESPONSE_INVALID');
   });
 });

@@ -13,20 +13,14 @@ afterAll(async () => sim.close());
 
 const dana: CloudCredential = { method: 'api_token', email: 'dana@acme.example', token: SECRETS.apiToken };
 
-describe('429: wait as Retry-After says (bounded), retry once, then PROVIDER_RATE_LIMITED', () => {
-  it('one 429: waits the asked seconds and succeeds on the retry', async () => {
+// The harness allows 5 s of waiting in one call (maxRetryWaitMs); production allows 120 s.
+describe('429: Retry-After honoured in full up to the limit, beyond it "retry after HH:MM", without it a bounded back-off', () => {
+  it('one 429 with Retry-After: 3 → waits the full 3 s and succeeds on the retry', async () => {
     sim.world.rateLimit = { remaining: 1, retryAfter: '3' };
     const sleep = recordingSleep();
     const r = await cloudClientFor(sim, dana, sleep).user();
     expect(r.ok).toBe(true);
     expect(sleep.waits).toEqual([3000]);
-  });
-
-  it('a long Retry-After is capped at the bound', async () => {
-    sim.world.rateLimit = { remaining: 1, retryAfter: '3600' };
-    const sleep = recordingSleep();
-    expect((await cloudClientFor(sim, dana, sleep).user()).ok).toBe(true);
-    expect(sleep.waits).toEqual([5000]);
   });
 
   it('Retry-After as an HTTP date, read against the injected clock', async () => {
@@ -36,14 +30,40 @@ describe('429: wait as Retry-After says (bounded), retry once, then PROVIDER_RAT
     expect(sleep.waits).toEqual([2000]);
   });
 
-  it('a second 429: one retry only, then a coded rate-limited verdict with the wait asked', async () => {
-    sim.world.rateLimit = { remaining: 5, retryAfter: '7' };
+  it('a Retry-After beyond the limit is not waited for (nor cut short and retried early): rate limited, retry after HH:MM', async () => {
+    sim.world.rateLimit = { remaining: 1, retryAfter: '3600' };
     const sleep = recordingSleep();
+    const before = sim.exchanges.length;
+    const r = await cloudClientFor(sim, dana, sleep).user();
+    sim.world.rateLimit = undefined;
+    expect(sleep.waits).toEqual([]);
+    expect(sim.exchanges.length - before).toBe(1);
+    expect(r.ok ? 'ok' : r.failure).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', retryAfterSeconds: 3600, rateLimit: { retryAt: '2026-11-29T09:00:00.000Z' } });
+    expect(r.ok ? '' : r.failure.message).toMatch(/Retry after 09:00 UTC\.$/);
+    expect(r.ok ? '' : r.failure.message).toMatch(/not a problem with the credential/);
+  });
+
+  it("Cloud's 429 without Retry-After: backs off 2 s, then stops instead of hammering; the headroom headers are evidence", async () => {
+    const headers = { 'x-ratelimit-limit': '1000', 'x-ratelimit-resource': 'api-repository', 'x-ratelimit-nearlimit': 'true' };
+    sim.world.rateLimit = { remaining: 50, headers };
+    const sleep = recordingSleep();
+    const before = sim.exchanges.length;
     const r = await runCloudChecks(cloudClientFor(sim, dana, sleep), { workspace: 'acme', repositorySlug: 'payments', authMethod: 'api_token' }, () => new Date(NOW));
     sim.world.rateLimit = undefined;
-    expect(sleep.waits).toEqual([5000]);
-    expect(r.findings.find((f) => f.id === 'auth')).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', evidence: { http_status: 429, retry_after_s: 7 } });
+    // 2 s, then 4 s would pass the 5 s limit: two requests in all, and the run stops at the first call.
+    expect(sleep.waits).toEqual([2000]);
+    expect(sim.exchanges.length - before).toBe(2);
+    expect(r.findings.find((f) => f.id === 'auth')).toMatchObject({ code: 'PROVIDER_RATE_LIMITED', evidence: { http_status: 429, rate_limit_headers: headers } });
     expect(r.checks.auth).toBeUndefined();
+    expect(r.checks.rate_limit).toMatchObject({ provider: 'bitbucket_cloud', headroom: headers });
+    expect(r.checks.rate_limit?.retry_at).toBeUndefined();
+  });
+
+  it('a back-off that outlasts the 429 succeeds', async () => {
+    sim.world.rateLimit = { remaining: 1 };
+    const sleep = recordingSleep();
+    expect((await cloudClientFor(sim, dana, sleep).user()).ok).toBe(true);
+    expect(sleep.waits).toEqual([2000]);
   });
 });
 

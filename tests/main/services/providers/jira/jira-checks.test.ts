@@ -70,3 +70,13 @@ describe('Jira API roots', () => {
     expect(jiraApiRoot(handoff)).toMatchObject({ field });
   });
 });
+
+describe('Jira issue-type pages', () => {
+  it('past the page cap the list is truncated and the miss says so', async () => {
+    const client = createJiraClient({ http: simHttp(sim), handoff: handoffFor('cloud'), secret: JIRA_SECRETS.cloudToken, clock: fixedClock(NOW), sleep: recordingSleep().sleep, maxPages: 1 });
+    const r = await runJiraChecks(client, { projectKey: 'PLAT', issueType: 'Security Finding' }, () => new Date(NOW));
+    expect(r.jira).toMatchObject({ status: 'blocked', code: 'JIRA_HANDOFF_UNAVAILABLE' });
+    expect(r.findings.at(-1)?.detail).toMatch(/\(list truncated at 50 issue types\)$/);
+    expect(r.findings.at(-1)?.evidence).toMatchObject({ truncated_at: 50 });
+  });
+});

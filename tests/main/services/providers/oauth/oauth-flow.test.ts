@@ -95,3 +95,14 @@ describe('Bitbucket Cloud OAuth consumer flow', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('OAUTH_FLOW_FAILED');
   });
 });
+
+describe('granted scopes from the token answer', () => {
+  it.each([
+    ['`scope`, as Bitbucket answers since 2026-05-04', { access_token: 'a', scope: 'account repository' }, ['account', 'repository']],
+    ['`scopes`, the older name', { access_token: 'a', scopes: 'account repository' }, ['account', 'repository']],
+    ['`scope` wins when both are sent', { access_token: 'a', scope: 'account', scopes: 'account repository' }, ['account']],
+    ['neither', { access_token: 'a' }, []],
+  ] as const)('%s', (_n, tokens, scopes) => {
+    expect(scopesOf(tokens)).toEqual(scopes);
+  });
+});
