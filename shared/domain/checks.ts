@@ -108,7 +108,12 @@ export type AuthCheck = z.infer<typeof AuthCheck>;
 
 export const WorkspaceCheck = z.object({
   role: WorkspaceRole,
+  /** For an access token: the repository it reads lives in the workspace entered (readiness also wants the admin's confirmation). */
   customer_owned: z.boolean(),
+  /** `membership`: the user's role in the workspace; `access_token`: the workspace of the resource the token is bound to. */
+  basis: z.enum(['membership', 'access_token']).optional(),
+  /** Access tokens: the workspace of the repository the token reads. */
+  bound_workspace: z.string().optional(),
   checked_at: Timestamp,
 });
 export type WorkspaceCheck = z.infer<typeof WorkspaceCheck>;

@@ -59,9 +59,13 @@ const handoffConfigured = (t: TargetConfig, c: CheckResults): boolean => {
 
 const nativeAvailable = (t: TargetConfig, c: CheckResults): boolean => isCloud(t) && c.issue_tracking?.available === true;
 
+/** An access token's workspace counts as owned only with the admin's recorded confirmation. */
+const tokenOwnerUnconfirmed = (t: TargetConfig, c: CheckResults): boolean =>
+  isCloud(t) && c.workspace?.basis === 'access_token' && t.token_owner_confirmation === undefined;
+
 const readyStates = (t: TargetConfig, c: CheckResults): ReadyState[] => {
   const cloud = isCloud(t);
-  const owned = c.workspace?.customer_owned === true;
+  const owned = c.workspace?.customer_owned === true && !tokenOwnerUnconfirmed(t, c);
   const tracker = c.issue_tracking?.available === true;
   const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
   const fallbackNeeded = !cloud || c.issue_tracking?.available === false || fallbackChosen;
@@ -181,6 +185,7 @@ const pendingSteps = (t: TargetConfig, c: CheckResults): string[] => {
   if (isCloud(t)) {
     if (t.workspace === undefined || t.repository_slug === undefined) pending.push('Enter the workspace and repository.');
     if (c.workspace === undefined) pending.push('Confirm the workspace is customer-owned (test the connection).');
+    else if (c.workspace.customer_owned && tokenOwnerUnconfirmed(t, c)) pending.push('Confirm that an admin of the workspace created this access token.');
     // The check is part of the documented path; only a credential that cannot read issue settings
     // (PROVIDER_SCOPE_UNAVAILABLE) may skip it, and only by routing to a fallback.
     const checkImpossible = c.repository?.status === 'forbidden' || c.scopes?.status === 'missing';

@@ -90,6 +90,11 @@ export const CloudTarget = z.strictObject({
   /** API token auth: the Atlassian account e-mail (Basic auth user). Not a secret; masked in safe mode. */
   account_email: z.email().max(254).optional(),
   scopes: z.array(z.string().min(1).max(100)).max(100).default([]),
+  /**
+   * Access tokens: an admin of the workspace confirms they created this token for it. The token is
+   * bound to its resource and has no user, so this stands where a member's role would.
+   */
+  token_owner_confirmation: Confirmation.optional(),
   workspace: Slug.optional(),
   repository_slug: Slug.optional(),
   issue_workflow: IssueWorkflow.optional(),

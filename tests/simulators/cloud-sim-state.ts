@@ -69,6 +69,7 @@ export const SECRETS = {
   eveToken: 'ATATT3xFfGF0-sim-api-token-eve-1b3c',
   accessToken: 'ATCTT3xFfGF0-sim-repo-access-token-5e6f',
   otherRepoAccessToken: 'ATCTT3xFfGF0-sim-repo-access-token-other-8a9b',
+  workspaceAccessToken: 'ATCTT3xFfGF0-sim-workspace-access-token-4c5d',
   appPassword: 'sim-app-password-ATBB-0a1b2c',
   oauthClientSecret: 'sim-oauth-consumer-secret-8h7g',
 } as const;
@@ -89,6 +90,7 @@ export const defaultCloudWorld = (): CloudSimWorld => ({
     // Access tokens cannot hold `account`: /2.0/user and the membership endpoint answer 403.
     [SECRETS.accessToken]: { account: BOT, scopes: ['repository', 'pullrequest'], type: 'repo_access_token', boundTo: 'acme/payments' },
     [SECRETS.otherRepoAccessToken]: { account: BOT, scopes: ['repository'], type: 'repo_access_token', boundTo: 'elsewhere/payments' },
+    [SECRETS.workspaceAccessToken]: { account: BOT, scopes: ['repository'], type: 'workspace_access_token', boundTo: 'acme' },
   },
   workspaces: {
     acme: { [DANA.uuid]: 'owner', [BOT.uuid]: 'member' },

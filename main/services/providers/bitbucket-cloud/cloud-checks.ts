@@ -1,12 +1,14 @@
 import type { CheckFinding } from '../../../../shared/contract/checks';
-import type { CheckResults, ScopeCheck, WorkspaceCheck } from '../../../../shared/domain/checks';
-import { IssuePriority, WorkspaceRole, type CloudAuthMethod } from '../../../../shared/domain/vocabulary';
+import type { CheckResults, ScopeCheck } from '../../../../shared/domain/checks';
+import { IssuePriority, type CloudAuthMethod } from '../../../../shared/domain/vocabulary';
 import { fail, failFrom, pass, skip, warn } from '../common/findings';
 import type { ProviderFailure } from '../common/provider-result';
 import { rateLimitRecord } from '../common/rate-limit';
 import type { CloudClient } from './cloud-client';
 import { appPasswordExplanation } from './cloud-credential';
 import { checkIssueAvailability } from './cloud-issue-availability';
+import { accessTokenOwnership, membershipOwnership } from './cloud-ownership';
+import { scopeFinding } from './cloud-scope-finding';
 import { evaluateScopes, parseScopeHeader, scopeFamilyOf } from './cloud-scopes';
 
 export interface CloudCheckInput {
@@ -23,18 +25,12 @@ export interface CheckRunOutcome {
   readonly findings: CheckFinding[];
 }
 
-const OWNED_ROLES: ReadonlySet<string> = new Set(['owner', 'create-project', 'member']);
-
-const roleOf = (permission: string | undefined): WorkspaceCheck['role'] => {
-  const parsed = WorkspaceRole.safeParse(permission);
-  return parsed.success ? parsed.data : 'none';
-};
-
 /** Every Bitbucket Cloud check for one target, in the wizard's order; stops where later checks cannot mean anything. */
 export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput, now: () => Date): Promise<CheckRunOutcome> => {
   const findings: CheckFinding[] = [];
   const checks: CheckResults = {};
   const at = () => now().toISOString();
+  const accessToken = input.authMethod === 'access_token';
   let granted: string[] = [];
   let credentialType: string | undefined;
   let scopeFailure: ProviderFailure | undefined;
@@ -71,6 +67,13 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     checks.auth = { status: retired ? 'retired' : 'rejected', code: 'PROVIDER_AUTH_REQUIRED', detail: user.failure.message, checked_at: at() };
     findings.push(failFrom('auth', 'Credential', user.failure, { method: input.authMethod }));
     return { checks, findings };
+  } else if (user.failure.status === 403 && accessToken) {
+    // Every access token gets 403 here: it has no user and cannot hold `account`. The answer still
+    // proves the token authenticated and says which token it is (x-credential-type).
+    if (user.response !== undefined) noteHeaders(user.response.headers);
+    const kind = credentialType ?? 'access token';
+    checks.auth = { status: 'ok', identity: { display_name: kind }, detail: `An ${kind}: it has no user profile, as every access token.`, checked_at: at() };
+    findings.push(pass('auth', 'Credential', `The ${kind} authenticated (HTTP 403 on /user is what every access token gets: it has no user).`, { method: input.authMethod, credential_type: kind }));
   } else if (user.failure.status === 403) {
     scopeFailure = user.failure;
     checks.auth = { status: 'ok', detail: 'The credential authenticated but may not read the user profile.', checked_at: at() };
@@ -80,32 +83,14 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     return { checks, findings };
   }
 
-  // Workspace role: owner, create-project or member makes the workspace customer-owned.
-  const perm = await client.workspacePermission(input.workspace);
-  if (perm.ok) {
-    noteHeaders(perm.response.headers);
-    const role = roleOf(perm.value.permission);
-    checks.workspace = { role, customer_owned: OWNED_ROLES.has(role), checked_at: at() };
-    findings.push(
-      OWNED_ROLES.has(role)
-        ? pass('workspace', 'Workspace', `The credential's user is ${role} of ${input.workspace}: the workspace is customer-owned.`, { role })
-        : fail('workspace', 'Workspace', 'PROVIDER_WORKSPACE_NOT_OWNED', `The credential's user is only ${role} of ${input.workspace}.`, { role }),
-    );
-  } else if (perm.failure.code === 'PROVIDER_RATE_LIMITED') {
-    return rateLimited('workspace', 'Workspace', perm.failure);
-  } else if (perm.failure.scopes !== undefined) {
-    scopeFailure = perm.failure;
-    findings.push(failFrom('workspace', 'Workspace', perm.failure));
-  } else if (perm.failure.status === 403 || perm.failure.status === 404) {
-    checks.workspace = { role: 'none', customer_owned: false, checked_at: at() };
-    findings.push(
-      fail('workspace', 'Workspace', 'PROVIDER_WORKSPACE_NOT_OWNED', `The credential's user is not a member of ${input.workspace}.`, {
-        role: 'none',
-        http_status: perm.failure.status,
-      }),
-    );
-  } else {
-    findings.push(failFrom('workspace', 'Workspace', perm.failure));
+  // Workspace role: a user credential's membership. An access token's comes from its repository below.
+  if (!accessToken) {
+    const owned = await membershipOwnership(client, input.workspace, now());
+    if (owned.rateLimit !== undefined) return rateLimited('workspace', 'Workspace', owned.rateLimit);
+    if (owned.headers !== undefined) noteHeaders(owned.headers);
+    if (owned.scopeFailure !== undefined) scopeFailure = owned.scopeFailure;
+    if (owned.record !== undefined) checks.workspace = owned.record;
+    findings.push(owned.finding);
   }
 
   // Repository: found (privacy, uuid, has_issues), missing, or forbidden.
@@ -115,11 +100,18 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     const status = repo.failure.status === 404 ? 'missing' : repo.failure.status === 403 ? 'forbidden' : undefined;
     if (status !== undefined) checks.repository = { status, checked_at: at() };
     if (repo.failure.status === 403) scopeFailure = repo.failure;
-    findings.push(failFrom('repository', 'Repository', repo.failure));
+    const boundElsewhere = accessToken && repo.failure.status === 404 ? { message: `${repo.failure.message} An access token sees only the repository, project or workspace it was created for.` } : {};
+    findings.push(failFrom('repository', 'Repository', { ...repo.failure, ...boundElsewhere }));
+    if (accessToken) findings.push(skip('workspace', 'Workspace', 'An access token is tied to its workspace through the repository it reads.'));
     findings.push(skip('issue_tracking', 'Issue availability', 'Needs the repository.'));
   } else {
     noteHeaders(repo.response.headers);
     const r = repo.value;
+    if (accessToken) {
+      const owned = accessTokenOwnership(r, input.workspace, credentialType, now());
+      if (owned.record !== undefined) checks.workspace = owned.record;
+      findings.push(owned.finding);
+    }
     checks.repository = {
       status: 'found',
       ...(r.is_private === undefined ? {} : { is_private: r.is_private }),
@@ -141,33 +133,25 @@ export const runCloudChecks = async (client: CloudClient, input: CloudCheckInput
     findings.push(issues.finding);
   }
 
-  // Scopes matter only for native issues, or when a 403 already named them.
-  const family = scopeFamilyOf(input.authMethod);
-  if (checks.issue_tracking?.available === true || scopeFailure !== undefined) {
+  // Scopes: the native path's when the repository reports a tracker; otherwise only what a refusal named.
+  const native = checks.issue_tracking?.available === true;
+  const trackerReported = native || checks.repository?.has_issues === true;
+  if (trackerReported || scopeFailure !== undefined) {
     const scopes: ScopeCheck = evaluateScopes({
-      family,
-      granted: scopeFailure?.scopes?.granted ?? granted,
+      family: scopeFamilyOf(input.authMethod),
+      route: trackerReported ? 'native' : 'named',
+      granted: scopeFailure?.scopes !== undefined && scopeFailure.scopes.granted.length > 0 ? scopeFailure.scopes.granted : granted,
       ...(scopeFailure?.scopes === undefined ? {} : { providerRequired: scopeFailure.scopes.required }),
       ...(credentialType === undefined ? {} : { credentialType }),
       at: now(),
     });
     checks.scopes = scopes;
-    const evidence = { required: scopes.required, granted: scopes.granted, missing: scopes.missing, broader: scopes.broader };
-    if (scopes.status === 'missing' || (scopeFailure !== undefined && scopes.status !== 'sufficient')) {
-      const hint = input.authMethod === 'access_token' ? ' Access tokens cannot hold issue scopes: use an API token or OAuth.' : '';
-      findings.push(fail('scopes', 'Scopes', 'PROVIDER_SCOPE_UNAVAILABLE', `Missing scopes: ${scopes.missing.join(', ') || 'named by the provider'}.${hint}`, evidence));
-    } else if (scopes.broader.length > 0) {
-      findings.push(warn('scopes', 'Scopes', `Least privilege: the credential grants more than needed (${scopes.broader.join(', ')}).`, evidence));
-    } else if (scopes.status === 'unknown') {
-      findings.push(warn('scopes', 'Scopes', 'The provider did not report the granted scopes.', evidence));
-    } else {
-      findings.push(pass('scopes', 'Scopes', 'The credential grants exactly the scopes the native issue path needs.', evidence));
-    }
+    findings.push(scopeFinding(scopes, input.authMethod, scopeFailure !== undefined));
   } else {
     findings.push(skip('scopes', 'Scopes', 'Scopes are selected only when Bitbucket Cloud issue tracking is enabled.'));
   }
 
-  const tracker = checks.issue_tracking?.available === true ? checks.issue_tracking : undefined;
+  const tracker = native ? checks.issue_tracking : undefined;
   findings.push(checkRouteValues(tracker?.components, input, tracker?.components_truncated === true));
   return { checks, findings };
 };

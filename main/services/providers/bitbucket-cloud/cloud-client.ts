@@ -8,6 +8,7 @@ import { failed, scrubSecrets, type CallResult, type ProviderFailure } from '../
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { appPasswordExplanation, authorizationFor, HOW_TO_CREATE_API_TOKEN, type CloudCredential } from './cloud-credential';
+import { parseScopeHeader } from './cloud-scopes';
 import {
   CloudAccount,
   CloudComponents,
@@ -56,8 +57,13 @@ export const createCloudClient = (options: CloudClientOptions) => {
         : { ...base, message: `${base.message} ${options.credential.method === 'oauth' ? 'Reconnect OAuth.' : HOW_TO_CREATE_API_TOKEN}` };
     }
     if (response.status === 403) {
-      const scopes = scopeListsOf(body);
-      return scopes === undefined ? base : { ...base, scopes };
+      // The scope the endpoint needs comes from x-accepted-oauth-scopes where sent, else the body's lists.
+      const fromBody = scopeListsOf(body);
+      const accepted = parseScopeHeader(response.headers['x-accepted-oauth-scopes']);
+      if (fromBody === undefined && accepted.length === 0) return base;
+      const required = [...new Set([...accepted, ...(fromBody?.required ?? [])])];
+      const granted = fromBody !== undefined && fromBody.granted.length > 0 ? fromBody.granted : parseScopeHeader(response.headers['x-oauth-scopes']);
+      return { ...base, scopes: { required, granted } };
     }
     return base;
   };

@@ -162,3 +162,25 @@ describe('Jira Cloud through the Atlassian API gateway', () => {
     t.cleanup();
   });
 });
+
+describe('Bitbucket Cloud access tokens can be ready', () => {
+  const accessTokenTarget = (over: Record<string, unknown> = {}) => ({ ...cloudJiraTarget(), auth_method: 'access_token', account_email: undefined, ...over });
+
+  it('with the admin confirmation recorded: ready through Jira, and no spurious "Missing scopes: account, issue:write"', async () => {
+    const t = setup();
+    const { run } = await saveAndRun(t, accessTokenTarget({ token_owner_confirmation: confirmed }), { bitbucket: SECRETS.accessToken, jira: JIRA_SECRETS.cloudToken });
+    expect(run.checks.workspace).toMatchObject({ basis: 'access_token', bound_workspace: 'acme', customer_owned: true });
+    expect(run.findings.find((f) => f.id === 'scopes')?.verdict).toBe('skip');
+    expect(JSON.stringify(run.findings)).not.toMatch(/Missing scopes/);
+    expect(run.readiness.verdict).toBe('ready');
+    t.cleanup();
+  });
+
+  it('without it: pending on the confirmation, never blocked', async () => {
+    const t = setup();
+    const { run } = await saveAndRun(t, accessTokenTarget(), { bitbucket: SECRETS.accessToken, jira: JIRA_SECRETS.cloudToken });
+    expect(run.readiness.blocking).toEqual([]);
+    expect(run.readiness.pending).toEqual(['Confirm that an admin of the workspace created this access token.']);
+    t.cleanup();
+  });
+});

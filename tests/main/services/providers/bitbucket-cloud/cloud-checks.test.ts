@@ -6,6 +6,7 @@ import { startCloudSim, type CloudSim } from '../../../../simulators/bitbucket-c
 import { SECRETS } from '../../../../simulators/cloud-sim-state';
 import { cloudTarget } from '../../../../support/domain-builders';
 import { createCloudClient } from '../../../../../main/services/providers/bitbucket-cloud/cloud-client';
+import { accessTokenOwnership } from '../../../../../main/services/providers/bitbucket-cloud/cloud-ownership';
 import { fixedClock } from '../../../../../main/services/clock/clock';
 import type { HttpClient } from '../../../../../main/services/net/http-client';
 import { cloudClientFor, NOW, recordingSleep, simHttp } from '../../../../support/provider-harness';
@@ -181,5 +182,58 @@ describe('Bitbucket Cloud component pages', () => {
     const client = createCloudClient({ http: hostile, credential: dana, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
     const r = await client.components('acme', 'legacy');
     expect(r.ok ? 'ok' : r.failure.code).toBe('PROVIDER_RESPONSE_INVALID');
+  });
+});
+
+describe('Bitbucket Cloud access tokens: ownership from the resource, scopes by route', () => {
+  const token = (t: string): CloudCredential => ({ method: 'access_token', token: t });
+
+  it('a repository access token: the 403 on /user is expected, the membership endpoint is not asked, the workspace comes from the repository', async () => {
+    const before = sim.exchanges.length;
+    const r = await run(token(SECRETS.accessToken));
+    const asked = sim.exchanges.slice(before).map((e) => e.request.path);
+    expect(asked).not.toContain('/2.0/user/workspaces/acme/permission');
+    expect(r.checks.auth).toMatchObject({ status: 'ok', identity: { display_name: 'repo_access_token' } });
+    expect(r.checks.workspace).toMatchObject({ basis: 'access_token', bound_workspace: 'acme', customer_owned: true });
+    expect(finding(r, 'workspace')?.verdict).toBe('pass');
+    // Work goes to Jira (issues retired): no "Missing scopes: account, issue:write".
+    expect(finding(r, 'scopes')?.verdict).toBe('skip');
+    expect(r.checks.scopes).toBeUndefined();
+  });
+
+  it('a token bound to another repository cannot see this one: missing, and the finding says why', async () => {
+    const r = await run(token(SECRETS.otherRepoAccessToken));
+    expect(r.checks.repository?.status).toBe('missing');
+    expect(finding(r, 'repository')?.detail).toMatch(/sees only the repository, project or workspace it was created for/);
+    expect(r.checks.workspace).toBeUndefined();
+  });
+
+  it('a workspace access token on a working tracker: missing only the issue scopes, with the access-token hint (no `account`)', async () => {
+    const r = await run(token(SECRETS.workspaceAccessToken), { repositorySlug: 'legacy' });
+    expect(r.checks.scopes?.missing).toEqual(['issue:write', 'issue']);
+    expect(r.checks.scopes?.credential_type).toBe('workspace_access_token');
+    expect(finding(r, 'scopes')).toMatchObject({ code: 'PROVIDER_SCOPE_UNAVAILABLE', detail: expect.stringMatching(/Access tokens cannot hold issue scopes/) });
+  });
+
+  it('a refusal on the Jira route asks only for what the endpoint named (x-accepted-oauth-scopes), not the native table', async () => {
+    const r = await run({ method: 'api_token', email: 'dana@acme.example', token: SECRETS.apiTokenNoRepo }, { repositorySlug: 'payments' });
+    expect(r.checks.scopes).toMatchObject({ status: 'missing', required: ['read:repository:bitbucket'], missing: ['read:repository:bitbucket'] });
+  });
+
+  it.each([
+    ['the workspace entered', { type: 'repository', workspace: { type: 'workspace', slug: 'acme' } }, { customer_owned: true, bound_workspace: 'acme' }, 'pass'],
+    ['the same workspace in other case', { type: 'repository', workspace: { type: 'workspace', slug: 'ACME' } }, { customer_owned: true }, 'pass'],
+    ['another workspace', { type: 'repository', workspace: { type: 'workspace', slug: 'acquired-co' } }, { customer_owned: false, bound_workspace: 'acquired-co' }, 'fail'],
+  ] as const)('ownership from a repository of %s', (_n, repo, record, verdict) => {
+    const o = accessTokenOwnership(repo, 'acme', 'repo_access_token', new Date(NOW));
+    expect(o.record).toMatchObject({ basis: 'access_token', ...record });
+    expect(o.finding.verdict).toBe(verdict);
+    if (verdict === 'fail') expect(o.finding.code).toBe('PROVIDER_WORKSPACE_NOT_OWNED');
+  });
+
+  it('a repository answer without its workspace ties nothing: a warning, no record', () => {
+    const o = accessTokenOwnership({ type: 'repository' }, 'acme', undefined, new Date(NOW));
+    expect(o.record).toBeUndefined();
+    expect(o.finding.verdict).toBe('warn');
   });
 });
