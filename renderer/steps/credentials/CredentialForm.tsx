@@ -9,6 +9,7 @@ import { CLOUD_AUTH, DATA_CENTER_AUTH, type AuthMethod } from './auth-methods';
 import { AuthMethodChooser } from './AuthMethodChooser';
 import { ConnectionSummary } from './ConnectionSummary';
 import { FindingsList } from './FindingsList';
+import { TokenOwnerConfirmation } from './TokenOwnerConfirmation';
 import { useCredentialActions } from './use-credential-actions';
 
 const CREDENTIAL_TEXT: Record<TargetRecord['credential'], string> = {
@@ -99,6 +100,7 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
           </div>
         </form>
       )}
+      {t.provider_key === 'bitbucket_cloud_issues' && t.auth_method === 'access_token' ? <TokenOwnerConfirmation target={t} /> : null}
       <h3 className="section-title">Connection</h3>
       <ConnectionSummary checks={record.checks} />
       {actions.findings !== null ? <FindingsList findings={actions.findings} onRetry={() => void actions.test()} /> : null}

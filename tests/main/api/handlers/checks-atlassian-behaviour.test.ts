@@ -39,11 +39,11 @@ describe('a rate-limited good credential is never reported as PROVIDER_AUTH_REQU
     sims.cloud.world.rateLimit = { remaining: 100, headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-resource': 'api-repository' } };
     try {
       const { id, run } = await saveAndRun(t, cloudJiraTarget(), { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.cloudToken });
-      expect(run.readiness.blocking).not.toContain('PROVIDER_AUTH_REQUIRED');
-      expect(run.readiness.verdict).toBe('incomplete');
-      expect(run.readiness.rate_limited?.[0]).toMatchObject({ provider: 'bitbucket_cloud', headroom: { 'x-ratelimit-limit': '1000', 'x-ratelimit-resource': 'api-repository' } });
-      expect(run.readiness.pending).toContain('Bitbucket Cloud is rate limiting the checks (PROVIDER_RATE_LIMITED): wait a few minutes, then run the checks again.');
-      expect(run.readiness.pending).not.toContain('Store and test a credential.');
+      expect(run.record.readiness.blocking).not.toContain('PROVIDER_AUTH_REQUIRED');
+      expect(run.record.readiness.verdict).toBe('incomplete');
+      expect(run.record.readiness.rate_limited?.[0]).toMatchObject({ provider: 'bitbucket_cloud', headroom: { 'x-ratelimit-limit': '1000', 'x-ratelimit-resource': 'api-repository' } });
+      expect(run.record.readiness.pending).toContain('Bitbucket Cloud is rate limiting the checks (PROVIDER_RATE_LIMITED): wait a few minutes, then run the checks again.');
+      expect(run.record.readiness.pending).not.toContain('Store and test a credential.');
       expect(run.findings.find((f) => f.id === 'auth')?.code).toBe('PROVIDER_RATE_LIMITED');
       const status = value<CredentialsStatus>(await t.api.call('credentials.status', { target_id: id }));
       expect(status.credentials[0]).toEqual({ kind: 'bitbucket', state: 'stored' });
@@ -58,9 +58,9 @@ describe('a rate-limited good credential is never reported as PROVIDER_AUTH_REQU
     sims.cloud.world.rateLimit = { remaining: 100, retryAfter: '600' };
     try {
       const { run } = await saveAndRun(t, cloudJiraTarget(), { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.cloudToken });
-      expect(run.checks.rate_limit).toMatchObject({ retry_after_s: 600, retry_at: '2026-11-29T08:10:00.000Z' });
-      expect(run.readiness.pending).toContain('Bitbucket Cloud is rate limiting the checks (PROVIDER_RATE_LIMITED): retry after 08:10 UTC.');
-      expect(run.readiness.blocking).toEqual([]);
+      expect(run.record.checks.rate_limit).toMatchObject({ retry_after_s: 600, retry_at: '2026-11-29T08:10:00.000Z' });
+      expect(run.record.readiness.pending).toContain('Bitbucket Cloud is rate limiting the checks (PROVIDER_RATE_LIMITED): retry after 08:10 UTC.');
+      expect(run.record.readiness.blocking).toEqual([]);
     } finally {
       sims.cloud.world.rateLimit = undefined;
       t.cleanup();
@@ -73,8 +73,8 @@ describe('a rate-limited good credential is never reported as PROVIDER_AUTH_REQU
     const { id } = await saveAndRun(t, cloudJiraTarget(), { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.cloudToken });
     sims.cloud.world.rateLimit = undefined;
     const again = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(again.checks.rate_limit).toBeUndefined();
-    expect(again.readiness.verdict).toBe('ready');
+    expect(again.record.checks.rate_limit).toBeUndefined();
+    expect(again.record.readiness.verdict).toBe('ready');
     t.cleanup();
   });
 });
@@ -83,10 +83,10 @@ describe('lists are read to their last page', () => {
   it('a Jira issue type on the second page is found (Jira Cloud issueTypes + startAt/total)', async () => {
     const t = setup();
     const { run } = await saveAndRun(t, cloudJiraTarget({ project_key: 'PLAT', issue_type: 'Security Finding' }), { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.cloudToken });
-    expect(run.checks.jira).toMatchObject({ status: 'ok', issue_type: { id: '10299', name: 'Security Finding' } });
+    expect(run.record.checks.jira).toMatchObject({ status: 'ok', issue_type: { id: '10299', name: 'Security Finding' } });
     const pages = sims.jira.exchanges.filter((e) => e.request.path === '/rest/api/2/issue/createmeta/PLAT/issuetypes').map((e) => e.request.query.get('startAt'));
     expect(pages.slice(-2)).toEqual(['0', '50']);
-    expect(run.readiness.verdict).toBe('ready');
+    expect(run.record.readiness.verdict).toBe('ready');
     t.cleanup();
   });
 
@@ -97,7 +97,7 @@ describe('lists are read to their last page', () => {
       cloudJiraTarget({ flavor: 'data_center', base_url: sims.jira.dcBaseUrl, auth_method: 'personal_access_token', account_email: undefined, project_key: 'PLAT', issue_type: 'Security Finding' }),
       { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.dcPat },
     );
-    expect(run.checks.jira).toMatchObject({ status: 'ok', issue_type: { name: 'Security Finding' } });
+    expect(run.record.checks.jira).toMatchObject({ status: 'ok', issue_type: { name: 'Security Finding' } });
     t.cleanup();
   });
 
@@ -108,9 +108,9 @@ describe('lists are read to their last page', () => {
     // The wizard's order: the tracker is checked before the native route and its component are chosen.
     value(await t.api.call('targets.save', { target: { ...draft, id, issue_workflow: 'native', component: 'payments-api', priority: 'major' } }));
     const run = value<ChecksRun>(await t.api.call('checks.run', { target_id: id }));
-    expect(run.checks.issue_tracking?.components).toHaveLength(121);
+    expect(run.record.checks.issue_tracking?.components).toHaveLength(121);
     expect(run.findings.find((f) => f.id === 'route_values')?.verdict).toBe('pass');
-    expect(run.readiness.blocking).not.toContain('PROVIDER_VALUE_INVALID');
+    expect(run.record.readiness.blocking).not.toContain('PROVIDER_VALUE_INVALID');
     const asked = sims.cloud.exchanges.filter((e) => e.request.path === '/2.0/repositories/acme/monolith/components').map((e) => e.request.query.get('page') ?? '1');
     expect(asked.slice(-2)).toEqual(['1', '2']);
     t.cleanup();
@@ -136,8 +136,8 @@ describe('Data Center personal projects', () => {
       },
       { bitbucket: DC_SECRETS.token },
     );
-    expect(run.checks.repository).toMatchObject({ status: 'found', is_private: true });
-    expect(run.readiness.verdict).toBe('ready');
+    expect(run.record.checks.repository).toMatchObject({ status: 'found', is_private: true });
+    expect(run.record.readiness.verdict).toBe('ready');
     t.cleanup();
   });
 });
@@ -146,7 +146,7 @@ describe('Jira Cloud through the Atlassian API gateway', () => {
   it('a scoped token refused on the site: the cloud id comes from /_edge/tenant_info and the gateway accepts it', async () => {
     const t = setup();
     const { run } = await saveAndRun(t, cloudJiraTarget(), { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.scopedToken });
-    expect(run.checks.jira).toMatchObject({ status: 'ok', cloud_id: JIRA_CLOUD_ID, via_gateway: true });
+    expect(run.record.checks.jira).toMatchObject({ status: 'ok', cloud_id: JIRA_CLOUD_ID, via_gateway: true });
     expect(run.findings.find((f) => f.title === 'Jira API gateway')?.detail).toMatch(/scoped API token/);
     expect(sims.jira.exchanges.some((e) => e.request.path === '/_edge/tenant_info' && e.request.headers.authorization === undefined)).toBe(true);
     t.cleanup();
@@ -155,7 +155,7 @@ describe('Jira Cloud through the Atlassian API gateway', () => {
   it('a scoped token without the work scope: the gateway body is read and the missing scope named', async () => {
     const t = setup();
     const { run } = await saveAndRun(t, cloudJiraTarget({ auth_method: 'scoped_api_token' }), { bitbucket: SECRETS.apiToken, jira: JIRA_SECRETS.scopedTokenUserOnly });
-    expect(run.checks.jira?.status).toBe('blocked');
+    expect(run.record.checks.jira?.status).toBe('blocked');
     const refused = run.findings.find((f) => f.title === 'Jira project');
     expect(refused?.detail).toMatch(/needs the scope read:jira-work/);
     expect(refused?.evidence).toMatchObject({ missing_scope: 'read:jira-work', provider_message: 'Unauthorized; scope does not match', http_status: 401 });
@@ -169,18 +169,18 @@ describe('Bitbucket Cloud access tokens can be ready', () => {
   it('with the admin confirmation recorded: ready through Jira, and no spurious "Missing scopes: account, issue:write"', async () => {
     const t = setup();
     const { run } = await saveAndRun(t, accessTokenTarget({ token_owner_confirmation: confirmed }), { bitbucket: SECRETS.accessToken, jira: JIRA_SECRETS.cloudToken });
-    expect(run.checks.workspace).toMatchObject({ basis: 'access_token', bound_workspace: 'acme', customer_owned: true });
+    expect(run.record.checks.workspace).toMatchObject({ basis: 'access_token', bound_workspace: 'acme', customer_owned: true });
     expect(run.findings.find((f) => f.id === 'scopes')?.verdict).toBe('skip');
     expect(JSON.stringify(run.findings)).not.toMatch(/Missing scopes/);
-    expect(run.readiness.verdict).toBe('ready');
+    expect(run.record.readiness.verdict).toBe('ready');
     t.cleanup();
   });
 
   it('without it: pending on the confirmation, never blocked', async () => {
     const t = setup();
     const { run } = await saveAndRun(t, accessTokenTarget(), { bitbucket: SECRETS.accessToken, jira: JIRA_SECRETS.cloudToken });
-    expect(run.readiness.blocking).toEqual([]);
-    expect(run.readiness.pending).toEqual(['Confirm that an admin of the workspace created this access token.']);
+    expect(run.record.readiness.blocking).toEqual([]);
+    expect(run.record.readiness.pending).toEqual(['Confirm that an admin of the workspace created this access token.']);
     t.cleanup();
   });
 });
