@@ -1,10 +1,10 @@
 import type { AppInfo } from '../../shared/contract/app';
 import type { Clock } from '../services/clock/clock';
 import type { Logger } from '../services/logging/logger';
+import type { Network } from '../services/net/network';
 import type { ProviderDeps } from '../services/providers/provider-deps';
 import type { SecretStore } from '../services/secrets/secret-store';
 import type { SettingsStore } from '../services/settings/settings-store';
-import type { UrlSafetyDeps } from '../services/url-safety/url-safety-deps';
 
 /**
  * What the handlers need, built once by each composition root (desktop, browser mode, CLI,
@@ -16,10 +16,13 @@ export interface ApiDeps {
   readonly settings: SettingsStore;
   readonly secrets: SecretStore;
   readonly newId: () => string;
-  /** Provider clients (Bitbucket Cloud, Data Center, Jira, OAuth); unset where a mode cannot reach providers. */
-  readonly providers?: ProviderDeps;
-  /** DNS resolver, proxy env and limits of the URL-safety engine; unset = system resolver, no proxy, default limits. */
-  readonly urlSafety?: UrlSafetyDeps;
+  /**
+   * The one network dependency (resolver, proxy env, limits, address judge, CA loader): the
+   * URL-safety methods and the Data Center / Jira provider calls both use this value.
+   */
+  readonly network: Network;
+  /** Provider clients (Bitbucket Cloud, OAuth) and their test overrides. */
+  readonly providers: ProviderDeps;
   /** The redacting app log; unset = nothing is logged. Only facts go in (ids, fingerprints, verdicts), never a secret. */
   readonly logger?: Logger;
 }

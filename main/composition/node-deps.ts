@@ -6,13 +6,13 @@ import type { ApiDeps } from '../api/deps';
 import { openInBrowser } from './open-browser';
 import { systemClock } from '../services/clock/clock';
 import { createFileLogger } from '../services/logging/logger';
+import { createNetwork, type NetworkOverrides } from '../services/net/network';
 import type { ProxyEnv } from '../services/net/proxy-env';
 import { isOAuthConsentPage } from '../services/providers/oauth/consent-page';
 import { createNodeProviderDeps } from '../services/providers/node-provider-deps';
 import { createKeytarStore } from '../services/secrets/keytar-store';
 import { SECRET_SERVICE_NAME } from '../services/secrets/secret-store';
 import { createConfSettingsStore } from '../services/settings/conf-settings-store';
-import { createDnsResolver } from '../services/url-safety/resolver';
 import { warnIfTlsOverrideSet } from './tls-override-warning';
 
 export interface NodeDepsOptions {
@@ -21,10 +21,16 @@ export interface NodeDepsOptions {
   readonly mode: Exclude<AppInfo['mode'], 'desktop'>;
   /** Keychain service name; tests pass their own so they never touch a real user's entries. */
   readonly secretService?: string;
-  /** HTTPS_PROXY / NO_PROXY for provider calls; defaults to this process's environment. */
+  /** HTTPS_PROXY / NO_PROXY for the URL checks and every provider call; defaults to this process's environment. */
   readonly env?: ProxyEnv;
   /** A line for the person at the terminal (the CLI's stderr), e.g. the TLS override warning. */
   readonly note?: (line: string) => void;
+  /**
+   * Parts of the one network to replace (default: none, the production network over `env`). Tests
+   * that must reach loopback servers hand in their own resolver / address judge / CA loader here,
+   * at the root, and nowhere else.
+   */
+  readonly network?: NetworkOverrides;
 }
 
 export const appInfoFor = (mode: AppInfo['mode']): AppInfo => ({
@@ -42,21 +48,23 @@ const openConsentPage = async (url: string): Promise<void> => {
 
 /**
  * The plain-Node composition root, shared by the CLI, browser mode and tests: conf settings in
- * `dataDir`, the OS keychain through keytar, the system clock, random UUIDs, the URL-safety engine
- * on the system resolver, the production provider clients, and a redacting log in `dataDir/logs`.
+ * `dataDir`, the OS keychain through keytar, the system clock, random UUIDs, one network (system
+ * resolver, this process's proxy env) for the URL checks and the provider clients alike, and a
+ * redacting log in `dataDir/logs`.
  * Nothing here touches the disk, the network or the keychain until a method asks.
  */
-export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env, note }: NodeDepsOptions): ApiDeps => {
+export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env, note, network: over }: NodeDepsOptions): ApiDeps => {
   const logger = createFileLogger({ file: join(dataDir, 'logs', 'app.log') });
   warnIfTlsOverrideSet(env, { logger, ...(note === undefined ? {} : { note }) });
+  const network = createNetwork(env, over);
   return {
     appInfo: appInfoFor(mode),
     clock: systemClock,
     settings: createConfSettingsStore({ dir: dataDir }),
     secrets: createKeytarStore(secretService),
     newId: randomUUID,
-    urlSafety: { resolver: createDnsResolver(), env },
-    providers: createNodeProviderDeps({ openExternal: openConsentPage, env }),
+    network,
+    providers: createNodeProviderDeps({ openExternal: openConsentPage, network }),
     logger,
   };
 };

@@ -4,6 +4,7 @@ import { AddressEvidence, ApiRootEvidence, BlockReason, NetworkCheck, RedirectHo
 import { TargetId } from '../domain/target';
 import { AllowlistStatus, DeploymentMode } from '../domain/vocabulary';
 import { method } from './define';
+import { TargetRecord } from './targets';
 
 // The URL-safety engine as the wizard and the CLI see it: one row per stage, with timings.
 
@@ -75,7 +76,7 @@ export const urlSafetyMethods = {
   ),
   'url.checkTarget': method(
     z.strictObject({ target_id: z.string().min(1).max(200) }),
-    z.object({ target_id: TargetId, url_safety: UrlSafetyCheck, network: NetworkCheck.optional(), probe: UrlProbeResult.optional() }),
-    "Run the URL-safety checks and the probe for a saved Data Center target and store them in its checks.",
+    z.object({ target_id: TargetId, url_safety: UrlSafetyCheck, network: NetworkCheck.optional(), probe: UrlProbeResult.optional(), record: TargetRecord }),
+    'Run the URL-safety checks and the probe for a saved Data Center target, store them in its checks, and answer the fresh record.',
   ),
 };

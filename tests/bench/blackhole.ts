@@ -1,6 +1,7 @@
 import { probeDataCenter } from '../../main/services/url-safety/probe';
 import { createNetns, netnsSupport } from '../support/url-safety/netns';
 import { notMeasured, ratioRow, sample, timeMs, type BenchOptions, type BenchRow } from './stats';
+import { judgeAddress } from '../../main/services/url-safety/policy';
 
 // A Data Center address that never answers: the verdict must come when the configured connect
 // timeout ends, not later. The address is inside a network namespace this figure creates, whose
@@ -23,6 +24,7 @@ export const blackholeFigure = async (o: BenchOptions): Promise<BenchRow> => {
     const options = {
       policy: { deployment: 'self-hosted' as const, allowlist_status: 'approved_tunnel' as const, acknowledge_private: false },
       resolver: noDns,
+      judge: judgeAddress,
       env: {},
       limits: { connectMs: CONNECT_MS },
     };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { checkUrlOffline } from '../../main/services/url-safety/offline-check';
-import { DEFAULT_POLICY } from '../../main/services/url-safety/policy';
+import { DEFAULT_POLICY, judgeAddress } from '../../main/services/url-safety/policy';
 import { paired, ratioRow, type BenchOptions, type BenchRow, type Sample } from './stats';
 
 // Offline verdicts (stages 1–3) over the published corpus, against the least any checker must do
@@ -32,7 +32,7 @@ export const urlVerdictsFigure = async (o: BenchOptions): Promise<BenchRow> => {
   const passes = o.smoke ? 5 : 30;
   const runs = o.smoke ? 3 : 15;
   const ours = (): void => {
-    for (let p = 0; p < passes; p += 1) for (const i of inputs) checkUrlOffline(i, DEFAULT_POLICY);
+    for (let p = 0; p < passes; p += 1) for (const i of inputs) checkUrlOffline(i, DEFAULT_POLICY, judgeAddress);
   };
   const floor = (): void => {
     for (let p = 0; p < passes; p += 1) for (const i of inputs) floorOne(i);

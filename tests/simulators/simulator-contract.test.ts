@@ -8,6 +8,7 @@ import { createDataCenterClient, type DataCenterCredential } from '../../main/se
 import { runDataCenterChecks } from '../../main/services/providers/data-center/dc-checks';
 import { matchPath, responseSchema, validate, type OpenApiDoc } from '../support/openapi-validate';
 import { cloudClientFor, NOW, recordingSleep, simHttp } from '../support/provider-harness';
+import { simInstanceCheck } from '../support/sim-providers';
 import { startCloudSim, type CloudSim } from './bitbucket-cloud-sim';
 import { SECRETS } from './cloud-sim-state';
 import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from './data-center-sim';
@@ -58,7 +59,7 @@ beforeAll(async () => {
   ];
   for (const [credential, slug] of dcRuns) {
     const client = createDataCenterClient({ http: simHttp(dc), baseUrl: dc.baseUrl, credential, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
-    await runDataCenterChecks(client, { projectKey: 'SEC', repositorySlug: slug, authMethod: credential.method }, now);
+    await runDataCenterChecks(client, await simInstanceCheck(dc, NOW), { projectKey: 'SEC', repositorySlug: slug, authMethod: credential.method }, now);
   }
 });
 afterAll(async () => {

@@ -1,13 +1,18 @@
 import { Agent, request } from 'undici';
-import { ok } from '../../shared/contract/define';
+import type { Network } from '../../main/services/net/network';
+import { checkDataCenterTarget } from '../../main/services/url-safety/network-check';
+import type { TargetNetworkChecks } from '../../main/services/url-safety/to-checks';
 import type { ProviderDeps } from '../../main/services/providers/provider-deps';
 import { createFixedOriginHttpClient } from '../../main/services/providers/common/fixed-origin-client';
 import type { CloudSim } from '../simulators/bitbucket-cloud-sim';
 import type { RunningSim } from '../simulators/https-sim';
+import { dataCenterTarget } from './domain-builders';
+import { LOOPBACK, testNetwork } from './url-safety/test-network';
 
-// ProviderDeps wired to the simulators. The Data Center / Jira "guarded" client here is the
-// fixed-origin client bound to the simulators' loopback origins: the real URL-safety client
-// refuses loopback by design, and its own tests cover it.
+// ProviderDeps and the network wired to the simulators. Bitbucket Cloud goes through the
+// fixed-origin client bound to the simulator's origin; Data Center and Jira go through the real
+// URL-safety client, with a network whose address judge also permits loopback (where the
+// simulators listen) and whose CA loader trusts the simulators' CA when a target names none.
 
 /** A fake system browser: it follows the authorize redirect back to the loopback listener. */
 export const fakeBrowser = (caCert: string) => {
@@ -25,11 +30,19 @@ export const fakeBrowser = (caCert: string) => {
   };
 };
 
+/** The network of a composition root whose providers are the simulators. */
+export const simNetwork = (caCert: string, over: Partial<Network> = {}): Network => ({ ...testNetwork({ permit: LOOPBACK, fallbackCa: caCert }), ...over });
+
+/** The network check of a Data Center target on `sim` (its base URL, an approved tunnel), as "Test connection" runs it. */
+export const simInstanceCheck = async (sim: RunningSim & { baseUrl: string }, at: string): Promise<TargetNetworkChecks> => {
+  const r = await checkDataCenterTarget(simNetwork(sim.caCert), { ...dataCenterTarget({ allowlist_status: 'approved_tunnel' }), base_url: sim.baseUrl }, at);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+};
+
 export const simProviders = (cloud: CloudSim, others: readonly RunningSim[], over: Partial<ProviderDeps> = {}): ProviderDeps => {
-  const guarded = createFixedOriginHttpClient({ origins: others.map((s) => s.origin), ca: cloud.caCert });
   return {
     cloudHttp: createFixedOriginHttpClient({ origins: [cloud.origin], ca: cloud.caCert }),
-    guardedHttp: async () => ok(guarded),
     sleep: async () => undefined,
     openExternal: fakeBrowser(cloud.caCert).open,
     cloudApiRoot: cloud.apiRoot,

@@ -1,4 +1,4 @@
-import { fail, ok } from '../../../shared/contract/define';
+import { ok } from '../../../shared/contract/define';
 import { portableSample } from '../../services/providers/portable/portable-sample';
 import type { CheckRunDeps } from '../../services/providers/provider-deps';
 import { runStoredChecks, runStoredJiraCheck } from '../../services/targets/check-runs';
@@ -9,15 +9,12 @@ import { withKeychain } from './keychain-guard';
 
 type CheckHandlers = Pick<Handlers, 'checks.run' | 'jira.check' | 'oauth.connect' | 'portable.sample'>;
 
-const notConfigured = () => fail('PROVIDER_UNAVAILABLE', 'Provider checks are not available in this mode of the app.');
-
 export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
-  const runDeps = (): CheckRunDeps | undefined => (deps.providers === undefined ? undefined : { ...deps.providers, secrets: deps.secrets, clock: deps.clock });
+  // Every root hands in providers and its one network (required in ApiDeps): the same network the url.* methods use.
+  const run: CheckRunDeps = { ...deps.providers, network: deps.network, secrets: deps.secrets, clock: deps.clock };
   return {
     'checks.run': ({ target_id }) =>
       withKeychain(async () => {
-        const run = runDeps();
-        if (run === undefined) return notConfigured();
         const done = await runStoredChecks(deps.settings, run, target_id);
         if (!done.ok) return done;
         const { record, findings } = done.value;
@@ -27,16 +24,11 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
       }),
 
     'jira.check': ({ target_id }) =>
-      withKeychain(async () => {
-        const run = runDeps();
-        return run === undefined ? notConfigured() : runStoredJiraCheck(deps.settings, run, target_id);
-      }),
+      withKeychain(async () => runStoredJiraCheck(deps.settings, run, target_id)),
 
     'oauth.connect': ({ target_id }) =>
       withKeychain(async () => {
-        const providers = deps.providers;
-        if (providers === undefined) return notConfigured();
-        const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers, clock: deps.clock }, target_id);
+        const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers: deps.providers, clock: deps.clock }, target_id);
         deps.logger?.info('oauth.connect', { target_id, outcome: done.ok ? 'stored' : done.error.code, ...(done.ok ? {} : { reason: done.error.details?.['reason'] }) });
         return done;
       }),

@@ -3,6 +3,7 @@ import { createApi, type ApiDeps } from '../../api';
 import { ok } from '../../../shared/contract/define';
 import type { AppInfo } from '../../../shared/contract/app';
 import type { Clock } from '../../services/clock/clock';
+import type { Network } from '../../services/net/network';
 import type { ProviderDeps } from '../../services/providers/provider-deps';
 import { createMemorySecretStore } from '../../services/secrets/memory-secret-store';
 import { emptySettings, type SettingsData } from '../../services/settings/settings-data';
@@ -23,7 +24,7 @@ const memorySettings = (): SettingsStore => {
   };
 };
 
-export const checkSessionApi = (o: { appInfo: AppInfo; clock: Clock; providers: ProviderDeps }) => {
-  const deps: ApiDeps = { appInfo: o.appInfo, clock: o.clock, settings: memorySettings(), secrets: createMemorySecretStore(), newId: randomUUID, providers: o.providers };
+export const checkSessionApi = (o: { appInfo: AppInfo; clock: Clock; providers: ProviderDeps; network: Network }) => {
+  const deps: ApiDeps = { appInfo: o.appInfo, clock: o.clock, settings: memorySettings(), secrets: createMemorySecretStore(), newId: randomUUID, providers: o.providers, network: o.network };
   return createApi(deps);
 };

@@ -6,6 +6,7 @@ import { createClient } from '../../../shared/contract/client';
 import { TargetDraft } from '../../../shared/domain/target';
 import { systemClock, type Clock } from '../../services/clock/clock';
 import { createNodeProviderDeps } from '../../services/providers/node-provider-deps';
+import { systemNetwork, type Network } from '../../services/net/network';
 import type { ProviderDeps } from '../../services/providers/provider-deps';
 import { CLI_NAME, EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
@@ -21,6 +22,8 @@ const StdinSecrets = z.strictObject({ bitbucket: z.string().min(1).optional(), j
 
 export interface CheckCommandDeps {
   readonly providers?: ProviderDeps;
+  /** The one network of this run (default: the system's, with this process's proxy env). */
+  readonly network?: Network;
   readonly clock?: Clock;
 }
 
@@ -68,8 +71,9 @@ export const runCheckCommand = async (args: string[], io: Io, deps: CheckCommand
   const bitbucket = secrets.bitbucket ?? io.env['BTS_BITBUCKET_SECRET'];
   const jira = secrets.jira ?? io.env['BTS_JIRA_SECRET'];
 
-  const providers = deps.providers ?? createNodeProviderDeps({ openExternal: async (url) => void (await io.openUrl(url)), env: io.env });
-  const api = checkSessionApi({ appInfo: appInfoFor('cli'), clock: deps.clock ?? systemClock, providers });
+  const network = deps.network ?? systemNetwork(io.env);
+  const providers = deps.providers ?? createNodeProviderDeps({ openExternal: async (url) => void (await io.openUrl(url)), network });
+  const api = checkSessionApi({ appInfo: appInfoFor('cli'), clock: deps.clock ?? systemClock, providers, network });
   // The same contract methods the app uses, every answer parsed against the contract.
   const client = createClient((name, input) => api.call(name, input));
   // Saved without the fields the wizard gates on check results; they are judged by readiness below.

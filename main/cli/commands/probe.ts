@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { NetLimits } from '../../services/net/limits';
-import type { ProxyEnv } from '../../services/net/proxy-env';
-import { probeDataCenter, type ProbeResult } from '../../services/url-safety/probe';
-import { createDnsResolver, type Resolver } from '../../services/url-safety/resolver';
+import { systemNetwork, type Network } from '../../services/net/network';
+import { probeUrl } from '../../services/url-safety/network-check';
+import type { ProbeResult } from '../../services/url-safety/probe';
 import { CLI_NAME, type CliCommand } from '../cli-io';
 import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, positiveInt, readStream, type CommandIo } from './url-safety-args';
 
@@ -11,11 +10,8 @@ export const PROBE_USAGE =
 export const PROBE_SUMMARY = 'Probe a Data Center base URL: every URL-safety stage, then the API root over the pinned connection.';
 
 export interface ProbeDeps {
-  readonly resolver?: Resolver;
-  readonly env?: ProxyEnv;
-  readonly limits?: Partial<NetLimits>;
-  /** Test-only: addresses the policy treats as permitted (see AddressPolicy.permit_cidrs). */
-  readonly permitCidrs?: readonly string[];
+  /** The composition root's one network (resolver, proxy env, limits, judge, CA loader). */
+  readonly network: Network;
 }
 
 /** The CLI JSON object: the documented keys. */
@@ -38,7 +34,7 @@ const table = (r: ProbeResult): string[] => [
   ...r.stages.map((s) => `  ${s.stage.padEnd(11)} ${s.status.padEnd(8)} ${String(s.ms).padStart(8)} ms  ${s.detail ?? ''}`),
 ];
 
-export const runProbeCommand = async (argv: readonly string[], io: CommandIo, deps: ProbeDeps = {}): Promise<number> => {
+export const runProbeCommand = async (argv: readonly string[], io: CommandIo, deps: ProbeDeps): Promise<number> => {
   const parsed = parseArgs(argv, ['--json', '--acknowledge-private'], ['--ca', '--timeout-ms', '--allowlist-status']);
   if (!parsed.ok) return usage(io, parsed.message);
   const { args } = parsed;
@@ -55,15 +51,15 @@ export const runProbeCommand = async (argv: readonly string[], io: CommandIo, de
     } catch {
       return usage(io, `cannot read the CA file ${caFile}`);
     }
-    if (!ca.includes('-----BEGIN CERTIFICATE-----')) return usage(io, `${caFile} holds no PEM certificate`);
   }
-  const result = await probeDataCenter(args.positionals[0] ?? '', {
-    policy: deps.permitCidrs === undefined ? policy.policy : { ...policy.policy, permit_cidrs: deps.permitCidrs },
-    resolver: deps.resolver ?? createDnsResolver(),
-    ...(ca === undefined ? {} : { ca }),
-    limits: { ...deps.limits, ...(timeout === undefined ? {} : { overallMs: timeout }) },
-    env: deps.env ?? {},
+  const probed = await probeUrl(deps.network, {
+    base_url: args.positionals[0] ?? '',
+    policy: policy.policy,
+    ...(ca === undefined ? {} : { ca_pem: ca }),
+    ...(timeout === undefined ? {} : { timeout_ms: timeout }),
   });
+  if (!probed.ok) return usage(io, `${caFile ?? 'the CA'}: ${probed.error.message}`);
+  const result = probed.value;
   if (args.flags.has('--json')) io.out(JSON.stringify(probeJson(result)));
   else for (const line of table(result)) io.out(line);
   return result.verdict === 'allow' ? EXIT_OK : EXIT_BLOCKED;
@@ -79,5 +75,5 @@ const usage = (io: CommandIo, message: string): number => {
 export const probeCommand: CliCommand = {
   summary: PROBE_SUMMARY,
   usage: `${CLI_NAME} ${PROBE_USAGE}`,
-  run: (args, io) => runProbeCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }, { env: io.env }),
+  run: (args, io) => runProbeCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }, { network: systemNetwork(io.env) }),
 };

@@ -1,5 +1,5 @@
-import { checkUrl } from '../../services/url-safety/check-url';
-import { createDnsResolver, type Resolver } from '../../services/url-safety/resolver';
+import { systemNetwork, type Network } from '../../services/net/network';
+import { checkUrlOn } from '../../services/url-safety/network-check';
 import type { UrlVerdict } from '../../services/url-safety/verdict';
 import { CLI_NAME, type CliCommand } from '../cli-io';
 import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, readStream, StdinJson, type CommandIo } from './url-safety-args';
@@ -9,7 +9,8 @@ export const URL_CHECK_USAGE =
 export const URL_CHECK_SUMMARY = 'Check base URLs against the URL-safety policy (syntax, literal IPs, private names, DNS).';
 
 export interface UrlCheckDeps {
-  readonly resolver?: Resolver;
+  /** The composition root's one network. */
+  readonly network: Network;
 }
 
 /** The CLI JSON line: exactly the documented keys, in input order. */
@@ -44,7 +45,7 @@ const readInputs = async (io: CommandIo, json: boolean): Promise<string[] | null
   }
 };
 
-export const runUrlCheckCommand = async (argv: readonly string[], io: CommandIo, deps: UrlCheckDeps = {}): Promise<number> => {
+export const runUrlCheckCommand = async (argv: readonly string[], io: CommandIo, deps: UrlCheckDeps): Promise<number> => {
   const parsed = parseArgs(argv, ['--stdin', '--stdin-json', '--json', '--offline', '--acknowledge-private'], ['--allowlist-status']);
   if (!parsed.ok) return usage(io, parsed.message);
   const { args } = parsed;
@@ -61,10 +62,9 @@ export const runUrlCheckCommand = async (argv: readonly string[], io: CommandIo,
   }
   if (inputs.length === 0) return usage(io, 'no URL given');
   const offline = args.flags.has('--offline');
-  const resolver = deps.resolver ?? createDnsResolver();
   let worst = EXIT_OK;
   for (const input of inputs) {
-    const v = await checkUrl(input, { policy: policy.policy, resolver, offline });
+    const v = await checkUrlOn(deps.network, input, policy.policy, offline);
     if (v.verdict !== 'allow') worst = EXIT_BLOCKED;
     io.out(args.flags.has('--json') ? JSON.stringify(urlCheckLine(v)) : tableRow(v));
   }
@@ -81,5 +81,5 @@ const usage = (io: CommandIo, message: string): number => {
 export const urlCheckCommand: CliCommand = {
   summary: URL_CHECK_SUMMARY,
   usage: `${CLI_NAME} ${URL_CHECK_USAGE}`,
-  run: (args, io) => runUrlCheckCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }),
+  run: (args, io) => runUrlCheckCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }, { network: systemNetwork(io.env) }),
 };

@@ -1,25 +1,23 @@
 import type { AddressEvidence, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
 import { resolveTarget, type ResolvedTarget } from '../url-safety/check-url';
 import type { AddressPolicy } from '../url-safety/policy';
-import type { Resolver } from '../url-safety/resolver';
 import { stopwatch, type UrlVerdict } from '../url-safety/verdict';
 import { fetchOnce, type OnceOutcome } from './fetch-once';
 import type { HttpClient, HttpOutcome, HttpRequest, NetworkEvidence } from './http-client';
 import { withLimits, type NetLimits } from './limits';
-import { proxyFor, proxyOrigin, type ProxyEnv } from './proxy-env';
+import type { Network } from './network';
+import { proxyFor, proxyOrigin } from './proxy-env';
 import { isRedirect, judgeRedirect } from './redirects';
 
 // The HttpClient the Data Center and Jira clients use: stages 1–4 on the URL, a pinned
 // connection (stage 5), redirects judged by hand (6), limits (7), an optional proxy (8).
 
-export interface SafeClientOptions {
+/** The network's resolver, judge and proxy env, the target's policy and CA, and the limits. */
+export interface SafeClientOptions extends Pick<Network, 'resolver' | 'judge' | 'env'> {
   readonly policy: AddressPolicy;
-  readonly resolver: Resolver;
   /** PEM text of a corporate CA to trust in addition to the bundled roots. */
   readonly ca?: string;
   readonly limits?: Partial<NetLimits>;
-  /** Where HTTPS_PROXY / NO_PROXY are read from (the composition root passes process.env). */
-  readonly env?: ProxyEnv;
 }
 
 /** Everything one safe request saw: the outcome plus the first URL's stage verdict. */
@@ -37,9 +35,11 @@ const addressesOf = (r: ResolvedTarget): AddressEvidence[] =>
 export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Promise<SafeExchange> => {
   const limits = withLimits(o.limits);
   const total = stopwatch();
-  const check = { policy: o.policy, resolver: o.resolver };
+  // One deadline for everything, DNS of every hop included: a silent resolver ends in `timeout`
+  // at the overall limit, not after the resolver's own retries.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), limits.overallMs);
+  const check = { policy: o.policy, resolver: o.resolver, judge: o.judge, signal: abort.signal };
   const redirects: RedirectHop[] = [];
   let tls: TlsEvidence | undefined;
   let viaProxy = false;
@@ -74,7 +74,7 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
     for (;;) {
       const target = current.target;
       if (target === null) throw new Error('unreachable: a followed hop always has a target');
-      const proxy = proxyFor(target.host, target.port, o.env ?? {});
+      const proxy = proxyFor(target.host, target.port, o.env);
       viaProxy = viaProxy || proxy !== undefined;
       if (proxy !== undefined) proxyUsed = proxyOrigin(proxy);
       const tx = stopwatch();

@@ -1,24 +1,19 @@
-import type { Result } from '../../../shared/contract/define';
-import type { TargetConfig } from '../../../shared/domain/target';
 import type { Clock } from '../clock/clock';
 import type { HttpClient } from '../net/http-client';
+import type { Network } from '../net/network';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Sleep } from './common/retry-after';
 import type { OAuthEndpoints } from './oauth/oauth-flow';
 
 /**
  * What the provider checks need from a composition root. Production: `cloudHttp` is a
- * fixed-origin client for api.bitbucket.org + bitbucket.org; `guardedHttp` builds the URL-safety
- * client (main/services/net/safe-http-client.ts) with the target's policy; `openExternal` is
- * Electron's shell.openExternal (desktop) or the `open` command (browser mode, CLI).
+ * fixed-origin client for api.bitbucket.org + bitbucket.org (through the network's proxy env);
+ * `openExternal` is Electron's shell.openExternal (desktop) or the `open` command (browser mode,
+ * CLI). Data Center and Jira calls need no client here: they go through the URL-safety client
+ * the network-check service builds from the root's one network (main/services/url-safety/network-check.ts).
  */
 export interface ProviderDeps {
   readonly cloudHttp: HttpClient;
-  /**
-   * The URL-safety client for a customer host: the Data Center base URL or the Jira site. Fails
-   * (CA_FILE_INVALID) when the target's corporate CA cannot be loaded.
-   */
-  readonly guardedHttp: (target: TargetConfig, purpose: 'data_center' | 'jira') => Promise<Result<HttpClient>>;
   readonly sleep: Sleep;
   readonly openExternal: (url: string) => Promise<void>;
   /** Test overrides; production leaves them unset. */
@@ -30,8 +25,9 @@ export interface ProviderDeps {
   readonly maxRetryWaitMs?: number;
 }
 
-/** Everything a check run touches. */
+/** Everything a check run touches: the providers, the root's one network, the keychain and the clock. */
 export interface CheckRunDeps extends ProviderDeps {
+  readonly network: Network;
   readonly secrets: SecretStore;
   readonly clock: Clock;
 }

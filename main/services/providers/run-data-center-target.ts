@@ -2,6 +2,7 @@ import type { CheckFinding } from '../../../shared/contract/checks';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { DataCenterTarget } from '../../../shared/domain/target';
 import { accountFor } from '../secrets/secret-store';
+import { checkDataCenterTarget, guardedClient } from '../url-safety/network-check';
 import { fail } from './common/findings';
 import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
 import { runDataCenterChecks } from './data-center/dc-checks';
@@ -12,8 +13,10 @@ type Outcome = { checks: CheckResults; findings: CheckFinding[] };
 const stop = (code: Parameters<typeof fail>[2], detail: string): Outcome => ({ checks: {}, findings: [fail('instance', 'Bitbucket Data Center instance', code, detail)] });
 
 /**
- * The Data Center checks of a saved target. No call is made without an allowlist status; every
- * call goes through the URL-safety client, which checks the base URL again before each one.
+ * The Data Center checks of a saved target. No call is made without an allowlist status. The
+ * instance check is the network-check service's, the very one the wizard's check runs (same
+ * stages, same call, same records); the credential and repository calls then go through the
+ * URL-safety client, which checks the base URL again before each one.
  */
 export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDeps): Promise<Outcome> => {
   if (t.allowlist_status === undefined) return stop('ALLOWLIST_STATUS_MISSING', 'Choose how WebRiskOps reaches the host before any provider call.');
@@ -30,7 +33,9 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   if (t.auth_method === 'http_access_token') credential = { method: 'http_access_token', token: secret };
   else if (t.auth_method === 'basic' && t.username !== undefined) credential = { method: 'basic', username: t.username, password: secret };
   else return missing(t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.');
-  const http = await deps.guardedHttp(t, 'data_center');
+  const instance = await checkDataCenterTarget(deps.network, { ...t, base_url: t.base_url }, now);
+  if (!instance.ok) return stop(instance.error.code, instance.error.message);
+  const http = await guardedClient(deps.network, t);
   if (!http.ok) return stop(http.error.code, http.error.message);
   const client = createDataCenterClient({
     http: http.value,
@@ -40,5 +45,5 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
     sleep: deps.sleep,
     ...(deps.maxRetryWaitMs === undefined ? {} : { maxRetryWaitMs: deps.maxRetryWaitMs }),
   });
-  return runDataCenterChecks(client, { projectKey: t.workspace, repositorySlug: t.repository_slug, authMethod: credential.method }, () => deps.clock.now());
+  return runDataCenterChecks(client, instance.value, { projectKey: t.workspace, repositorySlug: t.repository_slug, authMethod: credential.method }, () => deps.clock.now());
 };

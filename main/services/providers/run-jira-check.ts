@@ -3,6 +3,7 @@ import type { JiraCheck } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
 import { targetScrubber } from '../scrub/target-secrets';
 import { accountFor } from '../secrets/secret-store';
+import { guardedClient } from '../url-safety/network-check';
 import { fail } from './common/findings';
 import { runJiraHandoff } from './jira/jira-handoff-run';
 import type { CheckRunDeps } from './provider-deps';
@@ -20,7 +21,7 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
       findings: [fail('jira', 'Jira credential', 'PROVIDER_AUTH_REQUIRED', detail)],
     };
   }
-  const http = await deps.guardedHttp(target, 'jira');
+  const http = await guardedClient(deps.network, target);
   if (!http.ok) {
     return {
       jira: { status: 'blocked', code: http.error.code, detail: http.error.message, checked_at: now().toISOString() },

@@ -6,10 +6,10 @@ import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import { decodeBase64Strict } from '../bundle/dsse';
 import { verifyBundle } from '../bundle/verify-bundle';
 import type { Clock } from '../clock/clock';
+import type { Network } from '../net/network';
 import { liveProbe, optionalCa } from '../live-probe/live-probe';
 import type { SettingsStore } from '../settings/settings-store';
 import { findStored } from '../targets/target-records';
-import type { UrlSafetyDeps } from '../url-safety/url-safety-deps';
 import { bundleFacts, probeFacts, targetFacts } from './radar-facts';
 
 // The three sources of the radar. Nothing here reads a secret: saved targets give their stored
@@ -18,7 +18,8 @@ import { bundleFacts, probeFacts, targetFacts } from './radar-facts';
 export interface RadarDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
-  readonly urlSafety?: UrlSafetyDeps;
+  /** The composition root's one network. */
+  readonly network: Network;
 }
 
 export type RadarSource =
@@ -60,7 +61,7 @@ const fromProbes = async (deps: RadarDeps, source: Extract<RadarSource, { kind: 
   };
   const items: RadarItem[] = [];
   for (const url of source.urls) {
-    const probe = await liveProbe(deps.urlSafety, url, { policy, ...(ca.value === undefined ? {} : { ca: ca.value }) });
+    const probe = await liveProbe(deps.network, url, { policy, ...(ca.value === undefined ? {} : { ca: ca.value }) });
     items.push(...radarItemsFor(probeFacts(probe, ca.value), deps.clock.now(), within));
   }
   return ok(report(deps.clock.now(), within, items));

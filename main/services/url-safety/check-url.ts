@@ -2,7 +2,7 @@ import type { AddressEvidence } from '../../../shared/domain/checks';
 import { classifyIp, type ClassifiedAddress } from './classify-ip';
 import { resolveAndJudge } from './dns-stage';
 import { checkUrlOffline } from './offline-check';
-import type { AddressPolicy } from './policy';
+import type { AddressJudge, AddressPolicy } from './policy';
 import type { Resolver } from './resolver';
 import { checkSyntax, type ParsedTarget } from './syntax';
 import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
@@ -13,8 +13,12 @@ import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
 export interface CheckOptions {
   readonly policy: AddressPolicy;
   readonly resolver: Resolver;
+  /** How an address is judged (production: judgeAddress; see policy.ts). */
+  readonly judge: AddressJudge;
   /** Stages 1–3 only. */
   readonly offline?: boolean;
+  /** The overall deadline: DNS stops waiting when it aborts (the verdict is then `timeout`). */
+  readonly signal?: AbortSignal;
 }
 
 export interface ResolvedTarget {
@@ -30,7 +34,7 @@ const replaceStage = (stages: readonly StageReport[], next: StageReport): StageR
   stages.map((s) => (s.stage === next.stage ? next : s));
 
 export const resolveTarget = async (input: string, options: CheckOptions): Promise<ResolvedTarget> => {
-  const offline = checkUrlOffline(input, options.policy);
+  const offline = checkUrlOffline(input, options.policy, options.judge);
   const syntax = checkSyntax(input);
   if (offline.verdict !== 'allow' || !syntax.ok) return { verdict: offline, target: null, addresses: [] };
   if (syntax.hostKind !== 'name') {
@@ -38,7 +42,7 @@ export const resolveTarget = async (input: string, options: CheckOptions): Promi
   }
   if (options.offline === true) return { verdict: offline, target: null, addresses: [] };
   const t = stopwatch();
-  const dns = await resolveAndJudge(syntax.host, options.resolver, options.policy);
+  const dns = await resolveAndJudge(syntax.host, options);
   const ms = t();
   let stages = replaceStage(offline.stages, {
     stage: 'dns',

@@ -46,13 +46,3 @@ export const classifyIp = (text: string): ClassifiedAddress => {
   const v6 = a as ipaddr.IPv6;
   return { ip: v6.toString(), family: 6, ...classify6(v6) };
 };
-
-/** True when `ip` lies inside one of `cidrs` (either family). Unparseable input never matches. */
-export const ipInCidrs = (ip: string, cidrs: readonly string[]): boolean => {
-  const a = parseStrictIp(ip);
-  if (a === null) return false;
-  return cidrs.some((c) => {
-    const [net, bits] = ipaddr.parseCIDR(c);
-    return net.kind() === a.kind() && a.match(net, bits);
-  });
-};

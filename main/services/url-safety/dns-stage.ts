@@ -1,6 +1,6 @@
 import type { BlockReason } from '../../../shared/domain/checks';
 import { classifyIp, type ClassifiedAddress } from './classify-ip';
-import { addressDecision, type AddressPolicy } from './policy';
+import type { AddressJudge, AddressPolicy } from './policy';
 import type { Resolver } from './resolver';
 
 // Stage 4: resolve A and AAAA, classify *every* answer. One bad answer blocks the host: nothing is
@@ -24,6 +24,15 @@ const errorCode = (e: unknown): string =>
 
 type Lookup = { ok: true; answers: string[] } | { ok: false; code: string };
 
+const ABORTED = 'ABORT_ERR';
+
+/** Settles when `signal` aborts: a resolver that never answers must not outlive the overall limit. */
+const whenAborted = (signal: AbortSignal): Promise<Lookup> =>
+  new Promise((resolve) => {
+    if (signal.aborted) resolve({ ok: false, code: ABORTED });
+    else signal.addEventListener('abort', () => resolve({ ok: false, code: ABORTED }), { once: true });
+  });
+
 const lookup = async (fn: () => Promise<string[]>): Promise<Lookup> => {
   try {
     return { ok: true, answers: await fn() };
@@ -33,8 +42,22 @@ const lookup = async (fn: () => Promise<string[]>): Promise<Lookup> => {
   }
 };
 
-export const resolveAndJudge = async (host: string, resolver: Resolver, policy: AddressPolicy): Promise<DnsOutcome> => {
-  const [a, aaaa] = await Promise.all([lookup(() => resolver.resolve4(host)), lookup(() => resolver.resolve6(host))]);
+const lookupUntil = (fn: () => Promise<string[]>, signal: AbortSignal | undefined): Promise<Lookup> =>
+  signal === undefined ? lookup(fn) : signal.aborted ? whenAborted(signal) : Promise.race([lookup(fn), whenAborted(signal)]);
+
+export interface DnsJudging {
+  readonly resolver: Resolver;
+  readonly policy: AddressPolicy;
+  readonly judge: AddressJudge;
+  /** The overall deadline of the request this lookup belongs to. */
+  readonly signal?: AbortSignal;
+}
+
+export const resolveAndJudge = async (host: string, o: DnsJudging): Promise<DnsOutcome> => {
+  const [a, aaaa] = await Promise.all([lookupUntil(() => o.resolver.resolve4(host), o.signal), lookupUntil(() => o.resolver.resolve6(host), o.signal)]);
+  if (o.signal?.aborted === true) {
+    return { ok: false, reason: 'timeout', detail: `the overall time limit was reached while resolving ${host}`, addresses: [], stage: 'dns' };
+  }
   // A server that fails one family (some answer SERVFAIL or NOTIMP for AAAA) does not sink the
   // host when the other family answered: only the answers received can ever be connected to.
   if (!a.ok && !aaaa.ok) {
@@ -47,7 +70,7 @@ export const resolveAndJudge = async (host: string, resolver: Resolver, policy: 
   }
   const addresses = answers.map(classifyIp);
   for (const addr of addresses) {
-    const blocked = addressDecision(addr.ip, addr.cls, policy);
+    const blocked = o.judge(addr, o.policy);
     if (blocked !== null) {
       return {
         ok: false,

@@ -1,7 +1,7 @@
 import type { BlockReason } from '../../../shared/domain/checks';
 import { classifyIp, type ClassifiedAddress } from './classify-ip';
 import type { AddressClass } from './ip-ranges';
-import { addressDecision, classDecision, type AddressPolicy } from './policy';
+import { classDecision, type AddressJudge, type AddressPolicy } from './policy';
 import { classifyName } from './private-names';
 import type { ParsedTarget } from './syntax';
 
@@ -18,14 +18,14 @@ export interface HostJudgement {
   readonly detail: string;
 }
 
-export const judgeHost = (target: Pick<ParsedTarget, 'host' | 'hostKind' | 'decimalReading'>, policy: AddressPolicy): HostJudgement => {
+export const judgeHost = (target: Pick<ParsedTarget, 'host' | 'hostKind' | 'decimalReading'>, policy: AddressPolicy, judge: AddressJudge): HostJudgement => {
   if (target.hostKind !== 'name') {
     const a = classifyIp(target.host);
-    const blocked = addressDecision(a.ip, a.cls, policy);
+    const blocked = judge(a, policy);
     if (blocked === null && target.decimalReading !== undefined) {
       // An ambiguous spelling: safe only if the decimal reading other parsers use is safe too.
       const alt = classifyIp(target.decimalReading);
-      const altBlocked = addressDecision(alt.ip, alt.cls, policy);
+      const altBlocked = judge(alt, policy);
       if (altBlocked !== null) {
         return { cls: alt.cls, range: alt.range, literal: a, blocked: altBlocked, detail: `${a.ip} is ${a.range}, but the typed spelling reads as ${alt.ip} (${alt.range}) to parsers that take leading-zero parts as decimal` };
       }

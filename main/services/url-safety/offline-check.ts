@@ -1,4 +1,4 @@
-import type { AddressPolicy } from './policy';
+import type { AddressJudge, AddressPolicy } from './policy';
 import { judgeHost } from './host-stage';
 import { checkSyntax } from './syntax';
 import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
@@ -8,7 +8,7 @@ import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
 
 const skipped = (stage: StageReport['stage']): StageReport => ({ stage, status: 'skipped', ms: 0 });
 
-export const checkUrlOffline = (input: string, policy: AddressPolicy): UrlVerdict => {
+export const checkUrlOffline = (input: string, policy: AddressPolicy, judge: AddressJudge): UrlVerdict => {
   const t = stopwatch();
   const syntax = checkSyntax(input);
   const syntaxMs = t();
@@ -26,7 +26,7 @@ export const checkUrlOffline = (input: string, policy: AddressPolicy): UrlVerdic
     };
   }
   const t2 = stopwatch();
-  const host = judgeHost(syntax, policy);
+  const host = judgeHost(syntax, policy, judge);
   const hostMs = t2();
   const addresses = host.literal === null ? [] : [{ ip: host.literal.ip, range: host.literal.range, family: host.literal.family }];
   const stages: StageReport[] = [

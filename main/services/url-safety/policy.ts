@@ -1,6 +1,7 @@
 import type { AllowlistStatus, DeploymentMode } from '../../../shared/domain/vocabulary';
 import type { BlockReason } from '../../../shared/domain/checks';
-import { ipInCidrs } from './classify-ip';
+import { isDataCenter, type TargetConfig } from '../../../shared/domain/target';
+import type { ClassifiedAddress } from './classify-ip';
 import type { AddressClass } from './ip-ranges';
 
 // Stage 3: the private-network policy. Private ranges and private names pass only for a
@@ -11,11 +12,6 @@ export interface AddressPolicy {
   readonly deployment: DeploymentMode;
   readonly allowlist_status?: AllowlistStatus;
   readonly acknowledge_private: boolean;
-  /**
-   * Test-only hook: addresses inside these CIDRs are treated as permitted whatever their class.
-   * The app, the CLI and the contract never set it.
-   */
-  readonly permit_cidrs?: readonly string[];
 }
 
 export const DEFAULT_POLICY: AddressPolicy = { deployment: 'self-hosted', acknowledge_private: false };
@@ -41,8 +37,23 @@ export const classDecision = (cls: AddressClass, policy: AddressPolicy): BlockRe
   }
 };
 
-/** The decision on one address, honouring the test-only permit list. */
-export const addressDecision = (ip: string, cls: AddressClass, policy: AddressPolicy): BlockReason | null => {
-  if (policy.permit_cidrs !== undefined && policy.permit_cidrs.length > 0 && ipInCidrs(ip, policy.permit_cidrs)) return null;
-  return classDecision(cls, policy);
-};
+/**
+ * How one classified address (a literal host, or a DNS answer) is judged: null = permitted, else
+ * the reason it is blocked. The composition root hands the judge in with the rest of the network
+ * dependency; production uses `judgeAddress`. Tests that must reach a simulator on loopback
+ * inject a judge of their own there — production code has no switch for it.
+ */
+export type AddressJudge = (address: ClassifiedAddress, policy: AddressPolicy) => BlockReason | null;
+
+/** The production judge: the address's class under the private-network policy. */
+export const judgeAddress: AddressJudge = (address, policy) => classDecision(address.cls, policy);
+
+/** The URL-safety policy a target's own settings allow (private ranges only for an approved path). */
+export const policyFor = (target: TargetConfig): AddressPolicy =>
+  isDataCenter(target)
+    ? {
+        deployment: 'self-hosted',
+        ...(target.allowlist_status === undefined ? {} : { allowlist_status: target.allowlist_status }),
+        acknowledge_private: target.private_address_acknowledged,
+      }
+    : { deployment: 'cloud', acknowledge_private: false };

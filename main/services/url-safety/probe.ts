@@ -1,4 +1,5 @@
-import type { ApiRootEvidence, BlockReason, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
+import type { UrlProbeResult } from '../../../shared/contract/url-safety';
+import type { ApiRootEvidence, BlockReason } from '../../../shared/domain/checks';
 import { safeExchange, type SafeClientOptions } from '../net/safe-http-client';
 import { API_ROOT_PATH, parseApplicationProperties } from './application-properties';
 import { checkSyntax } from './syntax';
@@ -6,23 +7,19 @@ import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
 import { networkStages } from './probe-stages';
 
 // The Data Center probe: every stage, then GET {base_url}/rest/api/1.0/application-properties
-// over the pinned connection. The context path of the base URL is kept.
+// over the pinned connection. The context path of the base URL is kept. Stages 1–4 run once,
+// inside the one guarded exchange; the probe answers their verdict alongside its own.
 
 /** The URL verdict (always online here) plus what the connection and the API root showed. */
-export interface ProbeResult extends Omit<UrlVerdict, 'offline'> {
-  readonly tls: TlsEvidence | null;
-  readonly redirects: readonly RedirectHop[];
-  readonly api_root: ApiRootEvidence | null;
-  readonly via_proxy: boolean;
-  /** scheme://host:port of the proxy used, without userinfo; null when the connection was direct. */
-  readonly proxy: string | null;
-  /** The source address this machine used (`socket.localAddress`), when the connection was direct. */
-  readonly local_address: string | null;
-  readonly tls_version: string | null;
-  readonly timings_ms: Readonly<Record<string, number>>;
+export type ProbeResult = UrlProbeResult;
+
+export interface ProbeRun {
+  readonly probe: ProbeResult;
+  /** The verdict of stages 1–4 on the base URL, as the exchange ran them (what url_safety records). */
+  readonly checked: UrlVerdict;
 }
 
-export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeResult> => {
+export const runProbe = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeRun> => {
   const total = stopwatch();
   const syntax = checkSyntax(baseUrl);
   const apiUrl = syntax.ok ? `${syntax.normalized}${API_ROOT_PATH}` : baseUrl;
@@ -47,21 +44,22 @@ export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Pr
     }
   }
   const invalid = verdict.verdict === 'invalid';
+  const normalized = syntax.ok ? syntax.normalized : verdict.normalized === null ? null : verdict.normalized.replace(API_ROOT_PATH, '');
   const stages = [
     ...verdict.stages.map((s) => (s.stage === 'syntax' && syntax.ok ? { ...s, detail: syntax.normalized } : s)),
     ...networkStages(verdict.verdict === 'allow', ex, failure),
     apiStage,
   ];
-  return {
+  const probe: ProbeResult = {
     input: baseUrl,
     verdict: invalid ? 'invalid' : failure === null ? 'allow' : 'block',
     code: failure === null ? null : 'PROVIDER_BASE_URL_BLOCKED',
     reason: failure?.reason ?? null,
     detail: failure?.detail ?? null,
-    normalized: syntax.ok ? syntax.normalized : (verdict.normalized === null ? null : verdict.normalized.replace(API_ROOT_PATH, '')),
-    addresses: ev.addresses,
+    normalized,
+    addresses: [...ev.addresses],
     tls: ev.tls ?? null,
-    redirects: ev.redirects,
+    redirects: [...ev.redirects],
     api_root: apiRoot,
     via_proxy: ev.via_proxy,
     proxy: ev.proxy ?? null,
@@ -70,4 +68,7 @@ export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Pr
     timings_ms: { ...ev.timings_ms, total: total() },
     stages,
   };
+  return { probe, checked: { ...verdict, input: baseUrl, normalized } };
 };
+
+export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeResult> => (await runProbe(baseUrl, o)).probe;

@@ -1,8 +1,9 @@
 import type { NetworkCheck, UrlSafetyCheck } from '../../../shared/domain/checks';
-import type { ProbeResult } from './probe';
+import type { ProbeResult, ProbeRun } from './probe';
 import type { UrlVerdict } from './verdict';
 
-// The engine's verdicts as the check records a saved target keeps (and readiness reads).
+// The one builder of the check records a saved target keeps (and readiness reads): the wizard's
+// check and "Test connection" both store what these return, so they cannot disagree.
 
 export const toUrlSafetyCheck = (v: UrlVerdict, checkedAt: string): UrlSafetyCheck => ({
   status: v.verdict === 'allow' ? 'passed' : 'blocked',
@@ -26,4 +27,19 @@ export const toNetworkCheck = (p: ProbeResult, checkedAt: string): NetworkCheck 
   ...(p.tls_version === null ? {} : { tls_version: p.tls_version }),
   timings_ms: { ...p.timings_ms },
   checked_at: checkedAt,
+});
+
+/** What one network check of a saved target stores: the URL verdict, and the probe when one ran. */
+export interface TargetNetworkChecks {
+  readonly url_safety: UrlSafetyCheck;
+  /** Absent when stages 1–4 blocked the base URL (nothing was sent) or no probe may run yet. */
+  readonly network?: NetworkCheck;
+  readonly probe?: ProbeResult;
+}
+
+/** A probe's records: url_safety from its stages 1–4, network when those passed and a call was made. */
+export const toTargetChecks = (run: ProbeRun, checkedAt: string): TargetNetworkChecks => ({
+  url_safety: toUrlSafetyCheck(run.checked, checkedAt),
+  ...(run.checked.verdict === 'allow' ? { network: toNetworkCheck(run.probe, checkedAt) } : {}),
+  probe: run.probe,
 });

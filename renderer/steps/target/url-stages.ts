@@ -1,6 +1,8 @@
+import { UrlStageName } from '../../../shared/contract/url-safety';
 import type { BlockReason, CheckResults } from '../../../shared/domain/checks';
 
-export type StageId = 'syntax' | 'dns' | 'addresses' | 'policy' | 'connection' | 'tls' | 'redirects' | 'api_root';
+/** The one stage vocabulary (shared/contract/url-safety.ts). */
+export type StageId = UrlStageName;
 export type StageStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
 
 export interface StageRow {
@@ -12,16 +14,20 @@ export interface StageRow {
   readonly ms?: number;
 }
 
-const STAGES: ReadonlyArray<{ id: StageId; title: string; fails: readonly BlockReason[]; timing: readonly string[] }> = [
-  { id: 'syntax', title: 'Syntax and scheme', fails: ['syntax', 'scheme', 'userinfo'], timing: [] },
-  { id: 'dns', title: 'DNS', fails: ['dns'], timing: ['dns'] },
-  { id: 'addresses', title: 'Addresses', fails: ['reserved_ip'], timing: [] },
-  { id: 'policy', title: 'Network policy', fails: ['private_network'], timing: [] },
-  { id: 'connection', title: 'Connection', fails: ['unreachable', 'timeout'], timing: ['connect', 'tcp'] },
-  { id: 'tls', title: 'TLS', fails: ['tls'], timing: ['tls'] },
-  { id: 'redirects', title: 'Redirects', fails: ['redirect'], timing: [] },
-  { id: 'api_root', title: 'API root', fails: ['too_large', 'ownership'], timing: ['api_root', 'headers', 'body', 'total'] },
-];
+/** Title, the reasons that fail it and its timing keys, for every stage of the one vocabulary. */
+const STAGE_INFO: Readonly<Record<StageId, { title: string; fails: readonly BlockReason[]; timing: readonly string[] }>> = {
+  syntax: { title: 'Syntax and scheme', fails: ['syntax', 'scheme', 'userinfo'], timing: [] },
+  dns: { title: 'DNS', fails: ['dns'], timing: ['dns'] },
+  addresses: { title: 'Addresses', fails: ['reserved_ip'], timing: [] },
+  policy: { title: 'Network policy', fails: ['private_network'], timing: [] },
+  connection: { title: 'Connection', fails: ['unreachable', 'timeout'], timing: ['connect', 'tcp'] },
+  tls: { title: 'TLS', fails: ['tls'], timing: ['tls'] },
+  redirects: { title: 'Redirects', fails: ['redirect'], timing: [] },
+  api_root: { title: 'API root', fails: ['too_large', 'ownership'], timing: ['api_root', 'headers', 'body', 'total'] },
+};
+
+/** In the vocabulary's order. */
+const STAGES = UrlStageName.options.map((id) => ({ id, ...STAGE_INFO[id] }));
 
 const URL_STAGES: ReadonlySet<StageId> = new Set(['syntax', 'dns', 'addresses', 'policy']);
 

@@ -9,6 +9,8 @@ import { createAppProtocolHandler } from '../../../main/electron/app-protocol';
 import { fixedClock } from '../../../main/services/clock/clock';
 import { createConfSettingsStore } from '../../../main/services/settings/conf-settings-store';
 import { memorySecretStore } from '../../support/memory-secret-store';
+import { createFixedOriginHttpClient } from '../../../main/services/providers/common/fixed-origin-client';
+import { testNetwork } from '../../support/url-safety/test-network';
 
 export interface AppProtocolServer {
   /** http://127.0.0.1:PORT, standing in for app://bundle. */
@@ -30,6 +32,9 @@ export const startAppProtocolServer = async (rendererRoot: string): Promise<AppP
     settings: createConfSettingsStore({ dir: dataDir }),
     secrets: memorySecretStore().store,
     newId: () => crypto.randomUUID(),
+    // Nothing on these pages calls out: a network that knows no name and providers that reach no origin.
+    network: testNetwork(),
+    providers: { cloudHttp: createFixedOriginHttpClient({ origins: [] }), sleep: async () => undefined, openExternal: async () => undefined },
   });
   const handle = createAppProtocolHandler(rendererRoot);
   const server: Server = createServer((req, res) => {

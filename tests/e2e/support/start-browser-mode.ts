@@ -5,11 +5,10 @@ import { join } from 'node:path';
 import { createApi } from '../../../main/api';
 import { createNodeDeps } from '../../../main/composition/node-deps';
 import { startBrowserServer, type BrowserServer } from '../../../main/server/browser-server';
-import { createDnsResolver } from '../../../main/services/url-safety/resolver';
 import { startCloudSim } from '../../simulators/bitbucket-cloud-sim';
 import { startDataCenterSim } from '../../simulators/data-center-sim';
 import { startJiraSim } from '../../simulators/jira-sim';
-import { simProviders } from '../../support/sim-providers';
+import { simNetwork, simProviders } from '../../support/sim-providers';
 
 export interface SimulatorUrls {
   readonly dataCenter: string;
@@ -41,10 +40,12 @@ export const startBrowserMode = async (staticDir: string, options: { simulators?
   let api = createApi(deps);
   if (options.simulators === true) {
     const [cloud, dc, jira] = await Promise.all([startCloudSim(), startDataCenterSim(), startJiraSim()]);
-    // The simulators listen on loopback, which the URL-safety policy always blocks; the test-only
-    // permit hook lets the probe reach them. Their addresses are literal IPs: no DNS query leaves.
-    const urlSafety = { resolver: createDnsResolver(), permitCidrs: ['127.0.0.0/8'] };
-    api = createApi({ ...deps, providers: simProviders(cloud, [dc, jira]), urlSafety });
+    // The simulators listen on loopback, which the production judge always blocks: this root's
+    // network judges loopback as permitted (and trusts the simulators' CA when a target names
+    // none). Wizard checks and "Test connection" then take the real URL-safety path to them.
+    // Their addresses are literal IPs: no DNS query leaves.
+    const { judge, caOf } = simNetwork(dc.caCert);
+    api = createApi({ ...createNodeDeps({ dataDir, mode: 'test', secretService, network: { judge, caOf } }), providers: simProviders(cloud, [dc, jira]) });
     const caFile = join(dataDir, 'simulator-ca.pem');
     await writeFile(caFile, dc.caCert);
     sims = { dataCenter: dc.baseUrl, jiraSite: jira.siteUrl, caFile };

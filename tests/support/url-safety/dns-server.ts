@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import * as dnsPacket from 'dns-packet';
 
 // A small UDP DNS responder on 127.0.0.1 for the tests: the test decides every answer, per name,
-// record type and how many times that name was asked before (for rebinding).
+// record type and how many times that name was asked before (for rebinding). An answerer that
+// returns null leaves the question unanswered: a silent resolver.
 
-export type Answerer = (name: string, type: 'A' | 'AAAA', askedBefore: number) => readonly string[];
+export type Answerer = (name: string, type: 'A' | 'AAAA', askedBefore: number) => readonly string[] | null;
 
 export interface RunningDns {
   /** `127.0.0.1:port`, for `createDnsResolver({ servers: [...] })`. */
@@ -28,6 +29,7 @@ export const startDnsServer = async (answer: Answerer): Promise<RunningDns> => {
     const before = counts.get(key) ?? 0;
     counts.set(key, before + 1);
     const ips = q.type === 'A' || q.type === 'AAAA' ? answer(q.name.toLowerCase(), q.type, before) : [];
+    if (ips === null) return;
     const reply = dnsPacket.encode({
       type: 'response',
       id: query.id ?? 0,

@@ -1,19 +1,26 @@
 import type { ServerResponse } from 'node:http';
+import { confirmed } from '../domain-builders';
+import type { Network } from '../../../main/services/net/network';
 import type { SafeClientOptions } from '../../../main/services/net/safe-http-client';
-import { DEFAULT_POLICY } from '../../../main/services/url-safety/policy';
+import { DEFAULT_POLICY, type AddressJudge } from '../../../main/services/url-safety/policy';
 import { createDnsResolver, type Resolver } from '../../../main/services/url-safety/resolver';
 import { startDnsServer, type RunningDns } from './dns-server';
+import { permitting, testNetwork } from './test-network';
 
 // The usual network-test world: names under example-corp.com resolve (through a real UDP DNS
-// server on loopback) to 127.0.0.2, which a test-only policy hook permits. 127.0.0.1 stays
-// blocked, so a probe that reaches it would be a bug. No traffic leaves loopback.
+// server on loopback) to 127.0.0.2, which the test's own address judge permits (test-network.ts).
+// 127.0.0.1 stays blocked, so a probe that reaches it would be a bug. No traffic leaves loopback.
 
 export const TEST_ADDR = '127.0.0.2';
 export const TEST_PERMIT = [`${TEST_ADDR}/32`] as const;
+/** The production judge, plus TEST_ADDR. */
+export const testJudge: AddressJudge = permitting(TEST_PERMIT);
 
 export interface TestWorld {
   readonly dns: RunningDns;
   readonly resolver: Resolver;
+  /** The world as a composition root's network (its resolver and judge, no proxy). */
+  readonly network: Network;
   options(extra?: Partial<SafeClientOptions>): SafeClientOptions;
   close(): Promise<void>;
 }
@@ -28,10 +35,22 @@ export const startWorld = async (answers: Readonly<Record<string, readonly strin
   return {
     dns,
     resolver,
-    options: (extra = {}) => ({ policy: { ...DEFAULT_POLICY, permit_cidrs: TEST_PERMIT }, resolver, env: {}, ...extra }),
+    network: testNetwork({ resolver, permit: TEST_PERMIT }),
+    options: (extra = {}) => ({ policy: DEFAULT_POLICY, resolver, judge: testJudge, env: {}, ...extra }),
     close: () => dns.close(),
   };
 };
+
+/** A Data Center target draft on a test server, reached directly, trusting `caFile` as its corporate CA. */
+export const dcDraft = (baseUrl: string, caFile: string, extra: Readonly<Record<string, unknown>> = {}) => ({
+  provider_key: 'bitbucket_data_center_issues',
+  deployment_mode: 'self-hosted',
+  confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
+  base_url: baseUrl,
+  allowlist_status: 'direct',
+  ca_file: caFile,
+  ...extra,
+});
 
 export const APP_PROPS = { version: '9.4.2', buildNumber: '9004002', buildDate: '1730000000000', displayName: 'Bitbucket' };
 

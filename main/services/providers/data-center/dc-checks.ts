@@ -1,5 +1,6 @@
 import type { CheckFinding } from '../../../../shared/contract/checks';
-import { BlockReason, type CheckResults } from '../../../../shared/domain/checks';
+import type { CheckResults } from '../../../../shared/domain/checks';
+import type { TargetNetworkChecks } from '../../url-safety/to-checks';
 import { fail, failFrom, pass, skip } from '../common/findings';
 import type { DataCenterClient } from './dc-client';
 
@@ -10,11 +11,12 @@ export interface DataCenterCheckInput {
 }
 
 /**
- * Instance identity (application-properties), the authenticated user (X-AUSERNAME), and the
- * repository. No issue check: Data Center work goes to Jira or portable export.
+ * Instance identity (the network check's application-properties), the authenticated user
+ * (X-AUSERNAME), and the repository. No issue check: Data Center work goes to Jira or portable export.
  */
 export const runDataCenterChecks = async (
   client: DataCenterClient,
+  instance: TargetNetworkChecks,
   input: DataCenterCheckInput,
   now: () => Date,
 ): Promise<{ checks: CheckResults; findings: CheckFinding[] }> => {
@@ -22,37 +24,19 @@ export const runDataCenterChecks = async (
   const checks: CheckResults = {};
   const at = () => now().toISOString();
 
-  const props = await client.applicationProperties();
-  if (!props.ok) {
-    findings.push(failFrom('instance', 'Bitbucket Data Center instance', props.failure));
-    const reason = BlockReason.safeParse(props.failure.details?.reason);
-    checks.network = {
-      status: 'failed',
-      ...(reason.success ? { reason: reason.data } : {}),
-      detail: props.failure.message,
-      redirects: [...(props.evidence?.redirects ?? [])],
-      via_proxy: props.evidence?.via_proxy ?? false,
-      timings_ms: { ...(props.evidence?.timings_ms ?? {}) },
-      checked_at: at(),
-    };
-    // The URL-safety client refused the base URL: that is the URL-safety verdict of this run.
-    if (props.failure.code === 'PROVIDER_BASE_URL_BLOCKED' && reason.success) {
-      checks.url_safety = { status: 'blocked', reason: reason.data, detail: props.failure.message, addresses: [...(props.evidence?.addresses ?? [])], checked_at: at() };
-    }
+  // The instance check is the network-check service's (the wizard's check makes the same one):
+  // its records are stored as they are; a finding says what they mean.
+  checks.url_safety = instance.url_safety;
+  if (instance.network !== undefined) checks.network = instance.network;
+  const reached = instance.network?.status === 'reached' ? instance.network : undefined;
+  const api_root = reached?.api_root;
+  if (reached === undefined || api_root === undefined) {
+    const blocked = instance.network ?? instance.url_safety;
+    const reason = blocked.reason ?? 'unreachable';
+    const detail = `The network check stopped before the API root answered (${reason})${blocked.detail === undefined ? '' : `: ${blocked.detail}`}.`;
+    findings.push(fail('instance', 'Bitbucket Data Center instance', 'PROVIDER_BASE_URL_BLOCKED', detail, { reason }));
     return { checks, findings };
   }
-  const api_root = { version: props.value.version, buildNumber: props.value.buildNumber, displayName: props.value.displayName };
-  checks.network = {
-    status: 'reached',
-    ...(props.evidence.tls === undefined ? {} : { tls: props.evidence.tls }),
-    redirects: [...props.evidence.redirects],
-    api_root,
-    via_proxy: props.evidence.via_proxy,
-    timings_ms: { ...props.evidence.timings_ms },
-    checked_at: at(),
-  };
-  // Every call goes through the URL-safety client, so an answer means the base URL passed its stages.
-  checks.url_safety = { status: 'passed', normalized: client.baseUrl, addresses: [...props.evidence.addresses], checked_at: at() };
   findings.push(pass('instance', 'Bitbucket Data Center instance', `${api_root.displayName} ${api_root.version} (build ${api_root.buildNumber}).`, api_root));
 
   const user = await client.authenticatedUser();

@@ -5,7 +5,8 @@ import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
-import { DcApplicationProperties, DcErrors, DcRepository, dcErrorText } from './dc-schemas';
+import { ApplicationProperties, API_ROOT_PATH } from '../../url-safety/application-properties';
+import { DcErrors, DcRepository, dcErrorText } from './dc-schemas';
 
 export type DataCenterCredential =
   | { readonly method: 'http_access_token'; readonly token: string }
@@ -30,13 +31,14 @@ const authorization = (c: DataCenterCredential): string =>
  * has no issue method, by design — work for a Data Center target goes to Jira or portable export.
  */
 export const createDataCenterClient = (options: DataCenterClientOptions) => {
-  const root = `${options.baseUrl.replace(/\/+$/, '')}/rest/api/1.0`;
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const root = `${base}/rest/api/1.0`;
   const policy = { sleep: options.sleep, clock: options.clock, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
 
-  const get = async <S extends z.ZodType>(path: string, schema: S, what: string, authenticated: boolean): Promise<CallResult<z.output<S>>> => {
+  const get = async <S extends z.ZodType>(url: string, schema: S, what: string, authenticated: boolean): Promise<CallResult<z.output<S>>> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (authenticated) headers.authorization = authorization(options.credential);
-    const outcome = await requestWithRetry(options.http, { url: `${root}${path}`, method: 'GET', headers }, policy);
+    const outcome = await requestWithRetry(options.http, { url, method: 'GET', headers }, policy);
     if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, true), undefined, outcome.evidence);
     const { response, evidence } = outcome;
     if (response.status < 200 || response.status > 299) {
@@ -50,15 +52,16 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
 
   return {
     baseUrl: options.baseUrl,
-    /** The instance's identity; needs no authentication. */
-    applicationProperties: () => get('/application-properties', DcApplicationProperties, 'the application properties', false),
-    /** The same call, authenticated: the user the instance saw is in the X-AUSERNAME header. */
+    /**
+     * The API root, authenticated: the user the instance saw is in the X-AUSERNAME header. (The
+     * anonymous identity call is the network check's: main/services/url-safety/probe.ts.)
+     */
     authenticatedUser: async (): Promise<CallResult<string | undefined>> => {
-      const r = await get('/application-properties', DcApplicationProperties, 'the signed-in user', true);
+      const r = await get(`${base}${API_ROOT_PATH}`, ApplicationProperties, 'the signed-in user', true);
       return r.ok ? { ...r, value: r.response.headers['x-ausername'] } : r;
     },
     repository: (projectKey: string, slug: string) =>
-      get(`/projects/${encodeURIComponent(projectKey)}/repos/${encodeURIComponent(slug)}`, DcRepository, `repository ${projectKey}/${slug}`, true),
+      get(`${root}/projects/${encodeURIComponent(projectKey)}/repos/${encodeURIComponent(slug)}`, DcRepository, `repository ${projectKey}/${slug}`, true),
   };
 };
 

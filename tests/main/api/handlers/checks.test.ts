@@ -8,14 +8,14 @@ import { DC_SECRETS } from '../../../simulators/data-center-sim';
 import { JIRA_SECRETS } from '../../../simulators/jira-sim';
 import { okValue as value, useAtlassianSims } from '../../../support/atlassian-sims';
 import { memorySecretStore } from '../../../support/memory-secret-store';
-import { simProviders } from '../../../support/sim-providers';
+import { simNetwork, simProviders } from '../../../support/sim-providers';
 import { testApi } from '../../../support/test-api';
 
 const sims = useAtlassianSims();
 
 const setup = () => {
   const keychain = memorySecretStore();
-  const t = testApi({ secrets: keychain.store, providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
+  const t = testApi({ secrets: keychain.store, network: simNetwork(sims.cloud.caCert), providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
   return { ...t, keychain };
 };
 
@@ -150,7 +150,7 @@ describe('credentials.* and checks.run through the contract', () => {
   });
 
   it('keychain unavailable → KEYCHAIN_UNAVAILABLE', async () => {
-    const t = testApi({ secrets: memorySecretStore({}, { unavailable: true }).store, providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
+    const t = testApi({ secrets: memorySecretStore({}, { unavailable: true }).store, network: simNetwork(sims.cloud.caCert), providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
     const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'payments' } })).target.id;
     for (const [name, payload] of [
       ['credentials.store', { target_id: id, kind: 'bitbucket', secret: 'x-secret' }],

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UrlCheckResult, UrlProbeResult } from '../../../../shared/contract/url-safety';
 import { CheckResults } from '../../../../shared/domain/checks';
-import { confirmed } from '../../../support/domain-builders';
 import { testApi } from '../../../support/test-api';
-import { APP_PROPS, json, startWorld, TEST_ADDR, TEST_PERMIT, type TestWorld } from '../../../support/url-safety/fixture';
+import { APP_PROPS, dcDraft, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
 import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
 
@@ -34,7 +33,7 @@ describe('url.* handlers', () => {
     caFile = join(dir, 'ca.pem');
     caPem = pki.caCert;
     writeFileSync(caFile, pki.caCert);
-    t = testApi({ urlSafety: { resolver: world.resolver, permitCidrs: TEST_PERMIT } });
+    t = testApi({ network: world.network });
   });
   afterAll(async () => {
     await server.close();
@@ -45,16 +44,7 @@ describe('url.* handlers', () => {
 
   /** A saved direct Data Center target on the test server with `caFile` as its corporate CA. */
   const saveTarget = async (caFile: string): Promise<string> => {
-    const saved = await t.api.call('targets.save', {
-      target: {
-        provider_key: 'bitbucket_data_center_issues',
-        deployment_mode: 'self-hosted',
-        confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
-        base_url: `https://${HOST}:${server.port}/bb`,
-        allowlist_status: 'direct',
-        ca_file: caFile,
-      },
-    });
+    const saved = await t.api.call('targets.save', { target: dcDraft(`https://${HOST}:${server.port}/bb`, caFile) });
     if (!saved.ok) throw new Error(`targets.save failed: ${saved.error.message}`);
     return (saved.value as { target: { id: string } }).target.id;
   };

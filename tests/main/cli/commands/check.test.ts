@@ -10,7 +10,7 @@ import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-clou
 import { SECRETS } from '../../../simulators/cloud-sim-state';
 import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
 import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
-import { simProviders } from '../../../support/sim-providers';
+import { simNetwork, simProviders } from '../../../support/sim-providers';
 
 let cloud: CloudSim;
 let dc: DataCenterSim;
@@ -40,7 +40,7 @@ const run = async (args: string[], env: Record<string, string> = {}, stdin = '')
   const code = await runCheckCommand(
     args,
     { print: (l) => out.push(l), note: (l) => err.push(l), stdin: Readable.from([stdin]), env, openUrl: async () => ({ ok: true }) },
-    { providers: simProviders(cloud, [dc, jira]), clock: fixedClock('2026-11-29T08:00:00.000Z') },
+    { providers: simProviders(cloud, [dc, jira]), network: simNetwork(cloud.caCert), clock: fixedClock('2026-11-29T08:00:00.000Z') },
   );
   cliOutputs.push(...out, ...err);
   return { code, out: out.join('\n'), err: err.join('\n') };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProbeCommand } from '../../../../main/cli/commands/probe';
-import { APP_PROPS, json, startWorld, TEST_PERMIT, type TestWorld } from '../../../support/url-safety/fixture';
+import { APP_PROPS, json, startWorld, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
 import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
 
@@ -35,7 +35,7 @@ describe('probe command', () => {
   const run = async (args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runProbeCommand(args, { stdin: async () => '', out: (l) => out.push(l), err: (l) => err.push(l) }, { resolver: world.resolver, permitCidrs: TEST_PERMIT });
+    const code = await runProbeCommand(args, { stdin: async () => '', out: (l) => out.push(l), err: (l) => err.push(l) }, { network: world.network });
     return { code, out, err };
   };
 

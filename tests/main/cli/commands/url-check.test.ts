@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runUrlCheckCommand } from '../../../../main/cli/commands/url-check';
 import type { Resolver } from '../../../../main/services/url-safety/resolver';
+import { testNetwork } from '../../../support/url-safety/test-network';
 
 // The url-check command: input sources, output formats, exit codes.
 
 const run = async (args: string[], stdin = '', resolver?: Resolver) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runUrlCheckCommand(args, { stdin: async () => stdin, out: (l) => out.push(l), err: (l) => err.push(l) }, resolver === undefined ? {} : { resolver });
+  const code = await runUrlCheckCommand(args, { stdin: async () => stdin, out: (l) => out.push(l), err: (l) => err.push(l) }, { network: testNetwork(resolver === undefined ? {} : { resolver }) });
   return { code, out, err };
 };
 

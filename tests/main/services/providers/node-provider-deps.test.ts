@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../main/services/clock/clock';
-import { createNodeProviderDeps, policyFor } from '../../../../main/services/providers/node-provider-deps';
+import { systemNetwork } from '../../../../main/services/net/network';
+import { createNodeProviderDeps } from '../../../../main/services/providers/node-provider-deps';
+import { guardedClient } from '../../../../main/services/url-safety/network-check';
+import { policyFor } from '../../../../main/services/url-safety/policy';
 import { runTargetJiraCheck } from '../../../../main/services/providers/run-jira-check';
 import { runTargetChecks } from '../../../../main/services/providers/run-target-checks';
 import { startDataCenterSim, DC_SECRETS, type DataCenterSim } from '../../../simulators/data-center-sim';
@@ -17,23 +20,26 @@ beforeAll(async () => {
 afterAll(async () => dc.close());
 
 const resolver = { resolve4: async () => ['127.0.0.1'], resolve6: async () => [] };
+// The production network (real judge, real CA loader), with a resolver that answers loopback.
+const network = { ...systemNetwork({}), resolver };
 
 describe('createNodeProviderDeps', () => {
   it('Data Center calls go through the URL-safety client: a loopback base URL is blocked before any request', async () => {
-    const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
+    const deps = { ...createNodeProviderDeps({ openExternal: async () => undefined, network }), network };
     const target = dataCenterTarget({ id: 'dc-1', base_url: dc.baseUrl, allowlist_status: 'approved_tunnel', jira: undefined });
     const keychain = memorySecretStore({ 'dc-1:bitbucket': DC_SECRETS.token });
     const r = await runTargetChecks(target, {}, { ...deps, secrets: keychain.store, clock: fixedClock('2026-11-29T08:00:00.000Z') });
     expect(r.checks.url_safety).toMatchObject({ status: 'blocked', reason: 'reserved_ip' });
-    expect(r.checks.network?.status).toBe('failed');
+    // Nothing was sent, so there is no network record (the wizard's check records none either).
+    expect(r.checks.network).toBeUndefined();
     expect(r.findings[0]?.code).toBe('PROVIDER_BASE_URL_BLOCKED');
     expect(dc.exchanges).toEqual([]);
   });
 
   it('Jira calls of a Cloud target use the URL-safety client too, and record its verdict', async () => {
-    const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
+    const deps = { ...createNodeProviderDeps({ openExternal: async () => undefined, network }), network };
     const target = cloudTarget({ id: 'c-1', jira: { flavor: 'data_center', base_url: 'https://jira.internal.acme.com', auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Bug' } });
-    const http = await deps.guardedHttp(target, 'jira');
+    const http = await guardedClient(network, target);
     if (!http.ok) throw new Error(http.error.message);
     const r = await http.value({ url: 'https://jira.internal.acme.com/rest/api/2/serverInfo' });
     expect(r.ok ? 'sent' : r.reason).toBe('reserved_ip');
@@ -43,7 +49,7 @@ describe('createNodeProviderDeps', () => {
   });
 
   it('a corporate CA file that does not load is CA_FILE_INVALID for the Data Center run and its Jira handoff, before any request', async () => {
-    const deps = createNodeProviderDeps({ openExternal: async () => undefined, resolver });
+    const deps = { ...createNodeProviderDeps({ openExternal: async () => undefined, network }), network };
     const target = dataCenterTarget({
       id: 'dc-2',
       base_url: dc.baseUrl,

@@ -16,7 +16,7 @@ import { issuedOAuthSecrets } from '../../../simulators/cloud-oauth-sim';
 import { SECRETS } from '../../../simulators/cloud-sim-state';
 import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
 import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
-import { simProviders } from '../../../support/sim-providers';
+import { simNetwork, simProviders } from '../../../support/sim-providers';
 
 // The credential door against a real Secret Service (gnome-keyring under dbus-run-session, as
 // build/test.sh runs the suite), then a scan of everything the run wrote for every secret used.
@@ -53,6 +53,7 @@ beforeAll(async () => {
     settings: createConfSettingsStore({ dir }),
     secrets,
     newId: () => `id-${(n += 1)}`,
+    network: simNetwork(cloud.caCert),
     providers: simProviders(cloud, [dc, jira]),
     logger,
   });

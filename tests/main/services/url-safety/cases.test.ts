@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runUrlCheckCommand } from '../../../../main/cli/commands/url-check';
+import { testNetwork } from '../../../support/url-safety/test-network';
 
 // Every published case, through the same code path as `url-check --offline --json`.
 
@@ -22,7 +23,7 @@ describe('url-safety cases (url-check --offline)', () => {
       stdin: async () => JSON.stringify([c.input]),
       out: (line) => out.push(line),
       err: () => undefined,
-    });
+    }, { network: testNetwork() });
     expect(out).toHaveLength(1);
     const line = z
       .object({ input: z.string(), verdict: z.string(), code: z.string().nullable(), reason: z.string().nullable() })

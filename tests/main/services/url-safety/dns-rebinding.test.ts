@@ -1,11 +1,11 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUrl } from '../../../../main/services/url-safety/check-url';
-import { DEFAULT_POLICY } from '../../../../main/services/url-safety/policy';
+import { DEFAULT_POLICY, judgeAddress } from '../../../../main/services/url-safety/policy';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { probeDataCenter } from '../../../../main/services/url-safety/probe';
 import { startDnsServer, type RunningDns } from '../../../support/url-safety/dns-server';
-import { APP_PROPS, json, TEST_ADDR, TEST_PERMIT } from '../../../support/url-safety/fixture';
+import { APP_PROPS, json, TEST_ADDR, testJudge } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
 import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
 
@@ -58,13 +58,13 @@ describe('DNS: every answer classified, no second lookup', () => {
   const resolver = () => createDnsResolver({ servers: [dns.server], timeoutMs: 1000, tries: 1 });
 
   it('allows a name whose every answer is public, and records them all', async () => {
-    const v = await checkUrl('https://public.example-corp.com/', { policy: DEFAULT_POLICY, resolver: resolver() });
+    const v = await checkUrl('https://public.example-corp.com/', { policy: DEFAULT_POLICY, resolver: resolver(), judge: judgeAddress });
     expect(v.verdict).toBe('allow');
     expect(v.addresses.map((a) => a.ip)).toEqual(['151.101.64.10', '2a04:4e42:200::10']);
   });
 
   it.each(['mixed.example-corp.com', 'mixed6.example-corp.com'])('blocks %s: one good and one bad answer', async (name) => {
-    const v = await checkUrl(`https://${name}/`, { policy: DEFAULT_POLICY, resolver: resolver() });
+    const v = await checkUrl(`https://${name}/`, { policy: DEFAULT_POLICY, resolver: resolver(), judge: judgeAddress });
     expect(v).toMatchObject({ verdict: 'block', reason: 'reserved_ip', code: 'PROVIDER_BASE_URL_BLOCKED' });
     // Nothing is filtered out: every answer is in the evidence.
     expect(v.addresses.map((a) => a.range)).toContain('unicast');
@@ -73,21 +73,23 @@ describe('DNS: every answer classified, no second lookup', () => {
 
   it('blocks a name resolving to a private address unless the target is on an approved tunnel', async () => {
     const url = 'https://private.example-corp.com/';
-    expect((await checkUrl(url, { policy: DEFAULT_POLICY, resolver: resolver() })).reason).toBe('private_network');
-    const tunnel = await checkUrl(url, { policy: { ...DEFAULT_POLICY, allowlist_status: 'approved_tunnel' }, resolver: resolver() });
+    expect((await checkUrl(url, { policy: DEFAULT_POLICY, resolver: resolver(), judge: judgeAddress })).reason).toBe('private_network');
+    const tunnel = await checkUrl(url, { policy: { ...DEFAULT_POLICY, allowlist_status: 'approved_tunnel' }, resolver: resolver(), judge: judgeAddress });
     expect(tunnel.verdict).toBe('allow');
   });
 
   it('blocks a name with no answers as dns', async () => {
-    const v = await checkUrl('https://nothing.example-corp.com/', { policy: DEFAULT_POLICY, resolver: resolver() });
+    const v = await checkUrl('https://nothing.example-corp.com/', { policy: DEFAULT_POLICY, resolver: resolver(), judge: judgeAddress });
     expect(v).toMatchObject({ verdict: 'block', reason: 'dns' });
   });
 
   it('rebinding: the probe connects to the first checked answer and never to the later 127.0.0.1', async () => {
     const pki = await urlSafetyPki();
     const r = await probeDataCenter(`https://${REBIND}:${good.port}`, {
-      policy: { ...DEFAULT_POLICY, permit_cidrs: TEST_PERMIT },
+      policy: DEFAULT_POLICY,
       resolver: resolver(),
+      judge: testJudge,
+      env: {},
       ca: pki.caCert,
     });
     expect(r.verdict).toBe('allow');
@@ -97,7 +99,7 @@ describe('DNS: every answer classified, no second lookup', () => {
     // One A question for the check; the connection did not ask again.
     expect(dns.questions.filter((q) => q.name === REBIND && q.type === 'A')).toHaveLength(1);
     // Had it asked again, the answer would have been blocked.
-    const again = await checkUrl(`https://${REBIND}/`, { policy: { ...DEFAULT_POLICY, permit_cidrs: TEST_PERMIT }, resolver: resolver() });
+    const again = await checkUrl(`https://${REBIND}/`, { policy: DEFAULT_POLICY, resolver: resolver(), judge: testJudge });
     expect(again.reason).toBe('reserved_ip');
     expect((trap.address() as AddressInfo).port).toBe(good.port);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAndJudge } from '../../../../main/services/url-safety/dns-stage';
-import { DEFAULT_POLICY } from '../../../../main/services/url-safety/policy';
+import { DEFAULT_POLICY, judgeAddress } from '../../../../main/services/url-safety/policy';
 import type { Resolver } from '../../../../main/services/url-safety/resolver';
 
 // Stage 4 against a scripted resolver: lookups that fail, are empty, or answer badly.
@@ -9,7 +9,7 @@ const failing = (code: string) => () => Promise.reject(Object.assign(new Error(c
 const answering = (ips: string[]) => () => Promise.resolve(ips);
 
 const judge = (resolve4: Resolver['resolve4'], resolve6: Resolver['resolve6']) =>
-  resolveAndJudge('bitbucket.example-corp.com', { resolve4, resolve6 }, DEFAULT_POLICY);
+  resolveAndJudge('bitbucket.example-corp.com', { resolver: { resolve4, resolve6 }, policy: DEFAULT_POLICY, judge: judgeAddress });
 
 describe('DNS stage', () => {
   it('passes when every answer is public', async () => {

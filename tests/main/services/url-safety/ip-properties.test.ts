@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IPV4_ROWS, IPV6_ROWS } from '../../../../main/services/url-safety/ip-ranges';
 import { checkUrlOffline } from '../../../../main/services/url-safety/offline-check';
-import { DEFAULT_POLICY, type AddressPolicy } from '../../../../main/services/url-safety/policy';
+import { DEFAULT_POLICY, type AddressPolicy, judgeAddress } from '../../../../main/services/url-safety/policy';
 
 // Generated addresses in every special range, in every spelling the WHATWG parser accepts, never
 // yield `allow`. Reserved ranges stay blocked even on an approved tunnel.
@@ -52,7 +52,7 @@ const V4_ENCODINGS: readonly [string, Enc][] = [
 
 const EMBEDDING = new Set(V4_ENCODINGS.map(([name]) => name).filter((n) => n.startsWith('IPv4-') || /NAT64|6to4|Teredo/u.test(n)));
 
-const verdictOf = (host: string, policy: AddressPolicy) => checkUrlOffline(`https://${host}/`, policy).verdict;
+const verdictOf = (host: string, policy: AddressPolicy) => checkUrlOffline(`https://${host}/`, policy, judgeAddress).verdict;
 
 describe('no special IPv4 address is allowed, whatever its spelling', () => {
   for (const row of IPV4_ROWS) {
@@ -154,10 +154,10 @@ describe('the policy table', () => {
     ['https://metadata.google.internal/', 'block', 'block'],
     ['https://8.8.8.8/', 'allow', 'allow'],
   ])('%s: default %s, approved tunnel %s', (url, byDefault, onTunnel) => {
-    expect(checkUrlOffline(url, DEFAULT_POLICY).verdict).toBe(byDefault);
-    expect(checkUrlOffline(url, TUNNEL).verdict).toBe(onTunnel);
-    expect(checkUrlOffline(url, { ...TUNNEL, allowlist_status: 'allowlisted', acknowledge_private: false }).verdict).toBe(byDefault);
-    expect(checkUrlOffline(url, { ...TUNNEL, deployment: 'cloud' }).verdict).toBe(byDefault);
-    expect(checkUrlOffline(url, { ...TUNNEL, allowlist_status: 'direct' }).verdict).toBe(byDefault);
+    expect(checkUrlOffline(url, DEFAULT_POLICY, judgeAddress).verdict).toBe(byDefault);
+    expect(checkUrlOffline(url, TUNNEL, judgeAddress).verdict).toBe(onTunnel);
+    expect(checkUrlOffline(url, { ...TUNNEL, allowlist_status: 'allowlisted', acknowledge_private: false }, judgeAddress).verdict).toBe(byDefault);
+    expect(checkUrlOffline(url, { ...TUNNEL, deployment: 'cloud' }, judgeAddress).verdict).toBe(byDefault);
+    expect(checkUrlOffline(url, { ...TUNNEL, allowlist_status: 'direct' }, judgeAddress).verdict).toBe(byDefault);
   });
 });

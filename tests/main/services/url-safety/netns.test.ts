@@ -8,6 +8,8 @@ import { probeDataCenter } from '../../../../main/services/url-safety/probe';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { createNetns, netnsSupport, startServerInNetns, type Netns, type NsServer } from '../../../support/url-safety/netns';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
+import { judgeAddress } from '../../../../main/services/url-safety/policy';
+import { testNetwork } from '../../../support/url-safety/test-network';
 
 // Private addresses inside network namespaces this test makes itself (root; CI runs as root).
 // Traffic goes only to the namespace's 10.x address. Default policy, no test hooks: exactly
@@ -50,7 +52,7 @@ describe.runIf(support.ok)('a Data Center on a private 10.x address behind an ap
       stdin: async () => '',
       out: (l) => out.push(l),
       err: () => undefined,
-    }, { resolver: noDns });
+    }, { network: testNetwork({ resolver: noDns }) });
     return { code, json: z.record(z.string(), z.unknown()).parse(JSON.parse(out[0] ?? '{}')) };
   };
 
@@ -94,6 +96,8 @@ describe.runIf(support.ok)('a blackholed address (no answer at all)', () => {
     const r = await probeDataCenter(`https://${ns.nsAddr}/`, {
       policy: { deployment: 'self-hosted', allowlist_status: 'approved_tunnel', acknowledge_private: false },
       resolver: noDns,
+      judge: judgeAddress,
+      env: {},
       limits: { connectMs: 700 },
     });
     expect(r).toMatchObject({ verdict: 'block', code: 'PROVIDER_BASE_URL_BLOCKED', reason: 'timeout' });

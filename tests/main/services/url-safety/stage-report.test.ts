@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkUrlOffline } from '../../../../main/services/url-safety/offline-check';
-import { DEFAULT_POLICY, type AddressPolicy } from '../../../../main/services/url-safety/policy';
+import { DEFAULT_POLICY, type AddressPolicy, judgeAddress } from '../../../../main/services/url-safety/policy';
 
 const tunnel: AddressPolicy = { deployment: 'self-hosted', allowlist_status: 'approved_tunnel', acknowledge_private: false };
 
 const statusOf = (input: string, policy: AddressPolicy) =>
-  Object.fromEntries(checkUrlOffline(input, policy).stages.map((s) => [s.stage, s.status]));
+  Object.fromEntries(checkUrlOffline(input, policy, judgeAddress).stages.map((s) => [s.stage, s.status]));
 
 // The wizard shows one row per stage: the row that turns red must be the one that decided.
 describe('which stage reports the block', () => {

@@ -6,6 +6,7 @@ import { DataCenterTarget } from '../../../../../shared/domain/target';
 import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../../simulators/data-center-sim';
 import { dataCenterTarget } from '../../../../support/domain-builders';
 import { NOW, recordingSleep, simHttp } from '../../../../support/provider-harness';
+import { simInstanceCheck } from '../../../../support/sim-providers';
 
 let sim: DataCenterSim;
 beforeAll(async () => {
@@ -17,8 +18,8 @@ const bearer: DataCenterCredential = { method: 'http_access_token', token: DC_SE
 const basic: DataCenterCredential = { method: 'basic', username: 'dana', password: DC_SECRETS.password };
 const clientFor = (credential: DataCenterCredential) =>
   createDataCenterClient({ http: simHttp(sim), baseUrl: sim.baseUrl, credential, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
-const run = (credential: DataCenterCredential, repositorySlug = 'payments') =>
-  runDataCenterChecks(clientFor(credential), { projectKey: 'SEC', repositorySlug, authMethod: credential.method }, () => new Date(NOW));
+const run = async (credential: DataCenterCredential, repositorySlug = 'payments') =>
+  runDataCenterChecks(clientFor(credential), await simInstanceCheck(sim, NOW), { projectKey: 'SEC', repositorySlug, authMethod: credential.method }, () => new Date(NOW));
 
 describe('Bitbucket Data Center checks', () => {
   it('identifies the instance from application-properties (context path kept)', async () => {

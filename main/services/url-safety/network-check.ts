@@ -1,0 +1,69 @@
+import { ok, type Result } from '../../../shared/contract/define';
+import type { DataCenterTarget, TargetConfig } from '../../../shared/domain/target';
+import type { HttpClient } from '../net/http-client';
+import type { Network } from '../net/network';
+import { createSafeHttpClient, type SafeClientOptions } from '../net/safe-http-client';
+import { parseCaPem } from '../tls/ca-loader';
+import { checkUrl } from './check-url';
+import { policyFor, type AddressPolicy } from './policy';
+import { runProbe, type ProbeResult } from './probe';
+import { toTargetChecks, toUrlSafetyCheck, type TargetNetworkChecks } from './to-checks';
+import type { UrlVerdict } from './verdict';
+
+// The one Data Center / Jira network-check service. The wizard's check (url.check, url.probe,
+// url.checkTarget), "Test connection" (checks.run), the CLI and the bench all come here, with the
+// one network dependency of their composition root: stages 1–4 run once per call, the guarded
+// call is made once, and the stored records come from the one builder (to-checks.ts).
+
+/** The engine options for one call: the network, a policy, a CA, and an overall limit if any. */
+export const safeOptions = (network: Network, policy: AddressPolicy, ca?: string, overallMs?: number): SafeClientOptions => ({
+  policy,
+  resolver: network.resolver,
+  judge: network.judge,
+  env: network.env,
+  limits: { ...network.limits, ...(overallMs === undefined ? {} : { overallMs }) },
+  ...(ca === undefined ? {} : { ca }),
+});
+
+/** Stages 1–4 (1–3 offline) on one URL. */
+export const checkUrlOn = (network: Network, url: string, policy: AddressPolicy, offline = false): Promise<UrlVerdict> =>
+  checkUrl(url, { policy, resolver: network.resolver, judge: network.judge, offline });
+
+export interface ProbeRequest {
+  readonly base_url: string;
+  readonly policy: AddressPolicy;
+  /** The corporate CA as PEM text; CA_FILE_INVALID when it is not one. */
+  readonly ca_pem?: string;
+  readonly timeout_ms?: number;
+}
+
+/** Every stage, then the API root, for a base URL that is not (yet) a saved target. */
+export const probeUrl = async (network: Network, r: ProbeRequest): Promise<Result<ProbeResult>> => {
+  const ca = r.ca_pem === undefined ? undefined : parseCaPem(r.ca_pem);
+  if (ca !== undefined && !ca.ok) return ca;
+  return ok((await runProbe(r.base_url, safeOptions(network, r.policy, ca?.value.pem, r.timeout_ms))).probe);
+};
+
+/**
+ * The network check of a saved Data Center target, and what it stores. Without an allowlist
+ * status no call may be made: stages 1–4 only. Otherwise the probe, whose own stages 1–4 are the
+ * URL verdict (one DNS resolution in all). CA_FILE_INVALID when the target's CA does not load.
+ */
+export const checkDataCenterTarget = async (
+  network: Network,
+  target: DataCenterTarget & { readonly base_url: string },
+  checkedAt: string,
+): Promise<Result<TargetNetworkChecks>> => {
+  const policy = policyFor(target);
+  if (target.allowlist_status === undefined) return ok({ url_safety: toUrlSafetyCheck(await checkUrlOn(network, target.base_url, policy), checkedAt) });
+  const ca = await network.caOf(target);
+  if (!ca.ok) return ca;
+  return ok(toTargetChecks(await runProbe(target.base_url, safeOptions(network, policy, ca.value)), checkedAt));
+};
+
+/** The URL-safety client for a target's customer host (Data Center base URL or Jira site), trusting its CA. */
+export const guardedClient = async (network: Network, target: TargetConfig): Promise<Result<HttpClient>> => {
+  const ca = await network.caOf(target);
+  if (!ca.ok) return ca;
+  return ok(createSafeHttpClient(safeOptions(network, policyFor(target), ca.value)));
+};

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiDeps } from '../../../main/api/deps';
+import { createApi } from '../../../main/api';
+import { fixedClock } from '../../../main/services/clock/clock';
+import { runTargetChecks } from '../../../main/services/providers/run-target-checks';
+import { accountFor } from '../../../main/services/secrets/secret-store';
+import { UrlProbeResult } from '../../../shared/contract/url-safety';
+import { dataCenterTarget } from '../domain-builders';
+import { memorySecretStore } from '../memory-secret-store';
+import { startConnectProxy, type RunningProxy } from './connect-proxy';
+import { APP_PROPS, json, startWorld, TEST_ADDR, testJudge, type TestWorld } from './fixture';
+import { urlSafetyPki } from './pki';
+import { startHttps, type RunningServer } from './servers';
+
+// What a composition-root test needs to prove that the wizard's URL check and the provider calls
+// of that root see the same HTTPS_PROXY: a Data Center on loopback (a name the test's DNS server
+// resolves to 127.0.0.2), and a CONNECT proxy on loopback that records every tunnel. The root is
+// built with HTTPS_PROXY pointing at the proxy and only the resolver and judge replaced.
+
+const HOST = 'bitbucket.example-corp.com';
+const TOKEN = 'BBDC-NzQ0-proxy-world-token-1f2e3d';
+
+export interface ProxyWorld {
+  readonly world: TestWorld;
+  readonly proxy: RunningProxy;
+  readonly env: Readonly<Record<string, string>>;
+  /** The parts of the network a root may be handed: the loopback resolver and judge. */
+  readonly overrides: Pick<ApiDeps['network'], 'resolver' | 'judge'>;
+  /** Runs the wizard's URL check and a provider run through `deps`; answers what the proxy saw of each. */
+  prove(deps: ApiDeps): Promise<{ urlCheck: { viaProxy: boolean; tunnels: string[] }; providers: { viaProxy: boolean; tunnels: string[]; instance: string | undefined } }>;
+  close(): Promise<void>;
+}
+
+export const startProxyWorld = async (): Promise<ProxyWorld> => {
+  const world = await startWorld();
+  const pki = await urlSafetyPki();
+  const server: RunningServer = await startHttps(await pki.leaf([HOST], []), (req, res) => {
+    if (req.url === '/bb/rest/api/1.0/application-properties') {
+      if (req.headers.authorization === `Bearer ${TOKEN}`) res.setHeader('x-ausername', 'dana');
+      json(res, 200, APP_PROPS);
+    } else if (req.url === '/bb/rest/api/1.0/projects/SEC/repos/payments') json(res, 200, { id: 11, slug: 'payments', public: false });
+    else json(res, 404, { errors: [{ message: 'not found' }] });
+  }, TEST_ADDR);
+  const proxy = await startConnectProxy(TEST_ADDR);
+  const dir = mkdtempSync(join(tmpdir(), 'bts-proxy-world-'));
+  const caFile = join(dir, 'corp-ca.pem');
+  writeFileSync(caFile, pki.caCert);
+  const baseUrl = `https://${HOST}:${server.port}/bb`;
+  const tunnel = `${HOST}:${server.port}`;
+  const since = (n: number) => proxy.connects.slice(n).filter((c) => c === tunnel);
+  return {
+    world,
+    proxy,
+    env: { HTTPS_PROXY: proxy.url },
+    overrides: { resolver: world.resolver, judge: testJudge },
+    prove: async (deps) => {
+      const before = proxy.connects.length;
+      const probed = await createApi(deps).call('url.probe', { base_url: baseUrl, ca_pem: pki.caCert, allowlist_status: 'direct' });
+      if (!probed.ok) throw new Error(`${probed.error.code}: ${probed.error.message}`);
+      const urlCheck = { viaProxy: UrlProbeResult.parse(probed.value).via_proxy, tunnels: since(before) };
+      const mid = proxy.connects.length;
+      const target = dataCenterTarget({ id: 'dc-proxy', base_url: baseUrl, allowlist_status: 'direct', ca_file: caFile, jira: undefined });
+      const keychain = memorySecretStore({ [accountFor(target.id, 'bitbucket')]: TOKEN });
+      // The root's own provider deps and network, as its checks.run handler hands them on (the
+      // credential from a memory keychain, so no test touches a real one).
+      const run = await runTargetChecks(target, {}, {
+        ...deps.providers,
+        network: deps.network,
+        secrets: keychain.store,
+        clock: fixedClock('2026-11-29T08:00:00.000Z'),
+      });
+      return {
+        urlCheck,
+        providers: { viaProxy: run.checks.network?.via_proxy ?? false, tunnels: since(mid), instance: run.findings.find((f) => f.id === 'instance')?.verdict },
+      };
+    },
+    close: async () => {
+      await proxy.close();
+      await server.close();
+      await world.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
