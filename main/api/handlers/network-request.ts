@@ -7,7 +7,7 @@ type NetworkRequestHandlers = Pick<Handlers, 'network.request'>;
 export const networkRequestHandlers = (deps: ApiDeps): NetworkRequestHandlers => ({
   'network.request': async (input) => {
     const r = await writeNetworkRequest(
-      { clock: deps.clock, settings: deps.settings, app: { name: deps.appInfo.name, version: deps.appInfo.version }, ...(deps.urlSafety === undefined ? {} : { urlSafety: deps.urlSafety }) },
+      { clock: deps.clock, settings: deps.settings, app: { name: deps.appInfo.name, version: deps.appInfo.version }, network: deps.network },
       {
         acknowledgePrivate: input.acknowledge_private,
         ...(input.base_url === undefined ? {} : { baseUrl: input.base_url }),

@@ -1,16 +1,16 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { Network } from '../net/network';
 import type { NetworkRequestResult } from '../../../shared/contract/network-request';
 import type { CorporateCa } from '../../../shared/domain/ca';
 import { isDataCenter } from '../../../shared/domain/target';
 import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import type { Clock } from '../clock/clock';
 import { withLimits } from '../net/limits';
-import { engineOf, liveProbe, optionalCa } from '../live-probe/live-probe';
-import { policyFor } from '../providers/node-provider-deps';
+import { liveProbe, optionalCa } from '../live-probe/live-probe';
+import { policyFor } from '../url-safety/policy';
 import type { SettingsStore } from '../settings/settings-store';
 import { loadTarget } from '../targets/stored-targets';
 import type { AddressPolicy } from '../url-safety/policy';
-import type { UrlSafetyDeps } from '../url-safety/url-safety-deps';
 import { buildRequest, destinationOf } from './build-request';
 import { peekCertificate, type PeekedCertificate } from './peek-certificate';
 import { renderMarkdown } from './render-markdown';
@@ -21,7 +21,8 @@ import { renderMarkdown } from './render-markdown';
 export interface NetworkRequestDeps {
   readonly clock: Clock;
   readonly settings: SettingsStore;
-  readonly urlSafety?: UrlSafetyDeps;
+  /** The composition root's one network. */
+  readonly network: Network;
   readonly app: { readonly name: string; readonly version: string };
 }
 
@@ -59,17 +60,17 @@ export const writeNetworkRequest = async (deps: NetworkRequestDeps, i: NetworkRe
   const ca = await optionalCa(plan.value.caFile);
   if (!ca.ok) return ca;
   const caValue: CorporateCa | undefined = ca.value;
-  const probe = await liveProbe(deps.urlSafety, plan.value.url, { policy: plan.value.policy, ...(caValue === undefined ? {} : { ca: caValue }), ...(i.timeoutMs === undefined ? {} : { timeoutMs: i.timeoutMs }) });
+  const probe = await liveProbe(deps.network, plan.value.url, { policy: plan.value.policy, ...(caValue === undefined ? {} : { ca: caValue }), ...(i.timeoutMs === undefined ? {} : { timeoutMs: i.timeoutMs }) });
   let peeked: PeekedCertificate | null = null;
   const dest = destinationOf(probe);
   const first = probe.addresses[0];
   // Only after the checks allowed the address (the failure is the certificate itself), only direct.
   if (probe.reason === 'tls' && !probe.via_proxy && dest !== null && first !== undefined) {
-    peeked = await peekCertificate({ ip: first.ip, port: dest.port, host: dest.host, timeoutMs: withLimits(engineOf(deps.urlSafety).limits).connectMs });
+    peeked = await peekCertificate({ ip: first.ip, port: dest.port, host: dest.host, timeoutMs: withLimits(deps.network.limits).connectMs });
   }
   const document = buildRequest(probe, {
     allowlistStatus: plan.value.policy.allowlist_status ?? null,
-    resolverServers: engineOf(deps.urlSafety).resolver.servers?.() ?? [],
+    resolverServers: deps.network.resolver.servers?.() ?? [],
     app: deps.app,
     checkedAt: deps.clock.now().toISOString(),
     peeked,

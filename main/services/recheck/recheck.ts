@@ -1,17 +1,18 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { Network } from '../net/network';
 import type { RecheckResult } from '../../../shared/contract/recheck';
 import { isDataCenter } from '../../../shared/domain/target';
 import { decodeBase64Strict } from '../bundle/dsse';
 import { verifyBundle } from '../bundle/verify-bundle';
 import type { Clock } from '../clock/clock';
 import { liveProbe, optionalCa } from '../live-probe/live-probe';
-import { policyFor } from '../providers/node-provider-deps';
-import type { UrlSafetyDeps } from '../url-safety/url-safety-deps';
+import { policyFor } from '../url-safety/policy';
 import { driftOf } from './drift';
 
 export interface RecheckDeps {
   readonly clock: Clock;
-  readonly urlSafety?: UrlSafetyDeps;
+  /** The composition root's one network. */
+  readonly network: Network;
 }
 
 export interface RecheckInput {
@@ -30,7 +31,7 @@ export const recheckBundle = async (deps: RecheckDeps, i: RecheckInput): Promise
   if (!isDataCenter(target) || target.base_url === undefined) return fail('REQUEST_INVALID', 'The re-check applies to a Data Center bundle: Bitbucket Cloud has no host of its own to drift.');
   const ca = await optionalCa(i.caFile);
   if (!ca.ok) return ca;
-  const probe = await liveProbe(deps.urlSafety, target.base_url, { policy: policyFor(target), ...(ca.value === undefined ? {} : { ca: ca.value }) });
+  const probe = await liveProbe(deps.network, target.base_url, { policy: policyFor(target), ...(ca.value === undefined ? {} : { ca: ca.value }) });
   const now = deps.clock.now();
   return ok({
     bundle: { verdict: v.verdict, fingerprint: v.fingerprint, bundle_id: v.payload.bundle_id, issued_at: v.payload.issued_at },

@@ -13,6 +13,7 @@ import { RadarScanResult } from '../../../../shared/contract/radar';
 import { RecheckResult } from '../../../../shared/contract/recheck';
 import type { TlsEvidence } from '../../../../shared/domain/checks';
 import { createNetns, netnsSupport, startServerInNetns, type Netns, type NsServer } from '../../../support/url-safety/netns';
+import { judgeAddress } from '../../../../main/services/url-safety/policy';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
 import { dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
 import { cliHarness } from './bundle-cli-support';
@@ -127,6 +128,8 @@ describe.runIf(support.ok)('network team change request, radar and drift against
       const p = await probeDataCenter(`https://${ns.nsAddr}:${port}`, {
         policy: { deployment: 'self-hosted', allowlist_status: 'approved_tunnel', acknowledge_private: false },
         resolver: createDnsResolver({ servers: ['127.0.0.1:9'], timeoutMs: 200, tries: 1 }),
+        judge: judgeAddress,
+        env: {},
         ca: readFileSync(caFile, 'utf8'),
       });
       if (p.tls === null) throw new Error(`no TLS evidence: ${p.detail ?? ''}`);
