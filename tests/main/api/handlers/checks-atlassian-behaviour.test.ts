@@ -6,14 +6,14 @@ import { DC_SECRETS } from '../../../simulators/data-center-sim';
 import { JIRA_CLOUD_ID, JIRA_SECRETS } from '../../../simulators/jira-sim';
 import { okValue as value, useAtlassianSims } from '../../../support/atlassian-sims';
 import { memorySecretStore } from '../../../support/memory-secret-store';
-import { simProviders } from '../../../support/sim-providers';
+import { simNetwork, simProviders } from '../../../support/sim-providers';
 import { testApi } from '../../../support/test-api';
 
 // Issue 13's acceptance items through the contract, each against a simulator that behaves as
 // Atlassian does (the simulators cite their sources).
 
 const sims = useAtlassianSims();
-const setup = () => testApi({ secrets: memorySecretStore().store, providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
+const setup = () => testApi({ secrets: memorySecretStore().store, network: simNetwork(sims.cloud.caCert), providers: simProviders(sims.cloud, [sims.dc, sims.jira]) });
 const CLOUD = { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0' } as const;
 const confirmed = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
 

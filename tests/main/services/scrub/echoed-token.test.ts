@@ -10,7 +10,7 @@ import { createFileLogger } from '../../../../main/services/logging/logger';
 import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
 import { defaultDataCenterWorld, startDataCenterSim, type DataCenterSim, type DataCenterSimWorld } from '../../../simulators/data-center-sim';
 import { dataCenterTarget } from '../../../support/domain-builders';
-import { simProviders } from '../../../support/sim-providers';
+import { simNetwork, simProviders } from '../../../support/sim-providers';
 import { cliHarness } from '../../cli/commands/bundle-cli-support';
 
 // Issue 12 §5: a Data Center server that echoes the caller's token in X-AUSERNAME (raw, as base64
@@ -53,7 +53,7 @@ describe.each(['raw', 'base64_bearer', 'url_encoded'] as const)('a Data Center s
     const logDir = mkdtempSync(join(tmpdir(), 'bts-echo-logs-'));
     closers.push(() => rmSync(logDir, { recursive: true, force: true }));
     const log = createFileLogger({ file: join(logDir, 'logs', 'main.log') });
-    const h = await cliHarness([{ target, checks: {} }], { 'dc-1:bitbucket': TOKEN }, { providers, clock: fixedClock(NOW), logger: log });
+    const h = await cliHarness([{ target, checks: {} }], { 'dc-1:bitbucket': TOKEN }, { providers, network: simNetwork(cloud.caCert), clock: fixedClock(NOW), logger: log });
     closers.push(() => h.cleanup());
 
     const seen: string[] = [];
@@ -88,7 +88,7 @@ describe.each(['raw', 'base64_bearer', 'url_encoded'] as const)('a Data Center s
       const code = await runCheckCommand(
         args,
         { print: (l) => out.push(l), note: (l) => out.push(l), stdin: Readable.from(['']), env: { BTS_BITBUCKET_SECRET: TOKEN }, openUrl: async () => ({ ok: true }) },
-        { providers, clock: fixedClock(NOW) },
+        { providers, network: simNetwork(cloud.caCert), clock: fixedClock(NOW) },
       );
       expect(code).toBe(0);
       seen.push(...out);
