@@ -184,6 +184,21 @@ export default defineConfig(
       ...ipcMemberSyntax(['ipcMain', 'ipcRenderer']),
     },
   },
+  // --- main/cli/: the CLI acts only through the contract client ---
+  // Values come from shared/ (the client included), main/composition/ and main/cli/ itself; a
+  // service, a handler or the server is reached through a contract method or the CliIO that
+  // main/cli/process-io.ts builds over main/composition/cli-root.ts. Types may be imported from anywhere in main/.
+  {
+    files: ['main/cli/**/*.ts'],
+    rules: layer([
+      ...noElectron,
+      intoFolder(['renderer', 'preload'], 'main/ must not import renderer/ or preload/: they run in other processes.'),
+      {
+        ...intoFolder(['services', 'api', 'server'], 'main/cli/ acts only through the contract client: get the value from main/composition/ or a contract method.'),
+        allowTypeImports: true,
+      },
+    ]),
+  },
   // --- main/electron/ and main/index.ts: the desktop shell may import electron ---
   {
     files: ['main/electron/**/*.ts', 'main/index.ts'],

@@ -1,16 +1,35 @@
-import type { Api } from '../api';
-import type { ApiClient } from '../../shared/contract/client';
-
-export const EXIT_OK = 0;
-/** The command ran and the answer is "no" (a check failed, a bundle did not verify, …). */
-export const EXIT_FAILURE = 1;
-/** Unknown command or flag, or a flag value that does not parse. */
-export const EXIT_USAGE = 2;
+import type { CliRoot } from '../composition/cli-root';
 
 export const CLI_NAME = 'bitbucket-target';
 
-/** What a command may touch. Tests pass a fake; the entry passes the process's own. */
-export interface CliIO {
+// The one exit-code table. Commands return these constants; `--help` and README print the table.
+export const EXIT_OK = 0;
+/** The command ran and could not do its job (an error answer, a file that cannot be written). */
+export const EXIT_FAILURE = 1;
+/** Unknown command or flag, a flag value that does not parse, an input file that cannot be used. */
+export const EXIT_USAGE = 2;
+/** The answer is no: a URL blocked or invalid, a target unreachable or not ready, a date due, bundles that differ, drift. */
+export const EXIT_BLOCKED = 3;
+/** `bundle verify`: the bundle is not valid (any BUNDLE_* verdict). */
+export const EXIT_NOT_VALID = 5;
+/** `bundle verify`: the signature holds, but no pin or trust file confirmed the signer (`valid_unpinned`). */
+export const EXIT_SIGNER_UNCONFIRMED = 6;
+
+export const EXIT_CODES: ReadonlyArray<readonly [code: number, meaning: string]> = [
+  [EXIT_OK, 'success: allowed, reached, ready; for bundle verify, valid and signed by the pinned (--fingerprint) or a trusted (--trust FILE) key'],
+  [EXIT_FAILURE, 'the command failed (an error answer, a file that cannot be written)'],
+  [EXIT_USAGE, 'usage error: unknown command or flag, a value or input file that cannot be used (a refused fingerprint or trust-file line says why)'],
+  [EXIT_BLOCKED, 'blocked, invalid, unreachable or not ready (url-check, probe, check); something due or past (radar); the bundles differ (bundle diff); drift (recheck)'],
+  [EXIT_NOT_VALID, 'bundle not valid: a BUNDLE_* code (signature, key mismatch, lifetime over 365 days, target not ready, expired, ...)'],
+  [EXIT_SIGNER_UNCONFIRMED, 'bundle verify without a pin or trust file: signature valid, signer not confirmed; compare the fingerprint'],
+];
+
+/**
+ * What a command may touch: the process around the CLI's composition root (main/cli/process-io.ts
+ * builds the real one; tests build one over their own composition). Commands reach the app only
+ * through `client` and `sessionClient`: the contract, every answer parsed.
+ */
+export interface CliIO extends CliRoot {
   /** One line on stdout (the line break is added). Results only: scripts read this. */
   readonly print: (line: string) => void;
   /** One line on stderr: progress, notes, errors. */
@@ -23,12 +42,6 @@ export interface CliIO {
   readonly dataDir: string;
   /** The built renderer, served by `serve`. */
   readonly staticDir: string;
-  /** The contract api over the plain-Node services, built on first use (mode as AppInfo reports it). */
-  readonly api: (mode?: 'cli' | 'browser') => Pick<Api, 'call'>;
-  /** A typed client over the same api: every answer parsed against the contract. */
-  readonly client: () => ApiClient;
-  /** Opens a URL in the system browser; `{ ok: false }` with the reason when it cannot. */
-  readonly openUrl: (url: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 export interface CliCommand {
@@ -44,3 +57,10 @@ export interface CliCommand {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** Reads a whole stream as UTF-8 (`--stdin`, `--stdin-json`). */
+export const readAll = async (stream: NodeJS.ReadableStream): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+};

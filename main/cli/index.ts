@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir } from '../composition/data-dir';
+import { printable } from './printable';
 import { createProcessIO } from './process-io';
 import { dataDirFlag, runCli } from './run';
 
@@ -23,6 +24,6 @@ const finish = (code: number): void => {
 };
 
 runCli(argv, io).then(finish, (cause: unknown) => {
-  process.stderr.write(`bitbucket-target: unexpected error: ${cause instanceof Error ? cause.message : String(cause)}\n`);
+  process.stderr.write(`bitbucket-target: unexpected error: ${printable(cause instanceof Error ? cause.message : String(cause))}\n`);
   finish(1);
 });

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './cli-io';
+import { AllowlistStatus } from '../../shared/domain/vocabulary';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -20,4 +21,29 @@ export const parseFlags = <O extends Options>(args: string[], options: O, allowP
 export const parsePort = (text: string): number => {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got ${JSON.stringify(text.slice(0, 20))})`);
   return Number(text);
+};
+
+/** A whole number from `min` to `max`, for flags such as `--timeout-ms`. */
+export const parseWholeNumber = (flag: string, text: string, min: number, max: number): number => {
+  if (!/^[0-9]{1,9}$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got ${JSON.stringify(text.slice(0, 20))})`);
+  }
+  return Number(text);
+};
+
+/** The policy flags `url-check` and `probe` share, as the contract takes them. */
+export const POLICY_FLAGS = {
+  'allowlist-status': { type: 'string' },
+  'acknowledge-private': { type: 'boolean' },
+} as const satisfies Options;
+
+export const policyInput = (values: { 'allowlist-status'?: string | undefined; 'acknowledge-private'?: boolean | undefined }) => {
+  const raw = values['allowlist-status'];
+  const status = raw === undefined ? undefined : AllowlistStatus.safeParse(raw);
+  if (status !== undefined && !status.success) throw new UsageError(`--allowlist-status must be one of ${AllowlistStatus.options.join(', ')}`);
+  return {
+    deployment: 'self-hosted' as const,
+    acknowledge_private: values['acknowledge-private'] === true,
+    ...(status?.data === undefined ? {} : { allowlist_status: status.data }),
+  };
 };

@@ -1,24 +1,10 @@
 import { resolve } from 'node:path';
-import { createApi, type Api } from '../api';
-import { createClient, type ApiClient, type MethodName } from '../../shared/contract';
-import { createNodeDeps } from '../composition/node-deps';
+import { createCliRoot } from '../composition/cli-root';
 import type { CliIO } from './cli-io';
-import { openInBrowser } from '../composition/open-browser';
 
-/** The real CliIO: process streams, the plain-Node services (built lazily), the system browser. */
+/** The real CliIO: the process's streams and environment around the CLI's composition root. */
 export const createProcessIO = (options: { dataDir: string; staticDir: string; signal: AbortSignal }): CliIO => {
-  const apis = new Map<'cli' | 'browser', Api>();
   const note = (line: string): void => void process.stderr.write(`${line}\n`);
-  const api = (mode: 'cli' | 'browser' = 'cli'): Api => {
-    let a = apis.get(mode);
-    if (a === undefined) {
-      // Only the first set of services speaks to the terminal: one warning per run.
-      a = createApi(createNodeDeps({ dataDir: options.dataDir, mode, ...(apis.size === 0 ? { note } : {}) }));
-      apis.set(mode, a);
-    }
-    return a;
-  };
-  let client: ApiClient | undefined;
   return {
     print: (line) => process.stdout.write(`${line}\n`),
     note,
@@ -27,8 +13,6 @@ export const createProcessIO = (options: { dataDir: string; staticDir: string; s
     signal: options.signal,
     dataDir: resolve(options.dataDir),
     staticDir: options.staticDir,
-    api,
-    client: () => (client ??= createClient((name: MethodName, input: unknown) => api('cli').call(name, input))),
-    openUrl: (url) => openInBrowser(url),
+    ...createCliRoot({ dataDir: options.dataDir, staticDir: options.staticDir, note }),
   };
 };

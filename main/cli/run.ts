@@ -1,6 +1,7 @@
-import { CLI_NAME, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './cli-io';
+import { CLI_NAME, EXIT_CODES, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from './cli-io';
 import { COMMANDS } from './commands';
 import { parseFlags } from './parse-flags';
+import { printable } from './printable';
 
 const isHelp = (a: string): boolean => a === '--help' || a === '-h';
 
@@ -27,8 +28,8 @@ export const helpText = (): string[] => {
     '  --help, -h      this text',
     '  --version       the app version',
     '',
-    'Exit codes: 0 ok, 1 the command failed, 2 usage error; commands that judge a target or a bundle',
-    `add their own (see '${CLI_NAME} <command> --help').`,
+    'Exit codes:',
+    ...EXIT_CODES.map(([code, meaning]) => `  ${code}  ${meaning}`),
   ];
 };
 
@@ -45,10 +46,13 @@ const splitArgv = (argv: string[]): { globals: string[]; command: string | undef
 };
 
 /**
- * The CLI without the process: argv in, exit code out. `--data-dir` is resolved by the caller
+ * The CLI without the process: argv in, exit code out. Every line a command prints goes through
+ * `printable`, so nothing from a server or a file can drive the terminal. `--data-dir` is resolved by the caller
  * (see index.ts) because it decides how `io` is built; here it is only accepted.
  */
-export const runCli = async (argv: string[], io: CliIO): Promise<number> => {
+export const runCli = async (argv: string[], raw: CliIO): Promise<number> => {
+  // The one place output is written from: every line, of every command, escaped.
+  const io: CliIO = { ...raw, print: (line) => raw.print(printable(line)), note: (line) => raw.note(printable(line)) };
   const { globals, command, rest } = splitArgv(argv);
   try {
     const { values } = parseFlags(globals, { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' }, 'data-dir': { type: 'string' } });

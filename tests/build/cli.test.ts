@@ -22,6 +22,24 @@ describe('build/cli.mjs', () => {
     const r = await runToEnd('build/cli.mjs', ['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('bitbucket-target serve [--port N] [--no-open]');
+    expect(r.stdout).toMatch(/Exit codes:\n {2}0 {2}success.*\n {2}1 .*\n {2}2 {2}usage error.*\n {2}3 .*\n {2}5 {2}bundle not valid.*\n {2}6 {2}bundle verify without a pin/u);
+  }, 180_000);
+
+  it('writes no raw control or bidi character to the terminal: stdout JSON stays parseable, stderr hints are escaped', async () => {
+    const hostile = 'https://a.example-corp.com/\u001b]0;x\u0007\u001b[2K\rallow OK\u202e\u009b';
+    const raw = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+    const run = runNode('build/cli.mjs', ['url-check', '--offline', '--json', '--stdin-json'], env);
+    run.child.stdin.end(JSON.stringify([hostile]));
+    expect(await run.exited).toBe(3);
+    const lines = run.stdout().split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).every((l) => !raw.test(l))).toBe(true);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ input: hostile, verdict: 'invalid' });
+
+    const unknown = await runToEnd('build/cli.mjs', ['\u001b[2K\u202eevil'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim().split('\n').at(-1)).toContain("unknown command '\\u001b[2K\\u202eevil'");
+    expect(unknown.stderr.replace(/\n/gu, '')).not.toMatch(raw);
   }, 180_000);
 
   it('an unknown command exits 2 with a one-line hint on stderr', async () => {

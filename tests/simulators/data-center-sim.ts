@@ -27,6 +27,8 @@ export interface DataCenterSimWorld {
    * the whole `Bearer <token>` header, or URL-encoded.
    */
   readonly echoTokenInUsername?: 'raw' | 'base64_bearer' | 'url_encoded';
+  /** application-properties `displayName`: a free string in RestApplicationProperties (tests/fixtures/openapi/bitbucket-data-center.subset.json), so a hostile server sends any text. */
+  readonly displayName?: string;
 }
 
 const echoed = (form: NonNullable<DataCenterSimWorld['echoTokenInUsername']>, token: string): string =>
@@ -75,7 +77,7 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     const name = world.echoTokenInUsername !== undefined && bearer !== undefined ? echoed(world.echoTokenInUsername, bearer) : user;
     const who: Record<string, string> = user === null || name === null ? {} : { 'x-ausername': name, 'x-auserid': '101' };
     if (path === '/rest/api/1.0/application-properties') {
-      return { status: 200, headers: who, body: { version: world.version, buildNumber: '9004001', buildDate: '1760000000000', displayName: 'Bitbucket' } };
+      return { status: 200, headers: who, body: { version: world.version, buildNumber: '9004001', buildDate: '1760000000000', displayName: world.displayName ?? 'Bitbucket' } };
     }
     const m = /^\/rest\/api\/1\.0\/projects\/([^/]+)\/repos\/([^/]+)$/.exec(path);
     if (m !== null) {

@@ -1,12 +1,11 @@
 import type { BundleDiffResult, BundleSide } from '../../../shared/contract/bundle-diff';
-import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIO } from '../cli-io';
+import { EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle-input';
+import { printable } from '../printable';
+import { readBounded, signerOf } from './bundle-input';
 
 // `bundle diff A B`: each signature verified first, then field by field what changed.
 
-/** Both bundles are intact and some field differs. */
-export const EXIT_DIFFERENT = 3;
 
 const sideLine = (label: string, s: BundleSide): string => `${label}: ${s.verdict}  ${s.fingerprint ?? '(no key)'}  ${s.message}`;
 
@@ -45,5 +44,5 @@ export const runBundleDiff = async (args: string[], io: CliIO): Promise<number> 
   if (values.json === true) io.print(JSON.stringify(r.value));
   else for (const line of diffLines(r.value)) io.print(printable(line));
   if (!r.value.intact) return EXIT_NOT_VALID;
-  return r.value.changes.length === 0 ? EXIT_OK : EXIT_DIFFERENT;
+  return r.value.changes.length === 0 ? EXIT_OK : EXIT_BLOCKED;
 };

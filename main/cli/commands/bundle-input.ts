@@ -3,11 +3,8 @@ import { BUNDLE_MAX_BYTES } from '../../../shared/domain/bundle';
 import { readFingerprint, readTrustList } from '../../../shared/domain/fingerprint-input';
 import { UsageError } from '../cli-io';
 
-// What `bundle verify`, `bundle diff` and `radar` share: reading a bundle or trust file within its
-// limit, the signer the reviewer confirms, and showing a bundle's text safely.
-
-/** `bundle verify`: the bundle is not valid (any BUNDLE_* verdict). */
-export const EXIT_NOT_VALID = 5;
+// What `bundle verify`, `bundle diff`, `radar --bundle` and `recheck` read from the command line: a
+// bounded file, and the signer the reviewer confirms.
 
 /** A trust file is a short list of lines; anything larger is not one. */
 const TRUST_FILE_MAX_BYTES = 256 * 1024;
@@ -34,15 +31,6 @@ export const readOrRefuse = async (path: string, limit?: number): Promise<Buffer
   }
 };
 
-/**
- * A signed bundle can still come from anyone: its text fields are shown with control and
- * bidi-override characters escaped, so a name cannot drive the terminal or reorder a line.
- */
-const unsafe = (code: number): boolean =>
-  code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-export const printable = (text: string): string =>
-  Array.from(text, (c) => (unsafe(c.charCodeAt(0)) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('');
-
 /** The signer the reviewer confirms: a pinned fingerprint or a trust file, both read by the one shared reader. */
 export const signerOf = async (values: { fingerprint?: string; trust?: string }): Promise<{ fingerprint?: string; trusted?: string[] }> => {
   if (values.fingerprint !== undefined && values.trust !== undefined) throw new UsageError('use --fingerprint or --trust, not both');
@@ -58,3 +46,4 @@ export const signerOf = async (values: { fingerprint?: string; trust?: string })
   if (!list.ok) throw new UsageError(`--trust: line ${list.line} is refused: ${list.reason}`);
   return { trusted: [...list.fingerprints] };
 };
+

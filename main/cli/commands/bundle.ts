@@ -1,15 +1,13 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
 import type { BundleSummary, BundleVerification } from '../../../shared/domain/bundle';
 import { BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, EXIT_SIGNER_UNCONFIRMED, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
+import { readOrRefuse, signerOf } from './bundle-input';
 import { runBundleDiff } from './bundle-diff';
-import { EXIT_NOT_VALID, printable, readOrRefuse, signerOf } from './bundle-input';
+import { printable } from '../printable';
 
 // `bundle export` and `bundle verify`, both through the contract like every other caller.
-
-/** `bundle verify`: the signature holds, but no pin or trust file confirmed the signer (`valid_unpinned`). */
-export const EXIT_SIGNER_UNCONFIRMED = 6;
 
 export const BUNDLE_USAGE =
   'bundle export --target NAME [--out FILE] [--summary FILE] [--expires-in DAYS] | bundle verify FILE [--fingerprint FINGERPRINT | --trust FILE] [--json] | bundle diff A.json B.json [--fingerprint FINGERPRINT | --trust FILE] [--json]';

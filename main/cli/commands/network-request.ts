@@ -2,7 +2,7 @@ import { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { writeAtomically } from './bundle';
-import { printable } from './bundle-input';
+import { printable } from '../printable';
 
 // `network-request`: the change request for the firewall or proxy team, written whatever the
 // probe's verdict (a failing check is exactly when it is needed).

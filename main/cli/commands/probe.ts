@@ -1,21 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import { systemNetwork, type Network } from '../../services/net/network';
-import { probeUrl } from '../../services/url-safety/network-check';
-import type { ProbeResult } from '../../services/url-safety/probe';
-import { CLI_NAME, type CliCommand } from '../cli-io';
-import { EXIT_BLOCKED, EXIT_OK, EXIT_USAGE, parseArgs, policyFromArgs, positiveInt, readStream, type CommandIo } from './url-safety-args';
+import { urlSafetyMethods, type UrlProbeResult } from '../../../shared/contract/url-safety';
+import { readCaFile } from '../../composition/ca-file';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../cli-io';
+import { parseFlags, parseWholeNumber, POLICY_FLAGS, policyInput } from '../parse-flags';
 
 export const PROBE_USAGE =
   'probe BASE_URL [--ca FILE] [--json] [--timeout-ms N] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private]';
 export const PROBE_SUMMARY = 'Probe a Data Center base URL: every URL-safety stage, then the API root over the pinned connection.';
 
-export interface ProbeDeps {
-  /** The composition root's one network (resolver, proxy env, limits, judge, CA loader). */
-  readonly network: Network;
-}
+/** `--timeout-ms` takes what the contract's url.probe takes. */
+const timeoutSchema = urlSafetyMethods['url.probe'].input.shape.timeout_ms.unwrap();
+const TIMEOUT_MS = { min: timeoutSchema.minValue ?? 1, max: timeoutSchema.maxValue ?? Number.MAX_SAFE_INTEGER };
 
 /** The CLI JSON object: the documented keys. */
-export const probeJson = (r: ProbeResult) => ({
+export const probeJson = (r: UrlProbeResult) => ({
   verdict: r.verdict,
   code: r.code,
   reason: r.reason,
@@ -29,51 +26,34 @@ export const probeJson = (r: ProbeResult) => ({
   detail: r.detail,
 });
 
-const table = (r: ProbeResult): string[] => [
+const table = (r: UrlProbeResult): string[] => [
   `${r.verdict}  ${r.normalized ?? r.input}${r.reason === null ? '' : `  ${r.reason}: ${r.detail ?? ''}`}`,
   ...r.stages.map((s) => `  ${s.stage.padEnd(11)} ${s.status.padEnd(8)} ${String(s.ms).padStart(8)} ms  ${s.detail ?? ''}`),
 ];
 
-export const runProbeCommand = async (argv: readonly string[], io: CommandIo, deps: ProbeDeps): Promise<number> => {
-  const parsed = parseArgs(argv, ['--json', '--acknowledge-private'], ['--ca', '--timeout-ms', '--allowlist-status']);
-  if (!parsed.ok) return usage(io, parsed.message);
-  const { args } = parsed;
-  const policy = policyFromArgs(args);
-  if (!policy.ok) return usage(io, policy.message);
-  if (args.positionals.length !== 1) return usage(io, 'exactly one BASE_URL');
-  const timeout = positiveInt(args.values.get('--timeout-ms'));
-  if (timeout === null) return usage(io, '--timeout-ms must be a positive integer');
-  const caFile = args.values.get('--ca');
-  let ca: string | undefined;
-  if (caFile !== undefined) {
-    try {
-      ca = await readFile(caFile, 'utf8');
-    } catch {
-      return usage(io, `cannot read the CA file ${caFile}`);
-    }
-  }
-  const probed = await probeUrl(deps.network, {
-    base_url: args.positionals[0] ?? '',
-    policy: policy.policy,
-    ...(ca === undefined ? {} : { ca_pem: ca }),
-    ...(timeout === undefined ? {} : { timeout_ms: timeout }),
-  });
-  if (!probed.ok) return usage(io, `${caFile ?? 'the CA'}: ${probed.error.message}`);
-  const result = probed.value;
-  if (args.flags.has('--json')) io.out(JSON.stringify(probeJson(result)));
-  else for (const line of table(result)) io.out(line);
-  return result.verdict === 'allow' ? EXIT_OK : EXIT_BLOCKED;
-};
-
-const usage = (io: CommandIo, message: string): number => {
-  io.err(`probe: ${message}`);
-  io.err(`usage: ${PROBE_USAGE}`);
-  return EXIT_USAGE;
-};
-
-/** The registry entry: exit 0 reached, 3 blocked, invalid or unreachable, 2 usage error. */
+/** Exit 0 reached, 3 blocked, invalid or unreachable, 1 an error answer, 2 usage error. */
 export const probeCommand: CliCommand = {
   summary: PROBE_SUMMARY,
   usage: `${CLI_NAME} ${PROBE_USAGE}`,
-  run: (args, io) => runProbeCommand(args, { stdin: () => readStream(io.stdin), out: io.print, err: io.note }, { network: systemNetwork(io.env) }),
+  run: async (args, io) => {
+    const { values, positionals } = parseFlags(args, { ca: { type: 'string' }, json: { type: 'boolean' }, 'timeout-ms': { type: 'string' }, ...POLICY_FLAGS }, true);
+    const policy = policyInput(values);
+    if (positionals.length !== 1) throw new UsageError('probe needs exactly one BASE_URL');
+    const timeout = values['timeout-ms'] === undefined ? undefined : parseWholeNumber('--timeout-ms', values['timeout-ms'], TIMEOUT_MS.min, TIMEOUT_MS.max);
+    const ca = values.ca === undefined ? undefined : await readCaFile(values.ca);
+    if (ca !== undefined && !ca.ok) throw new UsageError(`--ca: ${ca.error.code}: ${ca.error.message.replace(/\.$/u, '')}`);
+    const r = await io.client()['url.probe']({
+      base_url: positionals[0] ?? '',
+      ...policy,
+      ...(ca === undefined ? {} : { ca_pem: ca.value.pem }),
+      ...(timeout === undefined ? {} : { timeout_ms: timeout }),
+    });
+    if (!r.ok) {
+      io.note(`probe: ${r.error.code}: ${r.error.message}`);
+      return EXIT_FAILURE;
+    }
+    if (values.json === true) io.print(JSON.stringify(probeJson(r.value)));
+    else for (const line of table(r.value)) io.print(line);
+    return r.value.verdict === 'allow' ? EXIT_OK : EXIT_BLOCKED;
+  },
 };

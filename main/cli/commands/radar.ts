@@ -1,14 +1,13 @@
 import { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import type { RadarScanResult } from '../../../shared/contract/radar';
 import { RADAR_DEFAULT_WITHIN_DAYS, RADAR_MAX_WITHIN_DAYS, type RadarItem } from '../../../shared/domain/radar';
-import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readBounded, signerOf } from './bundle-input';
+import { printable } from '../printable';
+import { readBounded, signerOf } from './bundle-input';
 
 // `radar`: every date that will stop a target working, from saved targets, live probes or a bundle.
 
-/** Something is due within the window, or already past. */
-export const EXIT_DUE = 3;
 
 export const RADAR_USAGE =
   'radar [--target NAME | --probe BASE_URL ... | --bundle FILE] [--within DAYS] [--json] [--ca FILE] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--fingerprint FINGERPRINT | --trust FILE]';
@@ -83,7 +82,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   }
   if (values.json === true) io.print(JSON.stringify(r.value));
   else for (const line of radarLines(r.value)) io.print(printable(line));
-  return r.value.due > 0 ? EXIT_DUE : EXIT_OK;
+  return r.value.due > 0 ? EXIT_BLOCKED : EXIT_OK;
 };
 
 export const radarCommand: CliCommand = {

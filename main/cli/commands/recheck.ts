@@ -1,12 +1,10 @@
 import type { RecheckResult } from '../../../shared/contract/recheck';
-import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
-import { EXIT_NOT_VALID, printable, readOrRefuse, signerOf } from './bundle-input';
+import { printable } from '../printable';
+import { readOrRefuse, signerOf } from './bundle-input';
 
 // `recheck BUNDLE`: has the host drifted since the bundle was signed? No credential is used.
-
-/** Something drifted. */
-export const EXIT_DRIFT = 3;
 
 export const RECHECK_USAGE = 'recheck BUNDLE.json [--ca FILE] [--fingerprint FINGERPRINT | --trust FILE] [--json]';
 
@@ -30,7 +28,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   }
   if (values.json === true) io.print(JSON.stringify(r.value));
   else for (const line of recheckLines(r.value)) io.print(printable(line));
-  return r.value.drift.length === 0 ? EXIT_OK : EXIT_DRIFT;
+  return r.value.drift.length === 0 ? EXIT_OK : EXIT_BLOCKED;
 };
 
 export const recheckCommand: CliCommand = {

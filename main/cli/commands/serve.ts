@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBrowserServer, type BrowserServer } from '../../server/browser-server';
-import { createLaunchFile, type LaunchFile } from '../../server/launch-file';
-import { LAUNCH_CODE_TTL_MS } from '../../server/session-gate';
+import { createLaunchFile, LAUNCH_CODE_TTL_MS, type LaunchFile } from '../../composition/browser-launch';
+import type { BrowserServer } from '../../server/browser-server';
 import { CLI_NAME, EXIT_FAILURE, EXIT_OK, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags, parsePort } from '../parse-flags';
 
@@ -40,7 +39,7 @@ export const serveCommand: CliCommand = {
     }
     let server: BrowserServer;
     try {
-      server = await startBrowserServer({ api: io.api('browser'), staticDir: io.staticDir, port });
+      server = await io.startBrowserServer({ port });
     } catch (cause) {
       const code = (cause as NodeJS.ErrnoException).code;
       io.note(code === 'EADDRINUSE' ? `Port ${port} on 127.0.0.1 is already in use; pick another with --port, or --port 0 for any free one.` : `Browser mode could not start: ${cause instanceof Error ? cause.message : String(cause)}`);

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../../../main/cli/cli-io';
 import { COMMANDS } from '../../../main/cli/commands';
 import { dataDirFlag, runCli } from '../../../main/cli/run';
 import packageJson from '../../../package.json';
@@ -25,6 +27,24 @@ describe('runCli', () => {
       expect(text).toContain(cmd.usage);
     }
     expect(f.stderr).toEqual([]);
+  });
+
+  it('--help shows the one exit-code table, and README shows the same one', async () => {
+    const f = setup();
+    expect(await runCli(['--help'], f.io)).toBe(0);
+    const help = f.stdout.slice(f.stdout.indexOf('Exit codes:') + 1);
+    expect(help).toEqual(EXIT_CODES.map(([code, meaning]) => `  ${code}  ${meaning}`));
+    expect(EXIT_CODES.map(([code]) => code)).toEqual([0, 1, 2, 3, 5, 6]);
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const [code, meaning] of EXIT_CODES) expect(readme).toContain(`| ${code} | ${meaning} |`);
+  });
+
+  it('escapes control characters in every line it writes, its own hints included', async () => {
+    const f = setup();
+    expect(await runCli(['\u001b]0;x\u0007\u001b[2K\rallow OK'], f.io)).toBe(2);
+    expect(f.stderr).toHaveLength(1);
+    expect(f.stderr[0]).toContain("unknown command '\\u001b]0;x\\u0007\\u001b[2K\\u000dallow OK'");
+    expect(f.stderr[0]).not.toMatch(/\p{Cc}/u);
   });
 
   it('--version prints the package version through app.info', async () => {

@@ -26,8 +26,9 @@ export const cliHarness = async (targets: StoredTarget[], secrets: Record<string
     signal: new AbortController().signal,
     dataDir: t.dir,
     staticDir: work,
-    api: () => t.api,
     client: () => client,
+    sessionClient: () => client,
+    startBrowserServer: () => Promise.reject(new Error('not in tests')),
     openUrl: async () => ({ ok: false, reason: 'not in tests' }),
   };
   /** Runs a command as the CLI runner does: a UsageError is exit 2 with a note. */

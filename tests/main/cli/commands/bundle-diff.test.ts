@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT_BLOCKED as EXIT_DIFFERENT, EXIT_NOT_VALID } from '../../../../main/cli/cli-io';
 import { bundleCommand } from '../../../../main/cli/commands/bundle';
-import { EXIT_NOT_VALID } from '../../../../main/cli/commands/bundle-input';
-import { EXIT_DIFFERENT } from '../../../../main/cli/commands/bundle-diff';
 import { createConfSettingsStore } from '../../../../main/services/settings/conf-settings-store';
 import { emptySettings } from '../../../../main/services/settings/settings-data';
 import { BundleDiffResult } from '../../../../shared/contract/bundle-diff';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleCommand, EXIT_SIGNER_UNCONFIRMED } from '../../../../main/cli/commands/bundle';
-import { EXIT_NOT_VALID } from '../../../../main/cli/commands/bundle-input';
+import { EXIT_NOT_VALID, EXIT_SIGNER_UNCONFIRMED } from '../../../../main/cli/cli-io';
+import { bundleCommand } from '../../../../main/cli/commands/bundle';
 import { runCli } from '../../../../main/cli/run';
 import { signingKeyCommand } from '../../../../main/cli/commands/signing-key';
 import { SIGNING_KEY_ACCOUNT } from '../../../../main/services/bundle/signing-key';

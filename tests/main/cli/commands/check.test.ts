@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../../../main/cli/cli-io';
-import { runCheckCommand } from '../../../../main/cli/commands/check';
+import { createCheckSessionClient } from '../../../../main/composition/check-session';
 import { fixedClock } from '../../../../main/services/clock/clock';
 import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
 import { SECRETS } from '../../../simulators/cloud-sim-state';
 import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
 import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
 import { simNetwork, simProviders } from '../../../support/sim-providers';
+import { dataCenterTargetFile } from '../cli-expect';
+import { fakeIO } from '../fake-io';
 
 let cloud: CloudSim;
 let dc: DataCenterSim;
@@ -34,20 +35,24 @@ const file = (name: string, body: unknown): string => {
   return p;
 };
 
+/** The CLI runner over a check session wired to the simulators (the test's composition root). */
 const run = async (args: string[], env: Record<string, string> = {}, stdin = '') => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCheckCommand(
-    args,
-    { print: (l) => out.push(l), note: (l) => err.push(l), stdin: Readable.from([stdin]), env, openUrl: async () => ({ ok: true }) },
-    { providers: simProviders(cloud, [dc, jira]), network: simNetwork(cloud.caCert), clock: fixedClock('2026-11-29T08:00:00.000Z') },
-  );
-  cliOutputs.push(...out, ...err);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+  const f = fakeIO({
+    stdin: Readable.from([stdin]),
+    env,
+    sessionClient: () =>
+      createCheckSessionClient({ appInfo: f.deps.appInfo, clock: fixedClock('2026-11-29T08:00:00.000Z'), providers: simProviders(cloud, [dc, jira]), network: simNetwork(cloud.caCert) }),
+  });
+  try {
+    const { code, out, err } = await f.run(['check', ...args]);
+    cliOutputs.push(...out, ...err);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    f.cleanup();
+  }
 };
 
 const CLOUD = { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' };
-const c = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
 
 describe('check --target FILE', () => {
   it('Cloud repository with retired issues routed to Jira: ready, exit 0, secrets from env never printed', async () => {
@@ -74,18 +79,7 @@ describe('check --target FILE', () => {
   });
 
   it('Data Center to portable export with the token on stdin: ready, exit 0', async () => {
-    const target = file('dc.json', {
-      provider_key: 'bitbucket_data_center_issues',
-      deployment_mode: 'self-hosted',
-      confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c },
-      base_url: dc.baseUrl,
-      allowlist_status: 'approved_tunnel',
-      auth_method: 'http_access_token',
-      workspace: 'SEC',
-      repository_slug: 'payments',
-      issue_workflow: 'portable',
-      portable: { format: 'csv' },
-    });
+    const target = file('dc.json', dataCenterTargetFile(dc.baseUrl));
     const r = await run(['--target', target, '--stdin'], {}, JSON.stringify({ bitbucket: DC_SECRETS.token }));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/PASS\s+Credential/);
@@ -99,23 +93,27 @@ describe('check --target FILE', () => {
   });
 
   it.each([
-    ['no --target', [] as string[], ''],
-    ['a missing file', ['--target', '/nonexistent/target.json'], ''],
-    ['a file that is not JSON', ['--target', 'NOTJSON'], ''],
-    ['a target holding a token field (strict schema)', ['--target', 'TOKENFIELD'], ''],
-    ['--stdin with a non-object', ['--target', 'CLOUD', '--stdin'], '"just a string"'],
-  ])('usage error (exit 2): %s', async (_n, args, stdin) => {
+    ['no --target', [] as string[], '', /--target FILE is required/],
+    ['a missing file', ['--target', '/nonexistent/target.json'], '', /cannot read \/nonexistent\/target.json/],
+    ['a file that is not JSON', ['--target', 'NOTJSON'], '', /is not JSON/],
+    ['a target holding a token field (strict schema)', ['--target', 'TOKENFIELD'], '', /is not a valid target: .*token/],
+    ['--stdin with a non-object', ['--target', 'CLOUD', '--stdin'], '"just a string"', /stdin must be a JSON object/],
+    ['--stdin that is not JSON', ['--target', 'CLOUD', '--stdin'], '{nope', /stdin is not JSON/],
+  ])('usage error (exit 2): %s', async (_n, args, stdin, message) => {
     const real = args.map((a) =>
       a === 'NOTJSON' ? file('bad.json', '{nope') : a === 'TOKENFIELD' ? file('token.json', { ...CLOUD, token: SECRETS.apiToken }) : a === 'CLOUD' ? file('c.json', CLOUD) : a,
     );
     const r = await run(real, {}, stdin);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/usage:/);
+    expect(r.err).toMatch(message);
+    expect(r.err).toContain("Try 'bitbucket-target check --help'");
     expect(r.err).not.toContain(SECRETS.apiToken);
   });
 
   it('a secret can never be passed as a flag', async () => {
-    await expect(run(['--target', file('x.json', CLOUD), '--token', SECRETS.apiToken])).rejects.toBeInstanceOf(UsageError);
+    const r = await run(['--target', file('x.json', CLOUD), '--token', SECRETS.apiToken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown option '--token'/);
   });
 });
 

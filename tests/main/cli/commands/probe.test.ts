@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runProbeCommand } from '../../../../main/cli/commands/probe';
 import { APP_PROPS, json, startWorld, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
 import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
+import { expectUsageError } from '../cli-expect';
+import { fakeIO } from '../fake-io';
 
 // The probe command against a self-signed server: blocked, then accepted with --ca.
 
@@ -33,10 +34,12 @@ describe('probe command', () => {
   });
 
   const run = async (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runProbeCommand(args, { stdin: async () => '', out: (l) => out.push(l), err: (l) => err.push(l) }, { network: world.network });
-    return { code, out, err };
+    const f = fakeIO({}, { network: world.network });
+    try {
+      return await f.run(['probe', ...args]);
+    } finally {
+      f.cleanup();
+    }
   };
 
   it('blocks a self-signed certificate (exit 3), then accepts it with --ca (exit 0)', async () => {
@@ -64,12 +67,24 @@ describe('probe command', () => {
     expect(world.dns.questions.length).toBe(asked);
   });
 
-  it.each([[[]], [['a', 'b']], [['https://x.example-corp.com', '--timeout-ms', '0']], [['https://x.example-corp.com', '--ca', '/nonexistent/ca.pem']]])(
-    'usage error %j exits 2',
-    async (args) => {
-      const r = await run(args);
-      expect(r.code).toBe(2);
-      expect(r.err.join('\n')).toContain('usage:');
-    },
-  );
+  it.each([
+    [[], /exactly one BASE_URL/],
+    [['a', 'b'], /exactly one BASE_URL/],
+    [['https://x.example-corp.com', '--timeout-ms', '0'], /--timeout-ms must be a whole number from 100 to 120000/],
+    [['https://x.example-corp.com', '--timeout-ms', '120001'], /--timeout-ms must be a whole number from 100 to 120000/],
+    [['https://x.example-corp.com', '--bogus'], /Unknown option '--bogus'/],
+    [['https://x.example-corp.com', '--ca', '/nonexistent/ca.pem'], /--ca: CA_FILE_INVALID: .*\/nonexistent\/ca.pem could not be read \(ENOENT\)/],
+    [['https://x.example-corp.com', '--ca', 'GARBAGE'], /--ca: CA_FILE_INVALID: .*no PEM certificate/],
+    [['https://x.example-corp.com', '--ca', 'NOT_X509'], /--ca: CA_FILE_INVALID: .*does not parse as X.509/],
+  ])('usage error %j exits 2 with one hint line', async (args, message) => {
+    const files: Record<string, string> = { GARBAGE: 'not a certificate at all\n', NOT_X509: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' };
+    const real = args.map((a) => {
+      const body = files[a];
+      if (body === undefined) return a;
+      const path = join(dir, `${a}.pem`);
+      writeFileSync(path, body);
+      return path;
+    });
+    expectUsageError(await run(real), 'probe', message);
+  });
 });

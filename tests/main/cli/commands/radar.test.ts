@@ -1,7 +1,8 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleCommand } from '../../../../main/cli/commands/bundle';
-import { EXIT_DUE, radarCommand } from '../../../../main/cli/commands/radar';
+import { EXIT_BLOCKED as EXIT_DUE } from '../../../../main/cli/cli-io';
+import { radarCommand } from '../../../../main/cli/commands/radar';
 import { RadarScanResult } from '../../../../shared/contract/radar';
 import { cloudJira, dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
 import { cliHarness } from './bundle-cli-support';

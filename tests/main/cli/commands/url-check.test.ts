@@ -1,15 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { runUrlCheckCommand } from '../../../../main/cli/commands/url-check';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Resolver } from '../../../../main/services/url-safety/resolver';
 import { testNetwork } from '../../../support/url-safety/test-network';
+import { expectUsageError } from '../cli-expect';
+import { fakeIO } from '../fake-io';
 
-// The url-check command: input sources, output formats, exit codes.
+// The url-check command through the runner and the contract: input sources, output formats, exit codes.
+
+const made: Array<ReturnType<typeof fakeIO>> = [];
+afterEach(() => {
+  for (const f of made.splice(0)) f.cleanup();
+});
 
 const run = async (args: string[], stdin = '', resolver?: Resolver) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runUrlCheckCommand(args, { stdin: async () => stdin, out: (l) => out.push(l), err: (l) => err.push(l) }, { network: testNetwork(resolver === undefined ? {} : { resolver }) });
-  return { code, out, err };
+  const f = fakeIO({ stdin: Readable.from([stdin]) }, { network: testNetwork(resolver === undefined ? {} : { resolver }) });
+  made.push(f);
+  return f.run(['url-check', ...args]);
 };
 
 const fakeResolver = (a: Record<string, string[]>): Resolver => ({
@@ -42,8 +48,12 @@ describe('url-check', () => {
   it('--stdin reads one URL per line; --stdin-json reads strings with control characters intact', async () => {
     const lines = await run(['--json', '--offline', '--stdin'], 'https://a.example-corp.com/\n\nhttps://localhost/\r\n');
     expect(lines.out.map((l) => (JSON.parse(l) as { verdict: string }).verdict)).toEqual(['allow', 'block']);
-    const json = await run(['--json', '--offline', '--stdin-json'], JSON.stringify(['https://a.example-corp.com\n/']));
-    expect((JSON.parse(json.out[0] ?? '') as { verdict: string }).verdict).toBe('invalid');
+    const inputs = ['https://a.example-corp.com\n/', 'https://a.example-corp.com\u202e/'];
+    const json = await run(['--json', '--offline', '--stdin-json'], JSON.stringify(inputs));
+    expect(json.out.map((l) => JSON.parse(l) as unknown)).toMatchObject(inputs.map((input) => ({ verdict: 'invalid', input })));
+    // The characters reached the check, not the terminal: JSON.stringify leaves U+202E raw, printable() does not.
+    expect(json.out[1]).toContain('\\u202e');
+    expect(json.out.join('')).not.toMatch(/[\n\r\u202e]/u);
   });
 
   it('online mode classifies every DNS answer', async () => {
@@ -61,21 +71,27 @@ describe('url-check', () => {
     expect(out[0]).toContain('169.254.169.254 (cloudMetadata)');
   });
 
-  it.each([
-    [[]],
-    [['--bogus', 'https://x.example-corp.com/']],
-    [['--allowlist-status', 'maybe', 'https://x.example-corp.com/']],
-    [['--allowlist-status']],
-    [['--stdin', '--stdin-json']],
-  ])('usage error %j exits 2', async (args) => {
-    const r = await run(args);
-    expect(r.code).toBe(2);
-    expect(r.out).toEqual([]);
-    expect(r.err.join('\n')).toContain('usage:');
+  it('an input the contract refuses (over 8192 characters) is reported with its code and exits 1', async () => {
+    const r = await run(['--offline', `https://a.example-corp.com/${'x'.repeat(9000)}`, 'https://a.example-corp.com/']);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toMatch(/REQUEST_INVALID/);
+    expect(r.out).toHaveLength(1);
   });
 
-  it('bad --stdin-json is a usage error', async () => {
-    expect((await run(['--stdin-json'], '{"not":"an array"}')).code).toBe(2);
-    expect((await run(['--stdin-json'], 'not json')).code).toBe(2);
+  it.each([
+    [[], /no URL given/],
+    [['--bogus', 'https://x.example-corp.com/'], /Unknown option '--bogus'/],
+    [['--allowlist-status', 'maybe', 'https://x.example-corp.com/'], /--allowlist-status must be one of direct, allowlisted, approved_tunnel/],
+    [['--allowlist-status'], /--allowlist-status/],
+    [['--stdin', '--stdin-json'], /exclusive/],
+    [['--json=yes', 'https://x.example-corp.com/'], /--json/],
+  ])('usage error %j exits 2 with one hint line', async (args, message) => {
+    expectUsageError(await run(args), 'url-check', message);
+  });
+
+  it.each([['{"not":"an array"}'], ['not json']])('bad --stdin-json %j is a usage error', async (stdin) => {
+    const r = await run(['--stdin-json'], stdin);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(/JSON array of strings/);
   });
 });

@@ -33,6 +33,6 @@ describe('url-check and probe in the CLI', () => {
   it('probe with a usage mistake exits 2', async () => {
     const f = io('');
     expect(await runCli(['probe', '--bogus'], f.io)).toBe(2);
-    expect(f.stderr.join('\n')).toContain('usage:');
+    expect(f.stderr).toEqual([expect.stringContaining("Try 'bitbucket-target probe --help'")]);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleCommand } from '../../../../main/cli/commands/bundle';
-import { runCheckCommand } from '../../../../main/cli/commands/check';
+import { runCli } from '../../../../main/cli/run';
+import { createCheckSessionClient } from '../../../../main/composition/check-session';
 import { fixedClock } from '../../../../main/services/clock/clock';
 import { createFileLogger } from '../../../../main/services/logging/logger';
 import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
@@ -58,8 +59,8 @@ describe.each(['raw', 'base64_bearer', 'url_encoded'] as const)('a Data Center s
 
     const seen: string[] = [];
     // What the wizard runs and shows.
-    const run = await h.io.api().call('checks.run', { target_id: 'dc-1' });
-    seen.push(JSON.stringify(run), JSON.stringify(await h.io.api().call('targets.list', {})));
+    const run = await h.io.client()['checks.run']({ target_id: 'dc-1' });
+    seen.push(JSON.stringify(run), JSON.stringify(await h.io.client()['targets.list']({})));
     expect(run).toMatchObject({ ok: true, value: { record: { checks: { auth: { status: 'ok', identity: { username: '[redacted]' } } }, readiness: { verdict: 'ready' } } } });
     // The server really echoed the token: the attack ran.
     const sent = dc.exchanges.map((e) => e.answer.headers?.['x-ausername']).filter((u) => u !== undefined);
@@ -85,11 +86,14 @@ describe.each(['raw', 'base64_bearer', 'url_encoded'] as const)('a Data Center s
     writeFileSync(description, JSON.stringify(draft));
     for (const args of [['--target', description], ['--target', description, '--json']]) {
       const out: string[] = [];
-      const code = await runCheckCommand(
-        args,
-        { print: (l) => out.push(l), note: (l) => out.push(l), stdin: Readable.from(['']), env: { BTS_BITBUCKET_SECRET: TOKEN }, openUrl: async () => ({ ok: true }) },
-        { providers, network: simNetwork(cloud.caCert), clock: fixedClock(NOW) },
-      );
+      const code = await runCli(['check', ...args], {
+        ...h.io,
+        print: (l) => out.push(l),
+        note: (l) => out.push(l),
+        stdin: Readable.from(['']),
+        env: { BTS_BITBUCKET_SECRET: TOKEN },
+        sessionClient: () => createCheckSessionClient({ appInfo: { name: 'Bitbucket Target Setup', version: '0.0.0-test', mode: 'test', runtime: { node: process.versions.node } }, clock: fixedClock(NOW), providers, network: simNetwork(cloud.caCert) }),
+      });
       expect(code).toBe(0);
       seen.push(...out);
     }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runUrlCheckCommand } from '../../../../main/cli/commands/url-check';
-import { testNetwork } from '../../../support/url-safety/test-network';
+import { Readable } from 'node:stream';
+import { fakeIO } from '../../cli/fake-io';
 
 // Every published case, through the same code path as `url-check --offline --json`.
 
@@ -18,12 +18,8 @@ describe('url-safety cases (url-check --offline)', () => {
   });
 
   it.each(cases.map((c) => [c.why, c] as const))('%s', async (_why, c) => {
-    const out: string[] = [];
-    const code = await runUrlCheckCommand(['--offline', '--json', '--stdin-json'], {
-      stdin: async () => JSON.stringify([c.input]),
-      out: (line) => out.push(line),
-      err: () => undefined,
-    }, { network: testNetwork() });
+    const f = fakeIO({ stdin: Readable.from([JSON.stringify([c.input])]) });
+    const { code, out } = await f.run(['url-check', '--offline', '--json', '--stdin-json']).finally(f.cleanup);
     expect(out).toHaveLength(1);
     const line = z
       .object({ input: z.string(), verdict: z.string(), code: z.string().nullable(), reason: z.string().nullable() })

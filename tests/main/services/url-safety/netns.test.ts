@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runProbeCommand } from '../../../../main/cli/commands/probe';
 import { probeDataCenter } from '../../../../main/services/url-safety/probe';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { createNetns, netnsSupport, startServerInNetns, type Netns, type NsServer } from '../../../support/url-safety/netns';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
 import { judgeAddress } from '../../../../main/services/url-safety/policy';
 import { testNetwork } from '../../../support/url-safety/test-network';
+import { fakeIO } from '../../cli/fake-io';
 
 // Private addresses inside network namespaces this test makes itself (root; CI runs as root).
 // Traffic goes only to the namespace's 10.x address. Default policy, no test hooks: exactly
@@ -47,12 +47,8 @@ describe.runIf(support.ok)('a Data Center on a private 10.x address behind an ap
   });
 
   const probe = async (...extra: string[]) => {
-    const out: string[] = [];
-    const code = await runProbeCommand([`https://${ns.nsAddr}:${server.port}`, '--ca', caFile, '--json', ...extra], {
-      stdin: async () => '',
-      out: (l) => out.push(l),
-      err: () => undefined,
-    }, { network: testNetwork({ resolver: noDns }) });
+    const f = fakeIO({}, { network: testNetwork({ resolver: noDns }) });
+    const { code, out } = await f.run(['probe', `https://${ns.nsAddr}:${server.port}`, '--ca', caFile, '--json', ...extra]).finally(f.cleanup);
     return { code, json: z.record(z.string(), z.unknown()).parse(JSON.parse(out[0] ?? '{}')) };
   };
 

@@ -1,0 +1,52 @@
+import { createApi, type Api, type ApiDeps } from '../api';
+import { startBrowserServer, type BrowserServer } from '../server/browser-server';
+import { createClient, type ApiClient } from '../../shared/contract/client';
+import { createCheckSessionClient } from './check-session';
+import { createNodeDeps } from './node-deps';
+import { openInBrowser } from './open-browser';
+
+// The CLI's composition root: the plain-Node services (built on first use, one set per mode as
+// app.info reports it), browser mode's server and the system browser. main/cli/process-io.ts adds
+// the process streams; commands see contract clients, never a service.
+
+/** What the CLI's root hands every command (main/cli/cli-io.ts adds the process around it). */
+export interface CliRoot {
+  /** The contract over this run's settings file and the OS keychain, built on first use. */
+  readonly client: () => ApiClient;
+  /** A fresh contract over in-memory settings and secrets (`check`): nothing is kept after the run. */
+  readonly sessionClient: () => ApiClient;
+  /** Browser mode: the same contract behind a loopback server serving the built renderer. */
+  readonly startBrowserServer: (options: { port: number }) => Promise<BrowserServer>;
+  /** Opens a URL in the system browser; `{ ok: false }` with the reason when it cannot. */
+  readonly openUrl: (url: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+}
+
+/** `note`, when given, hears the start-up warnings (an inherited NODE_TLS_REJECT_UNAUTHORIZED) once per run. */
+export const createCliRoot = (options: { readonly dataDir: string; readonly staticDir: string; readonly note?: (line: string) => void }): CliRoot => {
+  const deps = new Map<'cli' | 'browser', ApiDeps>();
+  const depsFor = (mode: 'cli' | 'browser'): ApiDeps => {
+    let d = deps.get(mode);
+    if (d === undefined) {
+      // Only the first set of services speaks to the terminal: one warning per run.
+      const note = deps.size === 0 ? options.note : undefined;
+      d = createNodeDeps({ dataDir: options.dataDir, mode, ...(note === undefined ? {} : { note }) });
+      deps.set(mode, d);
+    }
+    return d;
+  };
+  const apiFor = (mode: 'cli' | 'browser'): Api => createApi(depsFor(mode));
+  let client: ApiClient | undefined;
+  return {
+    client: () => {
+      if (client === undefined) {
+        const api = apiFor('cli');
+        client = createClient((name, input) => api.call(name, input));
+      }
+      return client;
+    },
+    // The session shares the CLI root's network (resolver, proxy env, provider clients), not its files.
+    sessionClient: () => createCheckSessionClient(depsFor('cli')),
+    startBrowserServer: ({ port }) => startBrowserServer({ api: apiFor('browser'), staticDir: options.staticDir, port }),
+    openUrl: (url) => openInBrowser(url),
+  };
+};
