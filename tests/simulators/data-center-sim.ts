@@ -43,6 +43,10 @@ export const defaultDataCenterWorld = (): DataCenterSimWorld => ({
     'SEC/docs': { id: 12, name: 'docs', public: true },
     // A personal project: `~` + the user slug, which keeps `.` and `-`; the key is matched
     // without regard to case, as Bitbucket upper-cases personal keys (~DANA.SMITH) yet accepts either.
+    // Sources: Atlassian's PersonalProject javadoc (type PERSONAL, one per user, key fixed by the system)
+    // https://docs.atlassian.com/bitbucket-server/javadoc/9.2.1/api/com/atlassian/bitbucket/project/PersonalProject.html
+    // and GitLab's Bitbucket Server importer fix "personal projects live in a namespace called ~username"
+    // https://gitlab.com/gitlab-org/gitlab-ce/merge_requests/23601
     '~DANA.SMITH/notes': { id: 13, name: 'notes', public: false },
   },
   version: '9.4.1',

@@ -8,6 +8,8 @@ import { createDataCenterClient, type DataCenterCredential } from '../../main/se
 import { runDataCenterChecks } from '../../main/services/providers/data-center/dc-checks';
 import { matchPath, responseSchema, validate, type OpenApiDoc } from '../support/openapi-validate';
 import { cloudClientFor, NOW, recordingSleep, simHttp } from '../support/provider-harness';
+// simInstanceCheck runs the real network-check service against the simulator; the answers it reads are
+// the ones validated below against Atlassian's published OpenAPI (tests/fixtures/openapi/*.subset.json).
 import { simInstanceCheck } from '../support/sim-providers';
 import { startCloudSim, type CloudSim } from './bitbucket-cloud-sim';
 import { SECRETS } from './cloud-sim-state';
