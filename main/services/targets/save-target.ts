@@ -5,6 +5,7 @@ import { draftViolations } from '../../../shared/domain/step-graph';
 import { TargetConfig, type TargetDraft } from '../../../shared/domain/target';
 import type { StoredTarget } from '../settings/settings-data';
 import { keepValidChecks } from './invalidate-checks';
+import { withStoredUrls } from './stored-url';
 import { defaultTargetName, isGeneratedName, nameKey, newTargetId, uniqueDefaultName } from './target-identity';
 
 type ParsedDraft = z.output<typeof TargetDraft>;
@@ -47,7 +48,9 @@ export const saveTarget = (targets: readonly StoredTarget[], draft: ParsedDraft,
   // A readable id from the (given or generated) name; random only when the name has no usable letters.
   const id = draft.id ?? newTargetId(name, new Set(targets.map((t) => t.target.id)), ctx.randomId);
 
-  const parsed = TargetConfig.safeParse({ ...draft, id, name, created_at: existing?.target.created_at ?? ctx.now, updated_at: ctx.now });
+  const urls = withStoredUrls(draft);
+  if (!urls.ok) return urls;
+  const parsed = TargetConfig.safeParse({ ...urls.value, id, name, created_at: existing?.target.created_at ?? ctx.now, updated_at: ctx.now });
   if (!parsed.success) return fail('REQUEST_INVALID', 'The target is not valid.', { issues: issuesOf(parsed.error) });
   const target = parsed.data;
 

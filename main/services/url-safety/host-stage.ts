@@ -18,19 +18,10 @@ export interface HostJudgement {
   readonly detail: string;
 }
 
-export const judgeHost = (target: Pick<ParsedTarget, 'host' | 'hostKind' | 'decimalReading'>, policy: AddressPolicy, judge: AddressJudge): HostJudgement => {
+export const judgeHost = (target: Pick<ParsedTarget, 'host' | 'hostKind'>, policy: AddressPolicy, judge: AddressJudge): HostJudgement => {
   if (target.hostKind !== 'name') {
     const a = classifyIp(target.host);
-    const blocked = judge(a, policy);
-    if (blocked === null && target.decimalReading !== undefined) {
-      // An ambiguous spelling: safe only if the decimal reading other parsers use is safe too.
-      const alt = classifyIp(target.decimalReading);
-      const altBlocked = judge(alt, policy);
-      if (altBlocked !== null) {
-        return { cls: alt.cls, range: alt.range, literal: a, blocked: altBlocked, detail: `${a.ip} is ${a.range}, but the typed spelling reads as ${alt.ip} (${alt.range}) to parsers that take leading-zero parts as decimal` };
-      }
-    }
-    return { cls: a.cls, range: a.range, literal: a, blocked, detail: `${a.ip} is ${a.range}` };
+    return { cls: a.cls, range: a.range, literal: a, blocked: judge(a, policy), detail: `${a.ip} is ${a.range}` };
   }
   const n = classifyName(target.host);
   const blocked = classDecision(n.cls, policy);

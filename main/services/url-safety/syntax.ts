@@ -1,8 +1,10 @@
 import type { BlockReason } from '../../../shared/domain/checks';
 import { hostnameProblem } from './hostname-rules';
-import { httpsAuthorityProblem, rawAuthority, rawTextProblem } from './raw-text';
+import { hostSpellingProblem } from './host-spelling';
+import { carriesUserinfo, httpsAuthorityProblem, rawTextProblem } from './raw-text';
 
-// Stage 1: syntax. Raw-text checks, then the WHATWG parser, then rules on the *canonical* host.
+// Stage 1: syntax. Raw-text checks (the text, then the host as typed), then the WHATWG parser, then
+// rules on the *canonical* host.
 // Returns a value; never throws.
 
 export type HostKind = 'ipv4' | 'ipv6' | 'name';
@@ -16,11 +18,6 @@ export interface ParsedTarget {
   readonly host: string;
   readonly hostKind: HostKind;
   readonly port: number;
-  /**
-   * For an IPv4 literal typed with leading zeros (`0127.0.0.1`): the address other parsers read
-   * when they take the parts as decimal. WHATWG reads them as octal; the host must be safe both ways.
-   */
-  readonly decimalReading?: string;
 }
 
 export interface SyntaxFailure {
@@ -50,6 +47,8 @@ export const normalizePath = (pathname: string): string => pathname.replace(/\/+
 export const checkSyntax = (input: string): SyntaxOutcome => {
   const raw = rawTextProblem(input);
   if (raw !== null) return invalid(`the URL ${raw}`);
+  const spelling = hostSpellingProblem(input);
+  if (spelling !== null) return invalid(spelling);
   const url = parse(input);
   if (url === null) return invalid('not an absolute URL the WHATWG parser accepts');
   if (url.protocol !== 'https:') {
@@ -74,23 +73,8 @@ export const checkSyntax = (input: string): SyntaxOutcome => {
   const hostForUrl = hostKind === 'ipv6' ? `[${host}]` : host;
   const port = url.port === '' ? 443 : Number(url.port);
   const normalized = `https://${hostForUrl}${url.port === '' ? '' : `:${url.port}`}${normalizePath(url.pathname)}`;
-  if (url.username !== '' || url.password !== '' || rawAuthority(input).includes('@')) {
+  if (carriesUserinfo(input)) {
     return { ok: false, verdict: 'block', reason: 'userinfo', detail: 'userinfo or "@" in the authority', normalized };
   }
-  const decimalReading = hostKind === 'ipv4' ? decimalReadingOf(input, host) : null;
-  return decimalReading === null
-    ? { ok: true, url, normalized, host, hostKind, port }
-    : { ok: true, url, normalized, host, hostKind, port, decimalReading };
-};
-
-/** The all-decimal reading of a typed dotted-quad with leading zeros, when it differs from `canonical`. */
-export const decimalReadingOf = (input: string, canonical: string): string | null => {
-  const typed = rawAuthority(input).replace(/:\d*$/u, '').replace(/\.$/u, '');
-  const parts = typed.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,12}$/u.test(p))) return null;
-  if (!parts.some((p) => p.length > 1 && p.startsWith('0'))) return null;
-  const values = parts.map((p) => Number.parseInt(p, 10));
-  if (values.some((v) => v > 255)) return null;
-  const reading = values.join('.');
-  return reading === canonical ? null : reading;
+  return { ok: true, url, normalized, host, hostKind, port };
 };

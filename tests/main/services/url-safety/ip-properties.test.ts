@@ -68,12 +68,19 @@ describe('no special IPv4 address is allowed, whatever its spelling', () => {
     });
   }
 
-  it('the spellings are real: a public address in each non-embedding spelling is allowed', () => {
-    // 1.1.1.1: public whichever way a leading-zero spelling is read (octal or decimal), so the
-    // ambiguity rule (see ambiguous-spelling.test.ts) does not apply to it.
+  it('the spellings are real: a public address in each non-embedding spelling is allowed, unless a part has a leading zero', () => {
+    // 1.1.1.1 is public in every reading. A spelling with a leading-zero part (octal to WHATWG,
+    // decimal to other parsers) is refused as ambiguous `syntax` whatever either reading is
+    // (host-spelling.test.ts); here: the octal forms, and the two-part short form with pad 2.
     const pub = 0x01010101;
+    const leadingZero = (name: string, pad: number): boolean =>
+      ['octal dword', 'dotted octal', 'mixed'].includes(name) || (name === 'two-part short form' && pad % 3 === 2);
     for (const [name, enc] of V4_ENCODINGS.filter(([n]) => !EMBEDDING.has(n))) {
-      for (const pad of [0, 1, 2]) expect([name, pad, verdictOf(enc(pub, pad), DEFAULT_POLICY)]).toEqual([name, pad, 'allow']);
+      for (const pad of [0, 1, 2]) {
+        const v = checkUrlOffline(`https://${enc(pub, pad)}/`, DEFAULT_POLICY, judgeAddress);
+        const expected = leadingZero(name, pad) ? ['invalid', 'syntax'] : ['allow', null];
+        expect([name, pad, v.verdict, v.reason]).toEqual([name, pad, ...expected]);
+      }
     }
   });
 
