@@ -13,6 +13,7 @@ const ANSWERED_RECORD: RecordPicks = {
   'checks.run': (v) => v.record,
   'jira.check': (v) => v.record,
   'oauth.connect': (v) => v.record,
+  'url.checkTarget': (v) => v.record,
 };
 
 export const answeredRecord = <M extends MethodName>(method: M, value: MethodOutput<M>): TargetRecord | undefined => {

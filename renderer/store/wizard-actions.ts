@@ -15,8 +15,6 @@ export interface WizardActions {
   readonly chooseProvider: (provider: ProviderKey) => Promise<boolean>;
   /** Saves the draft (`targets.save`); the store keeps the record it answered. */
   readonly saveDraft: (draft: TargetDraft, label?: string) => Promise<boolean>;
-  /** Re-reads the record. Only for a method that does not answer it yet (url.checkTarget). */
-  readonly reloadRecord: () => Promise<void>;
   readonly goTo: (step: StepId) => boolean;
   readonly next: () => boolean;
   readonly back: () => boolean;
@@ -46,12 +44,6 @@ export const wizardActions = (set: Set, get: Get): WizardActions => ({
     return get().saveDraft(providerDraft(provider, current?.id), 'Recording the provider');
   },
   saveDraft: async (draft, label = 'Saving the draft') => (await get().run('targets.save', { target: draft }, label)) !== null,
-  reloadRecord: async () => {
-    const id = get().record?.target.id;
-    if (id === undefined) return;
-    const record = await get().run('targets.get', { id }, 'Reading the target');
-    if (record !== null && get().record?.target.id === id) set({ record });
-  },
   goTo: (step) => {
     if (!stepGate(step, factsOf(get())).open) return false;
     set({ step });

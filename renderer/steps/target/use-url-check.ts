@@ -3,10 +3,9 @@ import type { UrlProbeResult } from '../../../shared/contract';
 import { useApp } from '../../store/context';
 import { isRunning } from '../../store/state';
 
-/** Runs the URL-safety check and probe of the saved target and keeps the live stage report. */
+/** Runs the URL-safety check and probe of the saved target and keeps the live stage report; the store keeps the answered record. */
 export const useUrlCheck = (targetId: string) => {
   const run = useApp((s) => s.run);
-  const reloadRecord = useApp((s) => s.reloadRecord);
   const running = useApp((s) => isRunning(s, 'url.checkTarget'));
   const [probe, setProbe] = useState<UrlProbeResult | null>(null);
   const check = async () => {
@@ -14,7 +13,6 @@ export const useUrlCheck = (targetId: string) => {
     const result = await run('url.checkTarget', { target_id: targetId }, 'Checking the base URL and probing the API root');
     if (result === null) return;
     setProbe(result.probe ?? null);
-    await reloadRecord();
   };
   return { probe, running, check };
 };

@@ -133,6 +133,7 @@ describe('app store', () => {
     ['checks.run', (id: string) => ({ target_id: id }) as const],
     ['jira.check', (id: string) => ({ target_id: id }) as const],
     ['oauth.connect', (id: string) => ({ target_id: id }) as const],
+    ['url.checkTarget', (id: string) => ({ target_id: id }) as const],
   ] as const)('%s: the answered record replaces the one in the store, with no call to read it again', async (method, input) => {
     const { store, memory } = setup();
     await store.getState().saveDraft(CLOUD_DRAFT);

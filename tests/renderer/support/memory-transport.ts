@@ -81,6 +81,12 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
         if (!r.ok) return ok({ deleted: [] });
         return ok({ record: put({ ...r.value, credential: 'missing' }), deleted: ['bitbucket'] });
       }
+      case 'url.checkTarget': {
+        const r = found(body.target_id);
+        if (!r.ok) return r;
+        const url_safety = { status: 'passed' as const, normalized: r.value.target.base_url, addresses: [{ ip: '10.20.0.5', range: 'private', family: 4 as const }], checked_at: now };
+        return ok({ target_id: r.value.target.id, url_safety, record: put({ ...r.value, checks: { ...r.value.checks, url_safety } }) });
+      }
       case 'targets.delete':
         targets.delete(String(body.id));
         return ok({ id: String(body.id), deleted: true });
