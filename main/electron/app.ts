@@ -9,7 +9,7 @@ import { warnIfTlsOverrideSet } from '../composition/tls-override-warning';
 import { aboutDetail } from './about';
 import { APP_ENTRY_URL, APP_ORIGINS, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
-import { createDesktopDeps } from './composition';
+import { createDesktopDeps, type DesktopSeams } from './composition';
 import { registerIpcHandlers } from './ipc-adapter';
 import { menuTemplate } from './menu-template';
 import { createExternalOpener } from './open-external';
@@ -24,7 +24,8 @@ import { createMainWindow } from './window';
 
 const PRODUCT_NAME = 'Bitbucket Target Setup';
 
-export const startDesktop = (): void => {
+/** Starts the desktop app. `seams` are for tests that run this entry against a stub `electron` (tests/support/electron-stub/); the app passes none. */
+export const startDesktop = (seams: DesktopSeams = {}): void => {
   // Before ready: the app:// scheme behaves like https (standard, secure origin, fetch allowed).
   // corsEnabled because vite's module scripts are fetched in CORS mode (`crossorigin`); no
   // bypassCSP, so the page's CSP always applies.
@@ -72,7 +73,7 @@ export const startDesktop = (): void => {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererRoot));
 
     const versions = { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome };
-    const deps = createDesktopDeps({ dataDir: defaultDataDir(), versions, shell, logger: log, env: process.env });
+    const deps = createDesktopDeps({ ...seams, dataDir: defaultDataDir(), versions, shell, logger: log, env: process.env });
     const api = createApi(deps);
     registerIpcHandlers(ipcMain, api.call, {
       policy: { origins: APP_ORIGINS, isAppContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id },

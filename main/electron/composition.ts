@@ -7,6 +7,7 @@ import { createNetwork, type NetworkOverrides } from '../services/net/network';
 import { createNodeProviderDeps } from '../services/providers/node-provider-deps';
 import { isOAuthConsentPage } from '../services/providers/oauth/consent-page';
 import { createKeytarStore } from '../services/secrets/keytar-store';
+import type { SecretStore } from '../services/secrets/secret-store';
 import { createConfSettingsStore } from '../services/settings/conf-settings-store';
 import { createExternalOpener, type ShellLike } from './open-external';
 
@@ -22,7 +23,12 @@ export interface DesktopFacts {
   readonly env: NodeJS.ProcessEnv;
   /** Parts of the network to replace; the app passes none (tests: a loopback resolver and judge). */
   readonly network?: NetworkOverrides;
+  /** The keychain; the app passes none and gets the OS keychain through keytar (tests: a memory store). */
+  readonly secrets?: SecretStore;
 }
+
+/** What a test may hand the desktop entry (`startDesktop`); `main/index.ts` hands nothing. */
+export type DesktopSeams = Pick<DesktopFacts, 'network' | 'secrets'>;
 
 /**
  * The desktop composition root: the one conf settings store (the same file as the CLI), the OS
@@ -40,7 +46,7 @@ export const createDesktopDeps = (facts: DesktopFacts): ApiDeps => {
     appInfo: { ...info, runtime: { ...info.runtime, electron: facts.versions.electron, chrome: facts.versions.chrome } },
     clock: systemClock,
     settings: createConfSettingsStore({ dir: facts.dataDir }),
-    secrets: createKeytarStore(),
+    secrets: facts.secrets ?? createKeytarStore(),
     newId: randomUUID,
     network,
     providers: createNodeProviderDeps({

@@ -1,57 +1,55 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createFileLogger } from '../../../main/services/logging/logger';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ENTRY_URL, APP_SCHEME } from '../../../main/electron/app-origin';
+import { channelFor, METHOD_NAMES } from '../../../shared/contract/method-names';
+import { startDesktopProcess, type DesktopProcess } from '../../support/electron-stub/desktop-process';
 import { startProxyWorld, type ProxyWorld } from '../../support/url-safety/proxy-world';
 
-// The desktop composition root, built in plain Node: `electron` (and electron-store, which needs
-// it) are stubs that fail if touched, since building the deps must not need Electron. Before,
-// this root handed the URL checks no network at all, so the wizard's check ignored HTTPS_PROXY
-// while "Test connection" honoured it.
+// The desktop composition root as the app runs it: `startDesktop` (what main/index.ts calls), in a
+// child plain-Node process where `electron` resolves to the recording stub of
+// tests/support/electron-stub/ and nothing else is replaced but the resolver, the address judge
+// (to reach the loopback Data Center) and the keychain (in memory). HTTPS_PROXY reaches it the way
+// it reaches the app: in the process environment. Before issue 11 this root handed the URL checks
+// no network at all, so the wizard's check ignored HTTPS_PROXY while "Test connection" honoured it;
+// a root that passed anything but process.env would fail here too.
 
-const touched: string[] = [];
-vi.mock('electron', () => ({
-  app: new Proxy({}, { get: (_t, key) => { touched.push(`app.${String(key)}`); throw new Error('electron stub: app used'); } }),
-}));
-vi.mock('electron-store', () => ({
-  default: class {
-    constructor() {
-      touched.push('electron-store');
-      throw new Error('electron-store stub: constructed');
-    }
-  },
-}));
-
-const { createDesktopDeps } = await import('../../../main/electron/composition');
-
-describe('createDesktopDeps: one proxy env for the URL check and the provider calls', () => {
+describe('the desktop entry in plain Node with a stub electron: one proxy env for the URL check and the provider calls', () => {
   let pw: ProxyWorld;
-  let dataDir: string;
+  let desktop: DesktopProcess;
+  let dir: string;
   beforeAll(async () => {
     pw = await startProxyWorld();
-    dataDir = mkdtempSync(join(tmpdir(), 'bts-desktop-root-'));
-  });
+    dir = mkdtempSync(join(tmpdir(), 'bts-desktop-root-'));
+    desktop = await startDesktopProcess({ env: pw.env, dns: pw.world.dns.server, userData: join(dir, 'userData'), home: join(dir, 'home') });
+  }, 60_000);
   afterAll(async () => {
+    await desktop.close();
     await pw.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   });
 
-  it('both reach the Data Center through the CONNECT proxy', async () => {
-    const deps = createDesktopDeps({
-      dataDir,
-      versions: { electron: '0.0.0-stub', chrome: '0.0.0-stub' },
-      shell: { openExternal: async () => undefined },
-      logger: createFileLogger({ file: join(dataDir, 'logs', 'app.log') }),
-      env: pw.env,
-      network: pw.overrides,
-    });
-    const seen = await pw.prove(deps);
+  it('starts as Electron would run it: privileged scheme, sandbox, denied permissions, one handler per method, the app page', () => {
+    const apis = desktop.startup.map((c) => c.api);
+    expect(desktop.startup.find((c) => c.api === 'protocol.registerSchemesAsPrivileged')?.args).toEqual([
+      [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }],
+    ]);
+    expect(apis).toContain('app.enableSandbox');
+    expect(apis).toEqual(expect.arrayContaining(['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'session.setDevicePermissionHandler']));
+    expect(desktop.startup.filter((c) => c.api === 'ipcMain.handle').map((c) => c.args[0])).toEqual(METHOD_NAMES.map(channelFor));
+    expect(desktop.startup.find((c) => c.api === 'new BrowserWindow')?.args[0]).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(apis).toContain('webContents.setWindowOpenHandler');
+    expect(desktop.startup.find((c) => c.api === 'BrowserWindow.loadURL')?.args).toEqual([APP_ENTRY_URL]);
+    expect(apis).not.toContain('app.quit');
+  });
+
+  it('the URL check and "Test connection", called over IPC, both reach the Data Center through the CONNECT proxy', async () => {
+    const seen = await pw.proveByCalls(desktop.call);
     expect(seen.urlCheck).toMatchObject({ viaProxy: true });
     expect(seen.urlCheck.tunnels.length).toBeGreaterThanOrEqual(1);
     expect(seen.providers).toMatchObject({ viaProxy: true, instance: 'pass' });
     expect(seen.providers.tunnels.length).toBeGreaterThanOrEqual(3);
-    expect(deps.appInfo.runtime.electron).toBe('0.0.0-stub');
-    expect(touched).toEqual([]);
+    expect(await desktop.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'desktop' } });
   });
 });

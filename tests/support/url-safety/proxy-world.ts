@@ -2,15 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiDeps } from '../../../main/api/deps';
+import type { MethodName } from '../../../shared/contract/method-names';
 import { createApi } from '../../../main/api';
 import { fixedClock } from '../../../main/services/clock/clock';
 import { runTargetChecks } from '../../../main/services/providers/run-target-checks';
 import { accountFor } from '../../../main/services/secrets/secret-store';
+import { ChecksRun } from '../../../shared/contract/checks';
 import { UrlProbeResult } from '../../../shared/contract/url-safety';
+import { TargetRecord } from '../../../shared/contract/targets';
 import { dataCenterTarget } from '../domain-builders';
 import { memorySecretStore } from '../memory-secret-store';
 import { startConnectProxy, type RunningProxy } from './connect-proxy';
-import { APP_PROPS, json, startWorld, TEST_ADDR, testJudge, type TestWorld } from './fixture';
+import { APP_PROPS, dcDraft, json, startWorld, TEST_ADDR, testJudge, type TestWorld } from './fixture';
 import { urlSafetyPki } from './pki';
 import { startHttps, type RunningServer } from './servers';
 
@@ -30,8 +33,23 @@ export interface ProxyWorld {
   readonly overrides: Pick<ApiDeps['network'], 'resolver' | 'judge'>;
   /** Runs the wizard's URL check and a provider run through `deps`; answers what the proxy saw of each. */
   prove(deps: ApiDeps): Promise<{ urlCheck: { viaProxy: boolean; tunnels: string[] }; providers: { viaProxy: boolean; tunnels: string[]; instance: string | undefined } }>;
+  /**
+   * The same proof through the contract only, for a root reached from outside (the desktop entry
+   * over IPC): `url.probe`, then `targets.save`, `credentials.store` and "Test connection"
+   * (`checks.run`) — the root's keychain must accept the store.
+   */
+  proveByCalls(call: ContractCall): Promise<Proof>;
   close(): Promise<void>;
 }
+
+export type ContractCall = (name: MethodName, payload: unknown) => Promise<unknown>;
+type Proof = Awaited<ReturnType<ProxyWorld['prove']>>;
+
+const valueOf = (answer: unknown, what: string): unknown => {
+  const r = answer as { ok?: boolean; value?: unknown; error?: { code: string; message: string } };
+  if (r.ok !== true) throw new Error(`${what}: ${r.error?.code ?? '?'}: ${r.error?.message ?? JSON.stringify(answer)}`);
+  return r.value;
+};
 
 export const startProxyWorld = async (): Promise<ProxyWorld> => {
   const world = await startWorld();
@@ -74,6 +92,19 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
       return {
         urlCheck,
         providers: { viaProxy: run.checks.network?.via_proxy ?? false, tunnels: since(mid), instance: run.findings.find((f) => f.id === 'instance')?.verdict },
+      };
+    },
+    proveByCalls: async (call) => {
+      const before = proxy.connects.length;
+      const probed = UrlProbeResult.parse(valueOf(await call('url.probe', { base_url: baseUrl, ca_pem: pki.caCert, allowlist_status: 'direct' }), 'url.probe'));
+      const urlCheck = { viaProxy: probed.via_proxy, tunnels: since(before) };
+      const saved = TargetRecord.parse(valueOf(await call('targets.save', { target: dcDraft(baseUrl, caFile, { auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' }) }), 'targets.save'));
+      valueOf(await call('credentials.store', { target_id: saved.target.id, kind: 'bitbucket', secret: TOKEN }), 'credentials.store');
+      const mid = proxy.connects.length;
+      const run = ChecksRun.parse(valueOf(await call('checks.run', { target_id: saved.target.id }), 'checks.run'));
+      return {
+        urlCheck,
+        providers: { viaProxy: run.record.checks.network?.via_proxy ?? false, tunnels: since(mid), instance: run.findings.find((f) => f.id === 'instance')?.verdict },
       };
     },
     close: async () => {
