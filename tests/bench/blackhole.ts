@@ -1,4 +1,4 @@
-import { probeDataCenter } from '../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../main/services/network-check/probe';
 import { createNetns, netnsSupport } from '../support/url-safety/netns';
 import { notMeasured, ratioRow, sample, timeMs, type BenchOptions, type BenchRow } from './stats';
 import { judgeAddress } from '../../main/services/url-safety/policy';

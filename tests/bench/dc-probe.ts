@@ -1,4 +1,4 @@
-import { probeDataCenter } from '../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../main/services/network-check/probe';
 import { startLoopbackDc } from './loopback-dc';
 import { paired, ratioRow, type BenchOptions, type BenchRow } from './stats';
 

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { DEFAULT_PROBE_CONCURRENCY, probeMany } from '../../main/services/url-safety/probe-many';
+import { DEFAULT_PROBE_CONCURRENCY, probeMany } from '../../main/services/network-check/probe-many';
 import { startLoopbackDc } from './loopback-dc';
 import { median, ratioRow, sample, timeMs, type BenchOptions, type BenchRow } from './stats';
 

@@ -20,7 +20,7 @@ const importing = (spec: string, name = 'a') => `import { ${name} } from '${spec
 const typeImporting = (spec: string) => `import type { A } from '${spec}';\nexport type Used = A;\n`;
 
 const VIOLATIONS: ReadonlyArray<readonly [string, string]> = [
-  ['main/cli/commands/x.ts', importing('../../services/url-safety/probe', 'probeDataCenter')],
+  ['main/cli/commands/x.ts', importing('../../services/network-check/probe', 'probeDataCenter')],
   ['main/cli/commands/x.ts', importing('../../services/tls/ca-loader', 'readCaFile')],
   ['main/cli/commands/x.ts', importing('../../services/url-safety/resolver', 'createDnsResolver')],
   ['main/cli/commands/x.ts', importing('../../api', 'createApi')],
@@ -43,7 +43,7 @@ const ALLOWED: ReadonlyArray<readonly [string, string]> = [
   ['main/cli/commands/x.ts', importing('./probe', 'probeCommand')],
   ['main/cli/commands/x.ts', importing('node:fs/promises', 'readFile')],
   ['main/cli/commands/x.ts', typeImporting('../../server/browser-server')],
-  ['main/cli/commands/x.ts', typeImporting('../../services/url-safety/probe')],
+  ['main/cli/commands/x.ts', typeImporting('../../services/network-check/probe')],
   ['main/cli/x.ts', typeImporting('../api')],
   // The rule is main/cli's own: the composition root may wire services, api and server.
   ['main/composition/x.ts', importing('../services/url-safety/resolver', 'createDnsResolver')],

@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import type { Network } from '../../main/services/net/network';
-import { checkDataCenterTarget } from '../../main/services/url-safety/network-check';
-import type { TargetNetworkChecks } from '../../main/services/url-safety/to-checks';
+import { checkDataCenterTarget } from '../../main/services/network-check/network-check';
+import type { TargetNetworkChecks } from '../../main/services/network-check/to-checks';
 import type { ProviderDeps } from '../../main/services/providers/provider-deps';
 import { createFixedOriginHttpClient } from '../../main/services/providers/common/fixed-origin-client';
 import type { CloudSim } from '../simulators/bitbucket-cloud-sim';

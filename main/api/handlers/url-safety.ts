@@ -1,6 +1,6 @@
 import { fail, ok } from '../../../shared/contract/define';
 import { isDataCenter } from '../../../shared/domain/target';
-import { checkDataCenterTarget, checkUrlOn, probeUrl } from '../../services/url-safety/network-check';
+import { checkDataCenterTarget, checkUrlOn, probeUrl } from '../../services/network-check/network-check';
 import type { AddressPolicy } from '../../services/url-safety/policy';
 import { loadTarget, storeChecks } from '../../services/targets/stored-targets';
 import { freshRecord } from '../../services/targets/target-records';

@@ -2,9 +2,9 @@ import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { CorporateCa } from '../../../shared/domain/ca';
 import { readCaFile } from '../tls/ca-loader';
 import type { Network } from '../net/network';
-import { safeOptions } from '../url-safety/network-check';
+import { safeOptions } from '../network-check/network-check';
 import type { AddressPolicy } from '../url-safety/policy';
-import { probeDataCenter, type ProbeResult } from '../url-safety/probe';
+import { probeDataCenter, type ProbeResult } from '../network-check/probe';
 
 // A probe run on behalf of the radar, the network team's change request and the drift re-check:
 // the same engine, resolver, proxy environment and limits as `url.probe`, and never a credential.

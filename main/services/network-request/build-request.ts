@@ -1,6 +1,6 @@
 import type { NetworkRequestDocument } from '../../../shared/contract/network-request';
 import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
-import type { ProbeResult } from '../url-safety/probe';
+import type { ProbeResult } from '../network-check/probe';
 import { asksFor, pathOf } from './asks';
 import type { PeekedCertificate } from './peek-certificate';
 

@@ -10,7 +10,7 @@ import type { OAuthEndpoints } from './oauth/oauth-flow';
  * fixed-origin client for api.bitbucket.org + bitbucket.org (through the network's proxy env);
  * `openExternal` is Electron's shell.openExternal (desktop) or the `open` command (browser mode,
  * CLI). Data Center and Jira calls need no client here: they go through the URL-safety client
- * the network-check service builds from the root's one network (main/services/url-safety/network-check.ts).
+ * the network-check service builds from the root's one network (main/services/network-check/network-check.ts).
  */
 export interface ProviderDeps {
   readonly cloudHttp: HttpClient;

@@ -2,7 +2,7 @@ import type { CheckFinding } from '../../../shared/contract/checks';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { DataCenterTarget } from '../../../shared/domain/target';
 import { accountFor } from '../secrets/secret-store';
-import { checkDataCenterTarget, guardedClient } from '../url-safety/network-check';
+import { checkDataCenterTarget, guardedClient } from '../network-check/network-check';
 import { fail } from './common/findings';
 import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
 import { runDataCenterChecks } from './data-center/dc-checks';

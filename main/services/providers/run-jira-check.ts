@@ -3,7 +3,7 @@ import type { JiraCheck } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
 import { targetScrubber } from '../scrub/target-secrets';
 import { accountFor } from '../secrets/secret-store';
-import { guardedClient } from '../url-safety/network-check';
+import { guardedClient } from '../network-check/network-check';
 import { fail } from './common/findings';
 import { runJiraHandoff } from './jira/jira-handoff-run';
 import type { CheckRunDeps } from './provider-deps';

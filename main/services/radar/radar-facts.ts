@@ -4,7 +4,7 @@ import type { CheckResults } from '../../../shared/domain/checks';
 import type { CredentialMeta } from '../../../shared/domain/credential-meta';
 import type { RadarCa, RadarFacts } from '../../../shared/domain/radar-items';
 import { isCloud, isDataCenter, type TargetConfig } from '../../../shared/domain/target';
-import type { ProbeResult } from '../url-safety/probe';
+import type { ProbeResult } from '../network-check/probe';
 
 // Where the radar's facts come from: a saved target (its stored evidence and credential facts),
 // a live probe, or a bundle's signed payload.

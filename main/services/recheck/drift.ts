@@ -1,7 +1,7 @@
 import type { DriftItem } from '../../../shared/contract/recheck';
 import type { CheckResults } from '../../../shared/domain/checks';
 import { daysUntil, dayOf, RADAR_DEFAULT_WITHIN_DAYS } from '../../../shared/domain/radar';
-import type { ProbeResult } from '../url-safety/probe';
+import type { ProbeResult } from '../network-check/probe';
 
 // Signed evidence vs what the host shows now: the address set, the certificate (changed, or
 // expiring within the radar's window), the version, redirects and reachability.

@@ -1,6 +1,6 @@
 import type { CheckFinding } from '../../../../shared/contract/checks';
 import type { CheckResults } from '../../../../shared/domain/checks';
-import type { TargetNetworkChecks } from '../../url-safety/to-checks';
+import type { TargetNetworkChecks } from '../../network-check/to-checks';
 import { fail, failFrom, pass, skip } from '../common/findings';
 import type { DataCenterClient } from './dc-client';
 

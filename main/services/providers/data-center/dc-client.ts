@@ -5,7 +5,7 @@ import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
-import { ApplicationProperties, API_ROOT_PATH } from '../../url-safety/application-properties';
+import { ApplicationProperties, API_ROOT_PATH } from '../../network-check/application-properties';
 import { DcErrors, DcRepository, dcErrorText } from './dc-schemas';
 
 export type DataCenterCredential =
@@ -54,7 +54,7 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
     baseUrl: options.baseUrl,
     /**
      * The API root, authenticated: the user the instance saw is in the X-AUSERNAME header. (The
-     * anonymous identity call is the network check's: main/services/url-safety/probe.ts.)
+     * anonymous identity call is the network check's: main/services/network-check/probe.ts.)
      */
     authenticatedUser: async (): Promise<CallResult<string | undefined>> => {
       const r = await get(`${base}${API_ROOT_PATH}`, ApplicationProperties, 'the signed-in user', true);

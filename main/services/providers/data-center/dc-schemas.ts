@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The parts of Bitbucket Data Center 9.x REST answers the checks read (loose objects). The API
-// root's application-properties has one schema, the network check's (url-safety/application-properties.ts).
+// root's application-properties has one schema, the network check's (network-check/application-properties.ts).
 
 export const DcRepository = z.looseObject({
   id: z.number().int().optional(),

@@ -6,7 +6,7 @@ import { bundleCommand } from '../../../../main/cli/commands/bundle';
 import { networkRequestCommand } from '../../../../main/cli/commands/network-request';
 import { radarCommand } from '../../../../main/cli/commands/radar';
 import { recheckCommand } from '../../../../main/cli/commands/recheck';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { NetworkRequestDocument } from '../../../../shared/contract/network-request';
 import { RadarScanResult } from '../../../../shared/contract/radar';

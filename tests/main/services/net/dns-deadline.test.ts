@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { DEFAULT_POLICY } from '../../../../main/services/url-safety/policy';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { startDnsServer, type RunningDns } from '../../../support/url-safety/dns-server';

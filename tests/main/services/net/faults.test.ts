@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerResponse } from 'node:http';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { APP_PROPS, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki, type UrlSafetyPki } from '../../../support/url-safety/pki';
 import { startHttps, startResetServer, type RunningServer } from '../../../support/url-safety/servers';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxyFor } from '../../../../main/services/net/proxy-env';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { startConnectProxy, type RunningProxy } from '../../../support/url-safety/connect-proxy';
 import { APP_PROPS, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { startConnectProxy, type RunningProxy } from '../../../support/url-safety/connect-proxy';
 import { APP_PROPS, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki, type Leaf, type UrlSafetyPki } from '../../../support/url-safety/pki';

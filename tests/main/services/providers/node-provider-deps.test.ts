@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../../main/services/clock/clock';
 import { systemNetwork } from '../../../../main/services/net/network';
 import { createNodeProviderDeps } from '../../../../main/services/providers/node-provider-deps';
-import { guardedClient } from '../../../../main/services/url-safety/network-check';
+import { guardedClient } from '../../../../main/services/network-check/network-check';
 import { policyFor } from '../../../../main/services/url-safety/policy';
 import { runTargetJiraCheck } from '../../../../main/services/providers/run-jira-check';
 import { runTargetChecks } from '../../../../main/services/providers/run-target-checks';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkUrl } from '../../../../main/services/url-safety/check-url';
 import { DEFAULT_POLICY, judgeAddress } from '../../../../main/services/url-safety/policy';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { startDnsServer, type RunningDns } from '../../../support/url-safety/dns-server';
 import { APP_PROPS, json, TEST_ADDR, testJudge } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';

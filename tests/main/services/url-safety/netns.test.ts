@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { probeDataCenter } from '../../../../main/services/url-safety/probe';
+import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { createNetns, netnsSupport, startServerInNetns, type Netns, type NsServer } from '../../../support/url-safety/netns';
 import { urlSafetyPki } from '../../../support/url-safety/pki';

@@ -1,6 +1,6 @@
 import type { NetworkCheck, UrlSafetyCheck } from '../../../shared/domain/checks';
 import type { ProbeResult, ProbeRun } from './probe';
-import type { UrlVerdict } from './verdict';
+import type { UrlVerdict } from '../url-safety/verdict';
 
 // The one builder of the check records a saved target keeps (and readiness reads): the wizard's
 // check and "Test connection" both store what these return, so they cannot disagree.

@@ -2,8 +2,8 @@ import type { UrlProbeResult } from '../../../shared/contract/url-safety';
 import type { ApiRootEvidence, BlockReason } from '../../../shared/domain/checks';
 import { safeExchange, type SafeClientOptions } from '../net/safe-http-client';
 import { API_ROOT_PATH, parseApplicationProperties } from './application-properties';
-import { checkSyntax } from './syntax';
-import { stopwatch, type StageReport, type UrlVerdict } from './verdict';
+import { checkSyntax } from '../url-safety/syntax';
+import { stopwatch, type StageReport, type UrlVerdict } from '../url-safety/verdict';
 import { networkStages } from './probe-stages';
 
 // The Data Center probe: every stage, then GET {base_url}/rest/api/1.0/application-properties

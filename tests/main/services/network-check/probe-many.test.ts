@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PROBE_CONCURRENCY, probeMany } from '../../../../main/services/url-safety/probe-many';
+import { DEFAULT_PROBE_CONCURRENCY, probeMany } from '../../../../main/services/network-check/probe-many';
 import { APP_PROPS, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki, type UrlSafetyPki } from '../../../support/url-safety/pki';
 import { startHttps, type RunningServer } from '../../../support/url-safety/servers';

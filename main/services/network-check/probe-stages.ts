@@ -1,6 +1,6 @@
 import type { BlockReason } from '../../../shared/domain/checks';
 import type { SafeExchange } from '../net/safe-http-client';
-import type { StageReport } from './verdict';
+import type { StageReport } from '../url-safety/verdict';
 
 // The connection, TLS and redirect rows of a probe, from what the exchange saw.
 

@@ -4,11 +4,11 @@ import type { HttpClient } from '../net/http-client';
 import type { Network } from '../net/network';
 import { createSafeHttpClient, type SafeClientOptions } from '../net/safe-http-client';
 import { parseCaPem } from '../tls/ca-loader';
-import { checkUrl } from './check-url';
-import { policyFor, type AddressPolicy } from './policy';
+import { checkUrl } from '../url-safety/check-url';
+import { policyFor, type AddressPolicy } from '../url-safety/policy';
 import { runProbe, type ProbeResult } from './probe';
 import { toTargetChecks, toUrlSafetyCheck, type TargetNetworkChecks } from './to-checks';
-import type { UrlVerdict } from './verdict';
+import type { UrlVerdict } from '../url-safety/verdict';
 
 // The one Data Center / Jira network-check service. The wizard's check (url.check, url.probe,
 // url.checkTarget), "Test connection" (checks.run), the CLI and the bench all come here, with the
