@@ -1,6 +1,8 @@
 // `npm start`: build if stale, then launch the desktop app. When the Electron runtime is missing
 // (it is downloaded from GitHub on first use, and some networks block that), try the download
 // once; if that fails too, explain why and start browser mode instead, printing its URL.
+// `npm start -- --private-keyring` (a headless jump host without a Secret Service) goes straight to
+// browser mode with a throw-away keyring in a private D-Bus session for this run (serve --private-keyring).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,13 +53,24 @@ const runForwarding = (command, args, env = process.env) => {
   child.once('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
 };
 
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => a !== '--private-keyring');
+if (unknown.length > 0) {
+  process.stderr.write(`npm start: unknown option ${unknown[0]}; the only one is --private-keyring (browser mode with a throw-away keyring for this run).\n`);
+  process.exit(2);
+}
+const privateKeyring = args.includes('--private-keyring');
+
 const built = await ensureBuilt();
 if (built !== 0) process.exit(built);
 
-let electron = electronPath();
-if (electron === null && tryDownload()) electron = electronPath();
+let electron = privateKeyring ? null : electronPath();
+if (electron === null && !privateKeyring && tryDownload()) electron = electronPath();
 
-if (electron !== null) {
+if (privateKeyring) {
+  process.stderr.write('Starting browser mode with a private keyring for this run (credentials are gone when it stops). Open the URL printed below. Press Ctrl-C to stop.\n');
+  runForwarding(process.execPath, [join(PROJECT_DIR, 'out', 'main', 'cli.js'), 'serve', '--private-keyring']);
+} else if (electron !== null) {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   runForwarding(electron, [PROJECT_DIR], env);

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/contract/app';
+import type { KeyringKind } from '../../shared/contract/health';
 import type { Clock } from '../services/clock/clock';
 import type { Logger } from '../services/logging/logger';
 import type { Network } from '../services/net/network';
@@ -23,6 +24,8 @@ export interface ApiDeps {
   readonly network: Network;
   /** Provider clients (Bitbucket Cloud, OAuth) and their test overrides. */
   readonly providers: ProviderDeps;
+  /** Where `secrets` keeps them: unset = the OS keychain; `private_session` = a throw-away keyring of this run (serve --private-keyring). */
+  readonly keyring?: KeyringKind;
   /** The redacting app log; unset = nothing is logged. Only facts go in (ids, fingerprints, verdicts), never a secret. */
   readonly logger?: Logger;
 }

@@ -1,6 +1,7 @@
 import type { ApiDeps } from './deps';
 import { dispatch, type Handlers } from './dispatch';
 import { appHandlers } from './handlers/app';
+import { healthHandlers } from './handlers/health';
 import { checkHandlers } from './handlers/checks';
 import { credentialHandlers } from './handlers/credentials';
 import { bundleHandlers } from './handlers/bundle';
@@ -17,6 +18,7 @@ export type { Handlers } from './dispatch';
 /** Every contract method's handler, built from the services of one composition root. */
 export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...appHandlers(deps),
+  ...healthHandlers(deps),
   ...targetHandlers(deps),
   ...credentialHandlers(deps),
   ...checkHandlers(deps),

@@ -10,6 +10,8 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 /** The answer is no: a URL blocked or invalid, a target unreachable or not ready, a date due, bundles that differ, drift. */
 export const EXIT_BLOCKED = 3;
+/** `doctor`: the keychain cannot be reached or is locked, so no credential can be stored. */
+export const EXIT_UNHEALTHY = 4;
 /** `bundle verify`: the bundle is not valid (any BUNDLE_* verdict). */
 export const EXIT_NOT_VALID = 5;
 /** `bundle verify`: the signature holds, but no pin or trust file confirmed the signer (`valid_unpinned`). */
@@ -20,6 +22,7 @@ export const EXIT_CODES: ReadonlyArray<readonly [code: number, meaning: string]>
   [EXIT_FAILURE, 'the command failed (an error answer, a file that cannot be written)'],
   [EXIT_USAGE, 'usage error: unknown command or flag, a value or input file that cannot be used (a refused fingerprint or trust-file line says why)'],
   [EXIT_BLOCKED, 'blocked, invalid, unreachable or not ready (url-check, probe, check); something due or past (radar); the bundles differ (bundle diff); drift (recheck)'],
+  [EXIT_UNHEALTHY, 'doctor: the keychain is unavailable (no Secret Service, locked or refused), so no credential can be stored; the report says the way out'],
   [EXIT_NOT_VALID, 'bundle not valid: a BUNDLE_* code (signature, key mismatch, lifetime over 365 days, target not ready, expired, ...)'],
   [EXIT_SIGNER_UNCONFIRMED, 'bundle verify without a pin or trust file: signature valid, signer not confirmed; compare the fingerprint'],
 ];

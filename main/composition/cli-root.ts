@@ -4,6 +4,7 @@ import { createClient, type ApiClient } from '../../shared/contract/client';
 import { createCheckSessionClient } from './check-session';
 import { createNodeDeps } from './node-deps';
 import { openInBrowser } from './open-browser';
+import { startPrivateKeyring, type PrivateKeyring } from './private-keyring';
 
 // The CLI's composition root: the plain-Node services (built on first use, one set per mode as
 // app.info reports it), browser mode's server and the system browser. main/cli/process-io.ts adds
@@ -19,17 +20,24 @@ export interface CliRoot {
   readonly startBrowserServer: (options: { port: number }) => Promise<BrowserServer>;
   /** Opens a URL in the system browser; `{ ok: false }` with the reason when it cannot. */
   readonly openUrl: (url: string) => Promise<{ ok: true } | { ok: false; reason: string }>;
+  /**
+   * `serve --private-keyring`: starts a private D-Bus session with a throw-away unlocked keyring and
+   * points this process's keychain at it. Only before the first contract call (the keychain library
+   * keeps the bus it first reached); `{ ok: false }` says why not.
+   */
+  readonly usePrivateKeyring: () => Promise<{ ok: true; keyring: PrivateKeyring } | { ok: false; reason: string }>;
 }
 
 /** `note`, when given, hears the start-up warnings (an inherited NODE_TLS_REJECT_UNAUTHORIZED) once per run. */
 export const createCliRoot = (options: { readonly dataDir: string; readonly staticDir: string; readonly note?: (line: string) => void }): CliRoot => {
   const deps = new Map<'cli' | 'browser', ApiDeps>();
+  let keyring: 'private_session' | undefined;
   const depsFor = (mode: 'cli' | 'browser'): ApiDeps => {
     let d = deps.get(mode);
     if (d === undefined) {
       // Only the first set of services speaks to the terminal: one warning per run.
       const note = deps.size === 0 ? options.note : undefined;
-      d = createNodeDeps({ dataDir: options.dataDir, mode, ...(note === undefined ? {} : { note }) });
+      d = createNodeDeps({ dataDir: options.dataDir, mode, ...(note === undefined ? {} : { note }), ...(keyring === undefined ? {} : { keyring }) });
       deps.set(mode, d);
     }
     return d;
@@ -48,5 +56,14 @@ export const createCliRoot = (options: { readonly dataDir: string; readonly stat
     sessionClient: () => createCheckSessionClient(depsFor('cli')),
     startBrowserServer: ({ port }) => startBrowserServer({ api: apiFor('browser'), staticDir: options.staticDir, port }),
     openUrl: (url) => openInBrowser(url),
+    usePrivateKeyring: async () => {
+      if (deps.size > 0 || keyring !== undefined) return { ok: false, reason: 'the keychain was already in use in this run' };
+      const started = await startPrivateKeyring();
+      if (!started.ok) return started;
+      // The keychain library (libsecret) finds the session bus through this variable on first use.
+      process.env['DBUS_SESSION_BUS_ADDRESS'] = started.keyring.busAddress;
+      keyring = 'private_session';
+      return started;
+    },
   };
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { productName, version } from '../../package.json';
 import type { AppInfo } from '../../shared/contract/app';
+import type { KeyringKind } from '../../shared/contract/health';
 import type { ApiDeps } from '../api/deps';
 import { openInBrowser } from './open-browser';
 import { systemClock } from '../services/clock/clock';
@@ -31,6 +32,8 @@ export interface NodeDepsOptions {
    * at the root, and nowhere else.
    */
   readonly network?: NetworkOverrides;
+  /** Where the keychain is: the OS's (default), or this run's private keyring (see private-keyring.ts). */
+  readonly keyring?: KeyringKind;
 }
 
 export const appInfoFor = (mode: AppInfo['mode']): AppInfo => ({
@@ -53,7 +56,7 @@ const openConsentPage = async (url: string): Promise<void> => {
  * redacting log in `dataDir/logs`.
  * Nothing here touches the disk, the network or the keychain until a method asks.
  */
-export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env, note, network: over }: NodeDepsOptions): ApiDeps => {
+export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_NAME, env = process.env, note, network: over, keyring }: NodeDepsOptions): ApiDeps => {
   const logger = createFileLogger({ file: join(dataDir, 'logs', 'app.log') });
   warnIfTlsOverrideSet(env, { logger, ...(note === undefined ? {} : { note }) });
   const network = createNetwork(env, over);
@@ -66,5 +69,6 @@ export const createNodeDeps = ({ dataDir, mode, secretService = SECRET_SERVICE_N
     network,
     providers: createNodeProviderDeps({ openExternal: openConsentPage, network }),
     logger,
+    ...(keyring === undefined ? {} : { keyring }),
   };
 };

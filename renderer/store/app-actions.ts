@@ -4,6 +4,7 @@ import type { AppData } from './state';
 export interface AppActions {
   readonly init: () => Promise<void>;
   readonly refreshTargets: () => Promise<void>;
+  readonly refreshHealth: () => Promise<void>;
   readonly openStatus: () => Promise<void>;
   readonly openReviewer: () => void;
   readonly setSafeMode: (on: boolean) => void;
@@ -16,7 +17,12 @@ export const appActions = (set: Set, get: Get): AppActions => ({
   init: async () => {
     const info = await get().run('app.info', {}, 'Loading app information');
     if (info !== null) set({ info });
+    await get().refreshHealth();
     await get().refreshTargets();
+  },
+  refreshHealth: async () => {
+    const health = await get().run('health.report', {}, 'Checking this machine (keychain, proxy)');
+    if (health !== null) set({ health });
   },
   refreshTargets: async () => {
     const targets = await get().run('targets.list', {}, 'Loading saved targets');
@@ -25,6 +31,7 @@ export const appActions = (set: Set, get: Get): AppActions => ({
   // Leaving a screen leaves its failures behind: they were about what it showed.
   openStatus: async () => {
     set({ screen: 'status', actions: {} });
+    await get().refreshHealth();
     await get().refreshTargets();
   },
   openReviewer: () => set({ screen: 'reviewer', actions: {} }),

@@ -1,4 +1,4 @@
-import type { AppInfo, MethodName, TargetRecord } from '../../shared/contract';
+import type { AppInfo, HealthReport, MethodName, TargetRecord } from '../../shared/contract';
 import type { WizardFacts } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
 import type { AppError } from '../../shared/errors/codes';
@@ -28,6 +28,8 @@ export type ActionState =
 
 export interface AppData {
   readonly info: AppInfo | null;
+  /** This machine as the app sees it (keychain, proxy, versions); null until the first report. */
+  readonly health: HealthReport | null;
   readonly screen: Screen;
   readonly targets: readonly TargetRecord[];
   readonly targetsLoaded: boolean;
@@ -42,6 +44,7 @@ export interface AppData {
 
 export const initialData: AppData = {
   info: null,
+  health: null,
   screen: 'status',
   targets: [],
   targetsLoaded: false,

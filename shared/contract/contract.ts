@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './app';
+import { healthMethods } from './health';
 import { checkMethods } from './checks';
 import { credentialMethods } from './credentials';
 import { bundleMethods } from './bundle';
@@ -19,6 +20,7 @@ import { recheckMethods } from './recheck';
  */
 export const contract = {
   ...appMethods,
+  ...healthMethods,
   ...targetMethods,
   ...credentialMethods,
   ...checkMethods,

@@ -3,6 +3,7 @@ export * from './method-names';
 export * from './contract';
 export * from './client';
 export * from './app';
+export * from './health';
 export * from './targets';
 export * from './credentials';
 export * from './checks';

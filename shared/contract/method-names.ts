@@ -4,6 +4,7 @@
 
 export const METHOD_NAMES = [
   'app.info',
+  'health.report',
   'targets.list',
   'targets.get',
   'targets.save',

@@ -127,7 +127,7 @@ export const ERROR_CATALOG = {
     code: 'KEYCHAIN_UNAVAILABLE',
     title: 'Keychain unavailable',
     meaning: 'The operating system keychain (Secret Service, Keychain or Credential Manager) could not be reached, so no credential can be stored.',
-    fix: 'Unlock or start the keychain (on Linux: gnome-keyring or KeePassXC with Secret Service under D-Bus) and retry.',
+    fix: 'On a headless Linux jump host, stop this run and start browser mode with a throw-away keyring for the session: `npm start -- --private-keyring` (or `bitbucket-target serve --private-keyring`); credentials then last only until it stops. Or start and unlock a Secret Service (gnome-keyring or KeePassXC under D-Bus, see README "Headless jump host"), or unlock the keychain, and retry.',
     blocks: ['credential_entry', 'export'],
     fixStep: 'credentials',
   }),

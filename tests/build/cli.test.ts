@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ describe('build/cli.mjs', () => {
     const r = await runToEnd('build/cli.mjs', ['--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('bitbucket-target serve [--port N] [--no-open]');
-    expect(r.stdout).toMatch(/Exit codes:\n {2}0 {2}success.*\n {2}1 .*\n {2}2 {2}usage error.*\n {2}3 .*\n {2}5 {2}bundle not valid.*\n {2}6 {2}bundle verify without a pin/u);
+    expect(r.stdout).toMatch(/Exit codes:\n {2}0 {2}success.*\n {2}1 .*\n {2}2 {2}usage error.*\n {2}3 .*\n {2}4 {2}doctor: the keychain is unavailable.*\n {2}5 {2}bundle not valid.*\n {2}6 {2}bundle verify without a pin/u);
   }, 180_000);
 
   it('writes no raw control or bidi character to the terminal: stdout JSON stays parseable, stderr hints are escaped', async () => {
@@ -65,3 +65,26 @@ describe('build/cli.mjs', () => {
     }
   }, 180_000);
 });
+
+// No Secret Service, for real: DBUS_SESSION_BUS_ADDRESS names a socket that does not exist (the test
+// run's own keyring is on another bus), so `doctor` must say so; `--private-keyring` must really
+// start a private D-Bus session with an unlocked keyring and reach it.
+describe('doctor on a host without a Secret Service', () => {
+  const noBus = { ...env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bts-no-session-bus', DISPLAY: '' };
+
+  it('exits 4 and names the way out', async () => {
+    const r = await runToEnd('build/cli.mjs', ['doctor'], noBus);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/^keychain: {5}unavailable: No Secret Service is running on this session bus/mu);
+    expect(r.stdout).toContain('--private-keyring');
+  }, 180_000);
+
+  it('--private-keyring starts a throw-away keyring for the run: exit 0, and it is gone afterwards', async () => {
+    const r = await runToEnd('build/cli.mjs', ['doctor', '--private-keyring', '--json'], noBus);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ healthy: true, keychain: { status: 'available', store: 'private_session' } });
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('bts-private-keyring-'))).toEqual([]);
+  }, 180_000);
+});
+

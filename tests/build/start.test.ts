@@ -41,3 +41,34 @@ describe('npm start without the Electron runtime', () => {
     }
   }, 180_000);
 });
+
+describe('npm start -- --private-keyring on a host without a Secret Service', () => {
+  it('goes to browser mode with a throw-away keyring of this run, which the health report shows as working', async () => {
+    const run = runNode('build/start.mjs', ['--private-keyring'], {
+      BTS_NO_OPEN: '1',
+      BTS_DATA_DIR: dataDir,
+      // A session bus address that names nothing: no Secret Service here.
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bts-no-session-bus',
+      DISPLAY: '',
+    });
+    try {
+      const [url] = await waitForStdout(run, /http:\/\/127\.0\.0\.1:\d+\/launch\?code=[0-9a-f]{64}/);
+      expect(run.stderr()).toContain('Starting browser mode with a private keyring for this run');
+      const launch = await fetch(url, { redirect: 'manual' });
+      const cookie = (launch.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+      const health = await fetch(new URL('/api/health.report', url), { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+      expect(await health.json()).toMatchObject({ ok: true, value: { healthy: true, keychain: { status: 'available', store: 'private_session' }, mode: 'browser' } });
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  }, 180_000);
+
+  it('refuses an option it does not know (exit 2), naming the one it has', async () => {
+    const r = runNode('build/start.mjs', ['--privte-keyring'], { BTS_DATA_DIR: dataDir });
+    expect(await r.exited).toBe(2);
+    expect(r.stderr()).toContain('unknown option --privte-keyring; the only one is --private-keyring');
+  }, 60_000);
+});
+

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-io';
 import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
+import { doctorCommand } from './doctor';
 import { probeCommand } from './probe';
 import { networkRequestCommand } from './network-request';
 import { radarCommand } from './radar';
@@ -23,4 +24,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   radar: radarCommand,
   'network-request': networkRequestCommand,
   recheck: recheckCommand,
+  doctor: doctorCommand,
 };

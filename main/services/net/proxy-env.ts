@@ -14,13 +14,36 @@ const entryMatches = (entry: string, host: string, port: number): boolean => {
   return host === name || host.endsWith(`.${name}`);
 };
 
+/** The first of `names` that is set in `env`, with its value. */
+const firstSet = (env: ProxyEnv, names: readonly string[]): { variable: string; value: string } | undefined => {
+  for (const variable of names) {
+    const value = env[variable];
+    if (value !== undefined) return { variable, value };
+  }
+  return undefined;
+};
+
+/** The proxy variable the app honours (HTTPS_PROXY, else https_proxy) and its trimmed value; undefined when unset or blank. */
+export const httpsProxyOf = (env: ProxyEnv): { variable: string; value: string } | undefined => {
+  const found = firstSet(env, ['HTTPS_PROXY', 'https_proxy']);
+  return found === undefined || found.value.trim() === '' ? undefined : { variable: found.variable, value: found.value.trim() };
+};
+
+/** The bypass list the app honours (NO_PROXY, else no_proxy), its entries trimmed; undefined when unset. */
+export const noProxyOf = (env: ProxyEnv): { variable: string; entries: string[] } | undefined => {
+  const found = firstSet(env, ['NO_PROXY', 'no_proxy']);
+  return found === undefined ? undefined : { variable: found.variable, entries: found.value.split(',').map((e) => e.trim()).filter((e) => e !== '') };
+};
+
+/** Proxy variables this app does not read (every call it makes is HTTPS), for the health report. */
+export const IGNORED_PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'] as const;
+
 /** The proxy URL to use for `host:port`, or undefined for a direct (pinned) connection. */
 export const proxyFor = (host: string, port: number, env: ProxyEnv): string | undefined => {
-  const proxy = env['HTTPS_PROXY'] ?? env['https_proxy'];
-  if (proxy === undefined || proxy.trim() === '') return undefined;
-  const noProxy = env['NO_PROXY'] ?? env['no_proxy'] ?? '';
-  if (noProxy.split(',').some((e) => entryMatches(e, host.toLowerCase(), port))) return undefined;
-  return proxy.trim();
+  const proxy = httpsProxyOf(env);
+  if (proxy === undefined) return undefined;
+  if ((noProxyOf(env)?.entries ?? []).some((e) => entryMatches(e, host.toLowerCase(), port))) return undefined;
+  return proxy.value;
 };
 
 /** A proxy URL as evidence may show it: scheme://host:port, never the user name or password it may carry. */

@@ -12,8 +12,10 @@ const explain = (cause: unknown): never => {
   const text = cause instanceof Error ? cause.message : String(cause);
   // The library's text ("Cannot autolaunch D-Bus without X11 $DISPLAY", …) never carries a secret,
   // but it is kept out of the message anyway: support gets a sentence, not a stack.
-  const hint = /d-?bus|secret service|x11|display/i.test(text)
-    ? 'No Secret Service is running (start gnome-keyring or KeePassXC under D-Bus, and unlock it).'
+  // "Could not connect: No such file or directory" (DBUS_SESSION_BUS_ADDRESS names no bus), "The
+  // given address is empty" (no session bus at all), "Cannot autolaunch D-Bus without X11 $DISPLAY".
+  const hint = /d-?bus|secret service|x11|display|could not connect|address is empty|org\.freedesktop\.secrets/i.test(text)
+    ? 'No Secret Service is running on this session bus (no D-Bus session, or no gnome-keyring / KeePassXC on it).'
     : 'The OS keychain refused the request (is it locked?).';
   throw new KeychainUnavailableError(hint);
 };

@@ -1,4 +1,5 @@
 import { useApp } from '../../store/context';
+import { HealthPanel } from './HealthPanel';
 import { ShortcutList } from './ShortcutList';
 import { TargetCard } from './TargetCard';
 
@@ -29,6 +30,7 @@ export const StatusScreen = () => {
           ))}
         </ul>
       )}
+      <HealthPanel />
       <ShortcutList />
     </section>
   );

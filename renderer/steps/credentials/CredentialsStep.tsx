@@ -1,5 +1,6 @@
 import { canPerform } from '../../../shared/domain/step-graph';
 import { BlockedState } from '../../components/BlockedState';
+import { KeychainNotice } from '../../components/KeychainNotice';
 import { useApp } from '../../store/context';
 import { factsOf } from '../../store/state';
 import { CredentialForm } from './CredentialForm';
@@ -8,6 +9,7 @@ import { CredentialForm } from './CredentialForm';
 export const CredentialsStep = () => {
   const record = useApp((s) => s.record);
   const goTo = useApp((s) => s.goTo);
+  const health = useApp((s) => s.health);
   if (record === null) return null;
   const gate = canPerform('store_credential', factsOf({ record }));
   return (
@@ -19,6 +21,7 @@ export const CredentialsStep = () => {
           <p className="notice">{gate.reason}</p>
         )
       ) : null}
+      <KeychainNotice health={health} />
       <CredentialForm key={record.target.id} record={record} enabled={gate.open} />
     </div>
   );

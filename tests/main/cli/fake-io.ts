@@ -35,6 +35,7 @@ export const fakeIO = (over: Partial<CliIO> = {}, deps: Partial<ApiDeps> & { sec
       opened.push(url);
       return { ok: false, reason: 'no browser in tests' };
     },
+    usePrivateKeyring: async () => ({ ok: false, reason: 'these tests start no private keyring' }),
     ...over,
   };
   /** Runs the CLI as a user does (through the runner), with fresh output buffers. */

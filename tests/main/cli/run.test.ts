@@ -34,7 +34,7 @@ describe('runCli', () => {
     expect(await runCli(['--help'], f.io)).toBe(0);
     const help = f.stdout.slice(f.stdout.indexOf('Exit codes:') + 1);
     expect(help).toEqual(EXIT_CODES.map(([code, meaning]) => `  ${code}  ${meaning}`));
-    expect(EXIT_CODES.map(([code]) => code)).toEqual([0, 1, 2, 3, 5, 6]);
+    expect(EXIT_CODES.map(([code]) => code)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     for (const [code, meaning] of EXIT_CODES) expect(readme).toContain(`| ${code} | ${meaning} |`);
   });
@@ -57,7 +57,7 @@ describe('runCli', () => {
   it('<command> --help prints that command’s usage', async () => {
     const f = setup();
     expect(await runCli(['serve', '--help'], f.io)).toBe(0);
-    expect(f.stdout).toContain('usage: bitbucket-target serve [--port N] [--no-open]');
+    expect(f.stdout).toContain('usage: bitbucket-target serve [--port N] [--no-open] [--private-keyring]');
   });
 
   const usageErrors: Array<[string[], RegExp]> = [

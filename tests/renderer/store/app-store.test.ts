@@ -69,6 +69,7 @@ describe('app store', () => {
     await store.getState().init();
     expect(failuresOf(store.getState()).map((f) => [f.action, f.error.code])).toEqual([
       ['app.info', 'INTERNAL_ERROR'],
+      ['health.report', 'INTERNAL_ERROR'],
       ['targets.list', 'INTERNAL_ERROR'],
     ]);
   });

@@ -34,6 +34,16 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
     switch (name) {
       case 'app.info':
         return ok({ name: 'Bitbucket Target Setup', version: '0.1.0', mode: 'test', runtime: { node: '20' } });
+      case 'health.report':
+        return ok({
+          healthy: true,
+          keychain: { status: 'available', store: 'os_keychain' },
+          signing_key: 'absent',
+          mode: 'test',
+          platform: 'linux',
+          proxy: { https: null, no_proxy: null, ignored: [] },
+          runtime: { node: '20' },
+        });
       case 'targets.list':
         return ok([...targets.values()]);
       case 'targets.get':

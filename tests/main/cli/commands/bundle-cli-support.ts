@@ -30,6 +30,7 @@ export const cliHarness = async (targets: StoredTarget[], secrets: Record<string
     sessionClient: () => client,
     startBrowserServer: () => Promise.reject(new Error('not in tests')),
     openUrl: async () => ({ ok: false, reason: 'not in tests' }),
+    usePrivateKeyring: async () => ({ ok: false, reason: 'not in tests' }),
   };
   /** Runs a command as the CLI runner does: a UsageError is exit 2 with a note. */
   const run = async (cmd: CliCommand, args: string[]): Promise<number> => {
