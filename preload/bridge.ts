@@ -1,4 +1,5 @@
 import {
+  CA_PICK_CHANNEL,
   channelFor,
   eventChannelFor,
   isBridgeEvent,
@@ -15,7 +16,7 @@ export interface RendererIpc {
 
 /**
  * The object the page gets: one verb per contract method, generated from METHOD_NAMES, and `on`
- * for the menu events. Nothing of ipcRenderer leaks: no channel can be named, the IPC event
+ * for the menu events, and `pickCaFile` for the corporate CA's file dialog. Nothing of ipcRenderer leaks: no channel can be named, the IPC event
  * object is never handed to the page, and an unknown event name subscribes to nothing.
  */
 export const buildBridge = (ipc: RendererIpc): DesktopBridge => {
@@ -29,5 +30,6 @@ export const buildBridge = (ipc: RendererIpc): DesktopBridge => {
       ipc.removeListener(channel, forward);
     };
   };
-  return Object.freeze({ ...verbs, on }) as DesktopBridge;
+  const pickCaFile = (): Promise<unknown> => ipc.invoke(CA_PICK_CHANNEL);
+  return Object.freeze({ ...verbs, on, pickCaFile }) as DesktopBridge;
 };

@@ -9,6 +9,7 @@ import { warnIfTlsOverrideSet } from '../composition/tls-override-warning';
 import { aboutDetail } from './about';
 import { APP_ENTRY_URL, APP_ORIGINS, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
+import { registerCaDialog } from './ca-dialog';
 import { createDesktopDeps, type DesktopSeams } from './composition';
 import { registerIpcHandlers } from './ipc-adapter';
 import { menuTemplate } from './menu-template';
@@ -75,10 +76,14 @@ export const startDesktop = (seams: DesktopSeams = {}): void => {
     const versions = { node: process.versions.node, electron: process.versions.electron, chrome: process.versions.chrome };
     const deps = createDesktopDeps({ ...seams, dataDir: defaultDataDir(), versions, shell, logger: log, env: process.env });
     const api = createApi(deps);
-    registerIpcHandlers(ipcMain, api.call, {
-      policy: { origins: APP_ORIGINS, isAppContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id },
-      onRejected: (name, reason) => log.warn('ipc call refused', { name, reason }),
-    });
+    const policy = { origins: APP_ORIGINS, isAppContents: (id: number) => win !== null && !win.isDestroyed() && win.webContents.id === id };
+    registerIpcHandlers(ipcMain, api.call, { policy, onRejected: (name, reason) => log.warn('ipc call refused', { name, reason }) });
+    const caDialog = {
+      title: 'Choose the corporate CA certificate',
+      properties: ['openFile' as const],
+      filters: [{ name: 'PEM certificates', extensions: ['pem', 'crt', 'cer'] }, { name: 'All files', extensions: ['*'] }],
+    };
+    registerCaDialog(ipcMain, { policy, choose: () => (win === null ? dialog.showOpenDialog(caDialog) : dialog.showOpenDialog(win, caDialog)) });
 
     const showAbout = async (): Promise<void> => {
       const fingerprint = await readSigningKeyFingerprint(api.call);

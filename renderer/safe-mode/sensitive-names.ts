@@ -9,7 +9,7 @@ export const sensitiveNamesOf = (t: TargetConfig | null | undefined, checks?: Ch
   const names: Array<string | undefined> = [t.workspace, t.repository_slug, t.jira?.account_email, t.jira?.base_url, t.jira?.cloud_id, t.jira?.project_key];
   if (t.provider_key === 'bitbucket_cloud_issues') names.push(t.account_email);
   else {
-    names.push(t.username, t.base_url, t.ca_file);
+    names.push(t.username, t.base_url, ...(t.ca?.certificates.map((c) => c.subject) ?? []));
     for (const c of Object.values(t.confirmations)) names.push(c?.confirmed_by);
   }
   names.push(...identityNames(checks?.auth?.identity), ...identityNames(checks?.jira?.identity));

@@ -10,9 +10,12 @@ export const cloudDraft = (target: CloudTarget): CloudDraft => {
   return rest;
 };
 
-/** A saved Data Center target as a draft to send back. */
+/**
+ * A saved Data Center target as a draft to send back. The stored CA is not sent back: a draft
+ * without `ca_pem` keeps it (the store derives the CA's facts itself).
+ */
 export const dataCenterDraft = (target: DataCenterTarget): DataCenterDraft => {
-  const { created_at: _c, updated_at: _u, ...rest } = target;
+  const { created_at: _c, updated_at: _u, ca: _ca, ca_needs_choice: _n, ...rest } = target;
   return rest;
 };
 

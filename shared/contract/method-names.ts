@@ -65,4 +65,9 @@ export const eventChannelFor = (event: BridgeEvent): string => `bts-event:${even
  */
 export type DesktopBridge = { readonly [M in MethodName]: (input: unknown) => Promise<unknown> } & {
   readonly on: (event: BridgeEvent, listener: () => void) => () => void;
+  /** The corporate CA's file dialog (shared/contract/desktop.ts): answers a CaPickAnswer, unparsed. */
+  readonly pickCaFile: () => Promise<unknown>;
 };
+
+/** The IPC channel of the desktop's CA file dialog, the one call that is not a contract method. */
+export const CA_PICK_CHANNEL = 'bts-desktop:ca.pick';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemText } from '../domain/ca';
 import { AllowlistStatus } from '../domain/vocabulary';
 import { method } from './define';
 import { UrlStageReport } from './url-safety';
@@ -57,7 +58,7 @@ export const networkRequestMethods = {
         base_url: z.string().min(1).max(8192).optional(),
         /** …or a saved target (its URL, allowlist status and CA). */
         target: z.string().min(1).max(200).optional(),
-        ca_file: z.string().min(1).max(4096).optional(),
+        ca_pem: CaPemText.optional(),
         allowlist_status: AllowlistStatus.optional(),
         acknowledge_private: z.boolean().default(false),
         timeout_ms: z.number().int().min(100).max(120_000).optional(),

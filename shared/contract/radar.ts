@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemText } from '../domain/ca';
 import { BUNDLE_MAX_TRUSTED_KEYS, KeyFingerprint, PinnedFingerprint } from '../domain/bundle';
 import { RADAR_DEFAULT_WITHIN_DAYS, RADAR_MAX_WITHIN_DAYS, RadarReport } from '../domain/radar';
 import { AllowlistStatus } from '../domain/vocabulary';
@@ -22,8 +23,8 @@ export const RadarScanInput = z
     /** With `bundle_base64`: fingerprints the reviewer trusts (a trust file). */
     trusted: z.array(PinnedFingerprint).max(BUNDLE_MAX_TRUSTED_KEYS).optional(),
     within_days: z.number().int().min(0).max(RADAR_MAX_WITHIN_DAYS).default(RADAR_DEFAULT_WITHIN_DAYS),
-    /** With `probe`: a corporate CA file to trust (its expiry is listed too), and the policy. */
-    ca_file: z.string().min(1).max(4096).optional(),
+    /** With `probe`: a corporate CA (PEM text) to trust (its expiry is listed too), and the policy. */
+    ca_pem: CaPemText.optional(),
     allowlist_status: AllowlistStatus.optional(),
     acknowledge_private: z.boolean().default(false),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemText } from '../domain/ca';
 import { BUNDLE_MAX_TRUSTED_KEYS, KeyFingerprint, PinnedFingerprint } from '../domain/bundle';
 import { method } from './define';
 
@@ -33,7 +34,7 @@ export const recheckMethods = {
   'recheck.run': method(
     z.strictObject({
       bundle_base64: z.string().min(1).max(MAX_BUNDLE_BASE64),
-      ca_file: z.string().min(1).max(4096).optional(),
+      ca_pem: CaPemText.optional(),
       fingerprint: PinnedFingerprint.optional(),
       trusted: z.array(PinnedFingerprint).max(BUNDLE_MAX_TRUSTED_KEYS).optional(),
     }),

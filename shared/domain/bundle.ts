@@ -3,7 +3,8 @@ import { ErrorCode } from '../errors/codes';
 import { CheckResults } from './checks';
 import { readFingerprint } from './fingerprint-input';
 import { Readiness } from './readiness';
-import { TargetConfig } from './target';
+import { CaSummary, caSummaryOf } from './ca';
+import { CloudTarget, DataCenterTarget, isDataCenter, type TargetConfig } from './target';
 
 // The signed target configuration bundle (docs/bundle-format.md). The file is a DSSE envelope
 // whose payload is the UTF-8 JSON described by `BundlePayload`. The payload never holds a secret:
@@ -83,6 +84,32 @@ export const BundleApp = z.strictObject({
   version: z.string().min(1).max(100),
 });
 
+/**
+ * A Data Center target as a bundle holds it: its corporate CA as subject, SHA-256 fingerprint,
+ * expiry and count of certificates, never the PEM and never a path. `ca_file` is read only, so
+ * bundles exported before the CA was stored as content (they named its path) still verify.
+ */
+export const BundleDataCenterTarget = DataCenterTarget.omit({ ca: true, ca_needs_choice: true }).extend({
+  ca: CaSummary.strict().optional(),
+  ca_file: z.string().max(4096).optional(),
+});
+export const BundleTarget = z.discriminatedUnion('provider_key', [CloudTarget, BundleDataCenterTarget]);
+export type BundleTarget = z.infer<typeof BundleTarget>;
+
+/** The saved target as it goes into a bundle. */
+export const bundleTargetOf = (t: TargetConfig): BundleTarget => {
+  if (!isDataCenter(t)) return t;
+  const { ca, ca_needs_choice: _lost, ...rest } = t;
+  return { ...rest, ...(ca === undefined ? {} : { ca: caSummaryOf(ca) }) };
+};
+
+/** A bundle's target as a target configuration without its CA (readiness, the URL policy and the radar do not read it). */
+export const configOfBundleTarget = (t: BundleTarget): TargetConfig => {
+  if (t.provider_key !== 'bitbucket_data_center_issues') return t;
+  const { ca: _ca, ca_file: _path, ...rest } = t;
+  return rest;
+};
+
 export const BundlePayload = z.strictObject({
   format_version: z.literal(BUNDLE_FORMAT_VERSION),
   /** Random UUID, so WebRiskOps can refuse a replay of an already imported bundle. */
@@ -91,8 +118,8 @@ export const BundlePayload = z.strictObject({
   expires_at: Timestamp,
   app: BundleApp,
   signing_key: BundleSigningKey,
-  /** The saved target; a Data Center target carries its three confirmations (who, when). */
-  target: TargetConfig,
+  /** The saved target; a Data Center target carries its three confirmations (who, when) and its CA's facts. */
+  target: BundleTarget,
   /** Every check's verdict and evidence, each with its `checked_at`. */
   checks: CheckResults,
   /** evaluateReadiness(target, checks) at export time. */

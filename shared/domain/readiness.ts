@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors/codes';
 import { RateLimitCheck, type CheckResults } from './checks';
-import { isCloud, type TargetConfig } from './target';
+import { isCloud, isDataCenter, type TargetConfig } from './target';
 
 // The seed page's "Ready" and "Blocked" lists as one pure function: target + check results in,
 // the five ready states and the blocking codes out. Save and export ask this, nothing else.
@@ -170,6 +170,8 @@ const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
     codes.push('PROVIDER_SCOPE_UNAVAILABLE');
   }
   if (!cloud && t.allowlist_status === undefined) codes.push('ALLOWLIST_STATUS_MISSING');
+  // A CA file an earlier version named could not be read again: no check may run until it is chosen again or removed.
+  if (isDataCenter(t) && t.ca_needs_choice !== undefined) codes.push('CA_FILE_INVALID');
   if (cloud && c.issue_tracking?.available === false && !fallbackChosen) codes.push('ISSUE_TRACKING_DISABLED');
   if (cloud && c.workspace !== undefined && !c.workspace.customer_owned) codes.push('PROVIDER_WORKSPACE_NOT_OWNED');
   if (c.repository?.status === 'missing') codes.push('PROVIDER_RESOURCE_NOT_FOUND');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CaPemText, CorporateCa } from './ca';
 import {
   AllowlistStatus,
   BITBUCKET_CLOUD_API_ROOT,
@@ -116,8 +117,16 @@ export const DataCenterTarget = z.strictObject({
   allowlist_status: AllowlistStatus.optional(),
   /** The admin acknowledged that the host resolves to a private address (with `allowlisted`). */
   private_address_acknowledged: z.boolean().default(false),
-  /** PEM file path of a corporate CA to trust in addition to the system store. */
-  ca_file: z.string().max(4096).optional(),
+  /**
+   * The corporate CA trusted in addition to the system store: its PEM content and the facts of
+   * each certificate, never a path on disk (the CLI reads a `--ca FILE` itself and hands the text).
+   */
+  ca: CorporateCa.optional(),
+  /**
+   * Set when a settings file of an earlier version named a CA file that could not be read again
+   * (moved, deleted, not a certificate): the admin must choose the CA again, or remove it.
+   */
+  ca_needs_choice: z.strictObject({ reason: z.string().max(500) }).optional(),
   issue_workflow: DataCenterIssueWorkflow.optional(),
 });
 export type DataCenterTarget = z.infer<typeof DataCenterTarget>;
@@ -130,9 +139,15 @@ export const CloudTargetDraft = CloudTarget.omit({ id: true, created_at: true, u
   id: TargetId.optional(),
   name: TargetName.optional(),
 });
-export const DataCenterTargetDraft = DataCenterTarget.omit({ id: true, created_at: true, updated_at: true, name: true }).extend({
+/**
+ * A Data Center draft names its CA as PEM text, `ca_pem`: absent keeps the stored CA, `null`
+ * removes it, a text replaces it (CA_FILE_INVALID unless it is one or more X.509 certificates).
+ * The stored facts (`ca`, `ca_needs_choice`) are the store's to derive, never the caller's.
+ */
+export const DataCenterTargetDraft = DataCenterTarget.omit({ id: true, created_at: true, updated_at: true, name: true, ca: true, ca_needs_choice: true }).extend({
   id: TargetId.optional(),
   name: TargetName.optional(),
+  ca_pem: CaPemText.nullable().optional(),
 });
 export const TargetDraft = z.discriminatedUnion('provider_key', [CloudTargetDraft, DataCenterTargetDraft]);
 export type TargetDraft = z.input<typeof TargetDraft>;
@@ -140,5 +155,8 @@ export type TargetDraft = z.input<typeof TargetDraft>;
 export const deploymentModeFor = (provider: TargetConfig['provider_key']): TargetConfig['deployment_mode'] =>
   provider === 'bitbucket_cloud_issues' ? 'cloud' : 'self-hosted';
 
-export const isDataCenter = (t: TargetConfig): t is DataCenterTarget => t.provider_key === 'bitbucket_data_center_issues';
-export const isCloud = (t: TargetConfig): t is CloudTarget => t.provider_key === 'bitbucket_cloud_issues';
+/** Also narrows a bundle's target (shared/domain/bundle.ts), whose Data Center variant holds a CA summary. */
+export const isDataCenter = <T extends { readonly provider_key: TargetConfig['provider_key'] }>(t: T): t is Extract<T, { provider_key: 'bitbucket_data_center_issues' }> =>
+  t.provider_key === 'bitbucket_data_center_issues';
+export const isCloud = <T extends { readonly provider_key: TargetConfig['provider_key'] }>(t: T): t is Extract<T, { provider_key: 'bitbucket_cloud_issues' }> =>
+  t.provider_key === 'bitbucket_cloud_issues';

@@ -66,7 +66,10 @@ test('Data Center path with the keyboard alone: approved tunnel, CA file, token,
   await typeInto(page, page.getByLabel('Project key (optional)'), 'SEC');
   await typeInto(page, page.getByLabel('Repository slug (optional)'), 'payments');
   await chooseRadio(page, page.locator('#allowlist-direct'), page.locator('#allowlist-approved_tunnel'));
-  await typeInto(page, page.getByLabel('Corporate CA file (optional)'), sims.caFile);
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, page.getByRole('button', { name: 'Choose a CA file…' }), 'Enter');
+  await (await chooser).setFiles(sims.caFile);
+  await expect(page.getByLabel('Corporate CA')).toContainText('SHA-256 fingerprint');
   await press(page, page.getByRole('button', { name: 'Save and check the base URL' }), 'Enter');
   await expect(page.locator('[data-stage="api_root"]')).toHaveAttribute('data-status', 'passed');
   await expect(page.locator('[data-stage="tls"]')).toContainText('SHA-256');

@@ -27,7 +27,12 @@ test('Data Center path: approved tunnel passes every stage, token stored and tes
   await page.getByLabel('Project key (optional)').fill('SEC');
   await page.getByLabel('Repository slug (optional)').fill('payments');
   await page.locator('#allowlist-approved_tunnel').check();
-  await page.getByLabel('Corporate CA file (optional)').fill(sims.caFile);
+  // The CA is uploaded (browser mode): its text goes to targets.save, and the step shows its facts.
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choose a CA file…' }).click();
+  await (await chooser).setFiles(sims.caFile);
+  await expect(page.getByLabel('Corporate CA')).toContainText('SHA-256 fingerprint');
+  await expect(page.getByLabel('Corporate CA')).toContainText('Expires');
   await page.getByRole('button', { name: 'Save and check the base URL' }).click();
   await expect(page.locator('[data-stage="api_root"]')).toHaveAttribute('data-status', 'passed');
   // 'addresses' is left out: the simulators sit on loopback, which the engine reports as such

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge, type RendererIpc } from '../../preload/bridge';
-import { BRIDGE_EVENTS, channelFor, eventChannelFor, METHOD_NAMES } from '../../shared/contract/method-names';
+import { BRIDGE_EVENTS, CA_PICK_CHANNEL, channelFor, eventChannelFor, METHOD_NAMES } from '../../shared/contract/method-names';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -28,9 +28,9 @@ const fakeIpcRenderer = () => {
 };
 
 describe('the preload bridge', () => {
-  it('exposes one verb per contract method and `on`, nothing else', () => {
+  it('exposes one verb per contract method, `on` and the CA dialog, nothing else', () => {
     const bridge = buildBridge(fakeIpcRenderer().ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'on'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'on', 'pickCaFile'].sort());
     expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
@@ -40,6 +40,12 @@ describe('the preload bridge', () => {
     const bridge = buildBridge(fake.ipc);
     for (const name of METHOD_NAMES) await bridge[name]({ probe: name });
     expect(fake.invoked).toEqual(METHOD_NAMES.map((name) => [channelFor(name), [{ probe: name }]]));
+  });
+
+  it('pickCaFile invokes the CA dialog channel with no argument the page could choose', async () => {
+    const fake = fakeIpcRenderer();
+    await buildBridge(fake.ipc).pickCaFile();
+    expect(fake.invoked).toEqual([[CA_PICK_CHANNEL, []]]);
   });
 
   it('forwards a menu event without the IPC event object, and unsubscribes', () => {

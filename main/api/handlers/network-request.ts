@@ -12,7 +12,7 @@ export const networkRequestHandlers = (deps: ApiDeps): NetworkRequestHandlers =>
         acknowledgePrivate: input.acknowledge_private,
         ...(input.base_url === undefined ? {} : { baseUrl: input.base_url }),
         ...(input.target === undefined ? {} : { target: input.target }),
-        ...(input.ca_file === undefined ? {} : { caFile: input.ca_file }),
+        ...(input.ca_pem === undefined ? {} : { caPem: input.ca_pem }),
         ...(input.allowlist_status === undefined ? {} : { allowlistStatus: input.allowlist_status }),
         ...(input.timeout_ms === undefined ? {} : { timeoutMs: input.timeout_ms }),
       },

@@ -19,7 +19,7 @@ export const radarHandlers = (deps: ApiDeps): RadarHandlers => ({
               kind: 'probe',
               urls: input.probe,
               acknowledgePrivate: input.acknowledge_private,
-              ...(input.ca_file === undefined ? {} : { caFile: input.ca_file }),
+              ...(input.ca_pem === undefined ? {} : { caPem: input.ca_pem }),
               ...(input.allowlist_status === undefined ? {} : { allowlistStatus: input.allowlist_status }),
             }
           : { kind: 'targets', ...(input.target === undefined ? {} : { ref: input.target }) };

@@ -4,6 +4,7 @@ import type { CheckFinding } from '../../../shared/contract/checks';
 import { TargetDraft } from '../../../shared/domain/target';
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, readAll, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
+import { caPemOf } from '../ca-flag';
 
 // `check` runs headless and leaves nothing behind: the target and its credentials live in the
 // session client's memory for the run, behind the same contract methods the app uses
@@ -18,6 +19,17 @@ const StdinSecrets = z.strictObject({ bitbucket: z.string().min(1).optional(), j
 
 const row = (f: CheckFinding): string => `${f.verdict.toUpperCase().padEnd(5)} ${f.title.padEnd(26)} ${(f.code ?? '').padEnd(27)} ${f.detail}`;
 
+/**
+ * A target file may name its corporate CA by path (`ca_file`), as scripts always have: the CLI
+ * reads it here and hands the contract the PEM text (`ca_pem`). A path never reaches the contract.
+ */
+const withCaContent = async (raw: unknown): Promise<unknown> => {
+  if (typeof raw !== 'object' || raw === null || !('ca_file' in raw)) return raw;
+  const { ca_file: path, ...rest } = raw as Record<string, unknown>;
+  if (typeof path !== 'string' || path === '') throw new UsageError('ca_file must be the path of a PEM file');
+  return { ...rest, ...(await caPemOf('ca_file', path)) };
+};
+
 const readTarget = async (file: string): Promise<z.output<typeof TargetDraft>> => {
   let text: string;
   try {
@@ -31,7 +43,7 @@ const readTarget = async (file: string): Promise<z.output<typeof TargetDraft>> =
   } catch {
     throw new UsageError(`${file} is not JSON`);
   }
-  const draft = TargetDraft.safeParse(raw);
+  const draft = TargetDraft.safeParse(await withCaContent(raw));
   // Paths only: a value in a target file may be something the admin should not have put there.
   if (!draft.success) throw new UsageError(`${file} is not a valid target: ${draft.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   return draft.data;

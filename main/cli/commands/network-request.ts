@@ -3,6 +3,7 @@ import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliI
 import { parseFlags } from '../parse-flags';
 import { writeAtomically } from './bundle';
 import { printable } from '../printable';
+import { caPemOf } from '../ca-flag';
 
 // `network-request`: the change request for the firewall or proxy team, written whatever the
 // probe's verdict (a failing check is exactly when it is needed).
@@ -35,7 +36,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   const r = await io.client()['network.request']({
     acknowledge_private: values['acknowledge-private'] === true,
     ...(values.target === undefined ? { base_url: positionals[0] ?? '' } : { target: values.target }),
-    ...(values.ca === undefined ? {} : { ca_file: values.ca }),
+    ...(await caPemOf('--ca', values.ca)),
     ...(allowlist?.data === undefined ? {} : { allowlist_status: allowlist.data }),
     ...(timeout === undefined ? {} : { timeout_ms: Number(timeout) }),
   });

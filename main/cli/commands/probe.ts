@@ -1,5 +1,5 @@
 import { urlSafetyMethods, type UrlProbeResult } from '../../../shared/contract/url-safety';
-import { readCaFile } from '../../composition/ca-file';
+import { caPemOf } from '../ca-flag';
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../cli-io';
 import { parseFlags, parseWholeNumber, POLICY_FLAGS, policyInput } from '../parse-flags';
 
@@ -40,12 +40,11 @@ export const probeCommand: CliCommand = {
     const policy = policyInput(values);
     if (positionals.length !== 1) throw new UsageError('probe needs exactly one BASE_URL');
     const timeout = values['timeout-ms'] === undefined ? undefined : parseWholeNumber('--timeout-ms', values['timeout-ms'], TIMEOUT_MS.min, TIMEOUT_MS.max);
-    const ca = values.ca === undefined ? undefined : await readCaFile(values.ca);
-    if (ca !== undefined && !ca.ok) throw new UsageError(`--ca: ${ca.error.code}: ${ca.error.message.replace(/\.$/u, '')}`);
+    const ca = await caPemOf('--ca', values.ca);
     const r = await io.client()['url.probe']({
       base_url: positionals[0] ?? '',
       ...policy,
-      ...(ca === undefined ? {} : { ca_pem: ca.value.pem }),
+      ...ca,
       ...(timeout === undefined ? {} : { timeout_ms: timeout }),
     });
     if (!r.ok) {

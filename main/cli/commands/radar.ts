@@ -4,6 +4,7 @@ import { RADAR_DEFAULT_WITHIN_DAYS, RADAR_MAX_WITHIN_DAYS, type RadarItem } from
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { printable } from '../printable';
+import { caPemOf } from '../ca-flag';
 import { readBounded, signerOf } from './bundle-input';
 
 // `radar`: every date that will stop a target working, from saved targets, live probes or a bundle.
@@ -71,7 +72,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
     ...(values.probe === undefined ? {} : { probe: probes }),
     ...(values.bundle === undefined ? {} : { bundle_base64: await readBundle(values.bundle) }),
     ...signer,
-    ...(values.ca === undefined ? {} : { ca_file: values.ca }),
+    ...(await caPemOf('--ca', values.ca)),
     ...(status === undefined ? {} : { allowlist_status: AllowlistStatus.parse(status) }),
     acknowledge_private: values['acknowledge-private'] === true,
   });

@@ -2,6 +2,7 @@ import type { RecheckResult } from '../../../shared/contract/recheck';
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { printable } from '../printable';
+import { caPemOf } from '../ca-flag';
 import { readOrRefuse, signerOf } from './bundle-input';
 
 // `recheck BUNDLE`: has the host drifted since the bundle was signed? No credential is used.
@@ -21,7 +22,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   if (positionals.length !== 1) throw new UsageError('recheck needs exactly one BUNDLE file');
   const signer = await signerOf(values);
   const bytes = await readOrRefuse(positionals[0] ?? '');
-  const r = await io.client()['recheck.run']({ bundle_base64: bytes.toString('base64'), ...(values.ca === undefined ? {} : { ca_file: values.ca }), ...signer });
+  const r = await io.client()['recheck.run']({ bundle_base64: bytes.toString('base64'), ...(await caPemOf('--ca', values.ca)), ...signer });
   if (!r.ok) {
     io.note(printable(`${r.error.code}: ${r.error.message}`));
     return r.error.code.startsWith('BUNDLE_') ? EXIT_NOT_VALID : EXIT_FAILURE;

@@ -1,4 +1,4 @@
-import { BundlePayload, BUNDLE_FORMAT_VERSION } from '../../../shared/domain/bundle';
+import { BundlePayload, BUNDLE_FORMAT_VERSION, bundleTargetOf } from '../../../shared/domain/bundle';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { Readiness } from '../../../shared/domain/readiness';
 import type { TargetConfig } from '../../../shared/domain/target';
@@ -30,7 +30,8 @@ export const buildBundlePayload = (input: PayloadInput): BundlePayload =>
     expires_at: new Date(input.now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
     app: { name: input.app.name, version: input.app.version },
     signing_key: { algorithm: 'Ed25519', public_key_spki: input.key.public_key_spki, fingerprint: input.key.fingerprint },
-    target: input.target,
+    // The CA as subject, fingerprint and expiry: never its PEM, never a path.
+    target: bundleTargetOf(input.target),
     checks: input.checks,
     readiness: input.readiness,
   });

@@ -7,6 +7,7 @@ import {
   BUNDLE_MAX_LIFETIME_MS,
   BUNDLE_PAYLOAD_TYPE,
   BundlePayload,
+  configOfBundleTarget,
   DsseEnvelope,
   type BundleVerdict,
   type BundleVerification,
@@ -148,7 +149,7 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
     return answer('BUNDLE_LIFETIME_TOO_LONG', `The bundle is valid for ${days} days (${payload.issued_at} to ${payload.expires_at}); at most ${BUNDLE_MAX_EXPIRY_DAYS} are allowed.`, read);
   }
   const recorded = payload.readiness;
-  const recomputed = evaluateReadiness(payload.target, payload.checks);
+  const recomputed = evaluateReadiness(configOfBundleTarget(payload.target), payload.checks);
   if (recorded.verdict !== 'ready' || recorded.blocking.length > 0) {
     const why = recorded.blocking.length > 0 ? `blocked by ${recorded.blocking.join(', ')}` : recorded.verdict;
     return answer('BUNDLE_NOT_READY', `The bundle records the target as not ready (${why}).`, read);

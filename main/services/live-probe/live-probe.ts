@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { CorporateCa } from '../../../shared/domain/ca';
-import { readCaFile } from '../tls/ca-loader';
+import { parseCaPem } from '../tls/ca-loader';
 import type { Network } from '../net/network';
 import { safeOptions } from '../network-check/network-check';
 import type { AddressPolicy } from '../url-safety/policy';
@@ -19,9 +19,9 @@ export interface LiveProbeOptions {
 export const liveProbe = (network: Network, baseUrl: string, o: LiveProbeOptions): Promise<ProbeResult> =>
   probeDataCenter(baseUrl, safeOptions(network, o.policy, o.ca?.pem, o.timeoutMs));
 
-/** An optional CA file: absent is fine, present must be a usable CA (CA_FILE_INVALID otherwise). */
-export const optionalCa = async (file: string | undefined): Promise<Result<CorporateCa | undefined>> => {
-  if (file === undefined) return ok(undefined);
-  const ca = await readCaFile(file);
+/** An optional CA as PEM text: absent is fine, present must be a usable CA (CA_FILE_INVALID otherwise). */
+export const optionalCa = (pem: string | undefined): Result<CorporateCa | undefined> => {
+  if (pem === undefined) return ok(undefined);
+  const ca = parseCaPem(pem);
   return ca.ok ? ca : fail(ca.error.code, ca.error.message, ca.error.details);
 };

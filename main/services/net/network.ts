@@ -2,7 +2,7 @@ import type { Result } from '../../../shared/contract/define';
 import { isDataCenter, type TargetConfig } from '../../../shared/domain/target';
 import { judgeAddress, type AddressJudge } from '../url-safety/policy';
 import { createDnsResolver, type Resolver } from '../url-safety/resolver';
-import { readCaFile } from '../tls/ca-loader';
+import { fail } from '../../../shared/contract/define';
 import { DEFAULT_LIMITS, type NetLimits } from './limits';
 import type { ProxyEnv } from './proxy-env';
 
@@ -22,12 +22,17 @@ export interface Network {
   readonly caOf: (target: TargetConfig) => Promise<Result<string | undefined>>;
 }
 
-/** The production CA loader: a Data Center target's `ca_file`, through the one CA loader. */
-export const targetCa = async (target: TargetConfig): Promise<Result<string | undefined>> => {
-  const path = isDataCenter(target) ? target.ca_file : undefined;
-  if (path === undefined) return { ok: true, value: undefined };
-  const loaded = await readCaFile(path);
-  return loaded.ok ? { ok: true, value: loaded.value.pem } : loaded;
+/**
+ * The production CA of a target: a Data Center target's stored PEM (judged by the one CA loader
+ * when it was saved). CA_FILE_INVALID while the CA must be chosen again (a settings file of an
+ * earlier version named a file that could no longer be read).
+ */
+export const targetCa = (target: TargetConfig): Promise<Result<string | undefined>> => {
+  if (!isDataCenter(target)) return Promise.resolve({ ok: true, value: undefined });
+  if (target.ca_needs_choice !== undefined) {
+    return Promise.resolve(fail('CA_FILE_INVALID', `Choose the corporate CA again: ${target.ca_needs_choice.reason}`, { reason: target.ca_needs_choice.reason }));
+  }
+  return Promise.resolve({ ok: true, value: target.ca?.pem });
 };
 
 /** The production network: the system resolver, `env` for the proxy, default limits, the real judge and CA loader. */

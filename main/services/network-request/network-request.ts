@@ -29,7 +29,7 @@ export interface NetworkRequestDeps {
 export interface NetworkRequestInput {
   readonly baseUrl?: string;
   readonly target?: string;
-  readonly caFile?: string;
+  readonly caPem?: string;
   readonly allowlistStatus?: AllowlistStatus;
   readonly acknowledgePrivate: boolean;
   readonly timeoutMs?: number;
@@ -38,26 +38,27 @@ export interface NetworkRequestInput {
 interface Plan {
   readonly url: string;
   readonly policy: AddressPolicy;
-  readonly caFile?: string;
+  readonly caPem?: string;
 }
 
 const planOf = async (deps: NetworkRequestDeps, i: NetworkRequestInput): Promise<Result<Plan>> => {
   if (i.target === undefined) {
     const policy: AddressPolicy = { deployment: 'self-hosted', acknowledge_private: i.acknowledgePrivate, ...(i.allowlistStatus === undefined ? {} : { allowlist_status: i.allowlistStatus }) };
-    return ok({ url: i.baseUrl ?? '', policy, ...(i.caFile === undefined ? {} : { caFile: i.caFile }) });
+    return ok({ url: i.baseUrl ?? '', policy, ...(i.caPem === undefined ? {} : { caPem: i.caPem }) });
   }
   const found = await loadTarget(deps.settings, i.target);
   if (!found.ok) return found;
   const t = found.value.target;
   if (!isDataCenter(t) || t.base_url === undefined) return fail('REQUEST_INVALID', 'A change request applies to a Data Center target with a base URL.');
-  const caFile = i.caFile ?? t.ca_file;
-  return ok({ url: t.base_url, policy: policyFor(t), ...(caFile === undefined ? {} : { caFile }) });
+  if (i.caPem === undefined && t.ca_needs_choice !== undefined) return fail('CA_FILE_INVALID', `Choose the corporate CA again: ${t.ca_needs_choice.reason}`, { reason: t.ca_needs_choice.reason });
+  const caPem = i.caPem ?? t.ca?.pem;
+  return ok({ url: t.base_url, policy: policyFor(t), ...(caPem === undefined ? {} : { caPem }) });
 };
 
 export const writeNetworkRequest = async (deps: NetworkRequestDeps, i: NetworkRequestInput): Promise<Result<NetworkRequestResult>> => {
   const plan = await planOf(deps, i);
   if (!plan.ok) return plan;
-  const ca = await optionalCa(plan.value.caFile);
+  const ca = optionalCa(plan.value.caPem);
   if (!ca.ok) return ca;
   const caValue: CorporateCa | undefined = ca.value;
   const probe = await liveProbe(deps.network, plan.value.url, { policy: plan.value.policy, ...(caValue === undefined ? {} : { ca: caValue }), ...(i.timeoutMs === undefined ? {} : { timeoutMs: i.timeoutMs }) });

@@ -24,7 +24,7 @@ export interface RadarDeps {
 
 export type RadarSource =
   | { readonly kind: 'targets'; readonly ref?: string }
-  | { readonly kind: 'probe'; readonly urls: readonly string[]; readonly caFile?: string; readonly allowlistStatus?: AllowlistStatus; readonly acknowledgePrivate: boolean }
+  | { readonly kind: 'probe'; readonly urls: readonly string[]; readonly caPem?: string; readonly allowlistStatus?: AllowlistStatus; readonly acknowledgePrivate: boolean }
   | { readonly kind: 'bundle'; readonly bytesBase64: string; readonly fingerprint?: string; readonly trusted?: readonly string[] };
 
 const report = (now: Date, within: number, items: RadarItem[], bundle: RadarScanResult['bundle'] = null): RadarScanResult => ({
@@ -43,16 +43,15 @@ const fromTargets = async (deps: RadarDeps, ref: string | undefined, within: num
   if (ref !== undefined && stored.length === 0) return fail('TARGET_NOT_FOUND', `No saved target has the id or name "${ref.slice(0, 120)}".`);
   const items: RadarItem[] = [];
   for (const s of stored) {
-    const caFile = s.target.provider_key === 'bitbucket_data_center_issues' ? s.target.ca_file : undefined;
-    // A CA that cannot be read is the probe's finding (CA_FILE_INVALID); the radar lists what it can read.
-    const ca = await optionalCa(caFile);
-    items.push(...radarItemsFor(targetFacts(s, ca.ok ? ca.value : undefined), now, within));
+    // A CA that must be chosen again is the probe's finding (CA_FILE_INVALID); the radar lists the stored one.
+    const ca = s.target.provider_key === 'bitbucket_data_center_issues' ? s.target.ca : undefined;
+    items.push(...radarItemsFor(targetFacts(s, ca), now, within));
   }
   return ok(report(now, within, items));
 };
 
 const fromProbes = async (deps: RadarDeps, source: Extract<RadarSource, { kind: 'probe' }>, within: number): Promise<Result<RadarScanResult>> => {
-  const ca = await optionalCa(source.caFile);
+  const ca = optionalCa(source.caPem);
   if (!ca.ok) return ca;
   const policy = {
     deployment: 'self-hosted' as const,

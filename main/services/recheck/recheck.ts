@@ -1,3 +1,4 @@
+import { configOfBundleTarget } from '../../../shared/domain/bundle';
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { Network } from '../net/network';
 import type { RecheckResult } from '../../../shared/contract/recheck';
@@ -17,7 +18,7 @@ export interface RecheckDeps {
 
 export interface RecheckInput {
   readonly bytesBase64: string;
-  readonly caFile?: string;
+  readonly caPem?: string;
   readonly fingerprint?: string;
   readonly trusted?: readonly string[];
 }
@@ -29,9 +30,9 @@ export const recheckBundle = async (deps: RecheckDeps, i: RecheckInput): Promise
   if (v.payload === null) return fail(v.verdict === 'valid' || v.verdict === 'valid_unpinned' ? 'BUNDLE_MALFORMED' : v.verdict, v.message, { fingerprint: v.fingerprint });
   const { target, checks } = v.payload;
   if (!isDataCenter(target) || target.base_url === undefined) return fail('REQUEST_INVALID', 'The re-check applies to a Data Center bundle: Bitbucket Cloud has no host of its own to drift.');
-  const ca = await optionalCa(i.caFile);
+  const ca = optionalCa(i.caPem);
   if (!ca.ok) return ca;
-  const probe = await liveProbe(deps.network, target.base_url, { policy: policyFor(target), ...(ca.value === undefined ? {} : { ca: ca.value }) });
+  const probe = await liveProbe(deps.network, target.base_url, { policy: policyFor(configOfBundleTarget(target)), ...(ca.value === undefined ? {} : { ca: ca.value }) });
   const now = deps.clock.now();
   return ok({
     bundle: { verdict: v.verdict, fingerprint: v.fingerprint, bundle_id: v.payload.bundle_id, issued_at: v.payload.issued_at },

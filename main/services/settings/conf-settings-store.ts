@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { fail, ok } from '../../../shared/contract/define';
 import { migrateSettings } from './migrate';
-import { SettingsData } from './settings-data';
+import { SETTINGS_SCHEMA_VERSION, SettingsData } from './settings-data';
 import type { SettingsStore } from './settings-store';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -57,9 +57,12 @@ export const createConfSettingsStore = ({ dir }: { dir: string }): SettingsStore
         return fail('SETTINGS_UNREADABLE', `The settings file is ${kind}: ${location}`, { location });
       }
       // An absent file reads as {} (conf's behaviour): that is a fresh start, not version 0.
-      if (typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0) return ok(SettingsData.parse({ schema_version: 1 }));
+      if (typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0) return ok(SettingsData.parse({ schema_version: SETTINGS_SCHEMA_VERSION }));
       const migrated = migrateSettings(raw);
       if (!migrated.ok) return fail(migrated.error.code, migrated.error.message, { ...migrated.error.details, location });
+      // A migrated file is written back once, so a migration that reads the disk (a version-1 CA
+      // file) runs once, not on every read.
+      if ((raw as Record<string, unknown>)['schema_version'] !== SETTINGS_SCHEMA_VERSION) open().store = migrated.value;
       return migrated;
     },
     write: async (data) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../shared/contract/define';
+import { fromV1 } from './migrate-ca-file';
 import { SETTINGS_SCHEMA_VERSION, SettingsData } from './settings-data';
 
 // Settings files outlive app versions. Every read goes raw JSON → migrations (one step per
@@ -29,7 +30,7 @@ const fromV0 = (raw: RawObject): Result<RawObject> => {
 };
 
 /** `MIGRATIONS[n]` turns a version-n object into a version-(n+1) object. */
-const MIGRATIONS: ReadonlyArray<(raw: RawObject) => Result<RawObject>> = [fromV0];
+const MIGRATIONS: ReadonlyArray<(raw: RawObject) => Result<RawObject>> = [fromV0, fromV1];
 
 /** Field paths only: a settings value never goes into a message. */
 const pathsOf = (error: z.ZodError): string[] => error.issues.map((i) => i.path.map(String).join('.') || '(root)');

@@ -6,7 +6,8 @@ import { TargetConfig } from '../../../shared/domain/target';
 // What the settings file holds: non-secret target settings and their check evidence. Parsed with
 // zod on every read; `schema_version` drives the migrations in migrate.ts.
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+/** 2: a Data Center target's corporate CA is stored as PEM content (`ca`), no longer as a path (`ca_file`). */
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 export const StoredTarget = z.object({
   target: TargetConfig,

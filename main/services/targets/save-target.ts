@@ -6,6 +6,7 @@ import { TargetConfig, type TargetDraft } from '../../../shared/domain/target';
 import type { StoredTarget } from '../settings/settings-data';
 import { keepValidChecks } from './invalidate-checks';
 import { withStoredUrls } from './stored-url';
+import { caFieldsFor } from './target-ca';
 import { defaultTargetName, isGeneratedName, nameKey, newTargetId, uniqueDefaultName } from './target-identity';
 
 type ParsedDraft = z.output<typeof TargetDraft>;
@@ -50,7 +51,14 @@ export const saveTarget = (targets: readonly StoredTarget[], draft: ParsedDraft,
 
   const urls = withStoredUrls(draft);
   if (!urls.ok) return urls;
-  const parsed = TargetConfig.safeParse({ ...urls.value, id, name, created_at: existing?.target.created_at ?? ctx.now, updated_at: ctx.now });
+  let fields: Readonly<Record<string, unknown>> = urls.value;
+  if (urls.value.provider_key === 'bitbucket_data_center_issues') {
+    const { ca_pem: caPem, ...rest } = urls.value;
+    const ca = caFieldsFor(existing?.target, caPem);
+    if (!ca.ok) return ca;
+    fields = { ...rest, ...ca.value };
+  }
+  const parsed = TargetConfig.safeParse({ ...fields, id, name, created_at: existing?.target.created_at ?? ctx.now, updated_at: ctx.now });
   if (!parsed.success) return fail('REQUEST_INVALID', 'The target is not valid.', { issues: issuesOf(parsed.error) });
   const target = parsed.data;
 

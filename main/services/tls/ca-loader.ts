@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import { CA_PEM_MAX_CHARS, type CaCertificateInfo, type CorporateCa } from '../../../shared/domain/ca';
 
@@ -48,15 +48,31 @@ export const parseCaPem = (text: string): Result<CorporateCa> => {
   return ok({ pem: pems.join(''), certificates });
 };
 
-/** Reads a CA file (the CLI's `--ca FILE`) and parses it; every failure is CA_FILE_INVALID. */
-export const readCaFile = async (path: string): Promise<Result<CorporateCa>> => {
+/**
+ * The text of a CA file, read at most 64 KB and one byte: a larger file yields a text the judge
+ * calls too large, without reading the rest. CA_FILE_INVALID when it is not a readable file.
+ */
+export const readCaText = async (path: string): Promise<Result<string>> => {
   try {
-    const s = await stat(path);
-    if (!s.isFile()) return invalid(`${path} is not a file`);
-    if (s.size > CA_PEM_MAX_CHARS) return invalid(`${path} is larger than ${CA_PEM_MAX_CHARS / 1024} KB`);
-    return parseCaPem(await readFile(path, 'utf8'));
+    if (!(await stat(path)).isFile()) return invalid(`${path} is not a file`);
+    const file = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(CA_PEM_MAX_CHARS + 1);
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+      return ok(buffer.subarray(0, bytesRead).toString('utf8'));
+    } finally {
+      await file.close();
+    }
   } catch (cause) {
     const code = (cause as { code?: string }).code ?? 'unreadable';
     return invalid(`${path} could not be read (${code})`);
   }
+};
+
+/** Reads a CA file (the CLI's `--ca FILE`) and parses it; every failure is CA_FILE_INVALID. */
+export const readCaFile = async (path: string): Promise<Result<CorporateCa>> => {
+  const text = await readCaText(path);
+  if (!text.ok) return text;
+  if (text.value.length > CA_PEM_MAX_CHARS) return invalid(`${path} is larger than ${CA_PEM_MAX_CHARS / 1024} KB`);
+  return parseCaPem(text.value);
 };

@@ -7,6 +7,7 @@ import { dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
 import { factsOf } from '../../store/state';
 import { AllowlistChooser } from './AllowlistChooser';
+import { CaChooser } from './CaChooser';
 import { UrlCheckPanel } from './UrlCheckPanel';
 import { useUrlCheck } from './use-url-check';
 
@@ -20,7 +21,6 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
   const [baseUrl, setBaseUrl] = useState(target.base_url ?? '');
   const [project, setProject] = useState(target.workspace ?? '');
   const [repo, setRepo] = useState(target.repository_slug ?? '');
-  const [caFile, setCaFile] = useState(target.ca_file ?? '');
   const [allowlist, setAllowlist] = useState<AllowlistStatus | undefined>(target.allowlist_status);
   const [ack, setAck] = useState(target.private_address_acknowledged);
   const urlGate = canPerform('set_base_url', factsOf({ record }));
@@ -32,7 +32,6 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
         base_url: optional(baseUrl),
         workspace: optional(project),
         repository_slug: optional(repo),
-        ca_file: optional(caFile),
         allowlist_status: allowlist,
         private_address_acknowledged: allowlist === 'allowlisted' && ack,
       },
@@ -70,13 +69,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
           <SensitiveInput id="dc-repository" value={repo} onChange={setRepo} />
         </div>
         <AllowlistChooser value={allowlist} onChange={setAllowlist} acknowledged={ack} onAcknowledge={setAck} />
-        <div className="field">
-          <label htmlFor="dc-ca-file">Corporate CA file (optional)</label>
-          <SensitiveInput id="dc-ca-file" value={caFile} onChange={setCaFile} describedBy="dc-ca-hint" />
-          <p id="dc-ca-hint" className="hint">
-            Path of a PEM file on the machine running this app, trusted in addition to the system certificates.
-          </p>
-        </div>
+        <CaChooser target={target} disabled={!urlGate.open} />
         <button type="submit" disabled={busy !== null || baseUrl.trim() === ''}>
           Save and check the base URL
         </button>

@@ -2,6 +2,7 @@ import { contract, fail, ok, type MethodName, type Result, type Transport } from
 import type { TargetRecord } from '../../../shared/contract';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import { TargetConfig } from '../../../shared/domain/target';
+import { caFieldsFor } from '../../../main/services/targets/target-ca';
 
 /** Answers a test puts in place of the memory transport's own, per method (e.g. a KEYCHAIN_UNAVAILABLE); undefined = its own. */
 export type Overrides = Partial<Record<MethodName, (input: unknown) => Result<unknown> | undefined>>;
@@ -53,9 +54,14 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
         counter += 1;
         const id = typeof draft.id === 'string' ? draft.id : `target-${counter}`;
         const previous = targets.get(id);
+        // A Data Center draft's CA text is judged by the real code (the one CA loader), as targets.save does.
+        const { ca_pem: caPem, ...fields } = draft;
+        const ca = draft.provider_key === 'bitbucket_data_center_issues' ? caFieldsFor(previous?.target, caPem as string | null | undefined) : ok({});
+        if (!ca.ok) return ca;
         const target = TargetConfig.parse({
           name: `Bitbucket target ${counter}`,
-          ...draft,
+          ...fields,
+          ...ca.value,
           id,
           created_at: previous?.target.created_at ?? now,
           updated_at: now,

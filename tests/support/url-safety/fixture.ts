@@ -41,14 +41,14 @@ export const startWorld = async (answers: Readonly<Record<string, readonly strin
   };
 };
 
-/** A Data Center target draft on a test server, reached directly, trusting `caFile` as its corporate CA. */
-export const dcDraft = (baseUrl: string, caFile: string, extra: Readonly<Record<string, unknown>> = {}) => ({
+/** A Data Center target draft on a test server, reached directly, trusting `caPem` as its corporate CA. */
+export const dcDraft = (baseUrl: string, caPem: string, extra: Readonly<Record<string, unknown>> = {}) => ({
   provider_key: 'bitbucket_data_center_issues',
   deployment_mode: 'self-hosted',
   confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
   base_url: baseUrl,
   allowlist_status: 'direct',
-  ca_file: caFile,
+  ca_pem: caPem,
   ...extra,
 });
 

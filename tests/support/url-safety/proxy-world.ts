@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiDeps } from '../../../main/api/deps';
 import type { MethodName } from '../../../shared/contract/method-names';
 import { createApi } from '../../../main/api';
@@ -10,6 +7,7 @@ import { accountFor } from '../../../main/services/secrets/secret-store';
 import { ChecksRun } from '../../../shared/contract/checks';
 import { UrlProbeResult } from '../../../shared/contract/url-safety';
 import { TargetRecord } from '../../../shared/contract/targets';
+import { corporateCa } from '../corporate-ca';
 import { dataCenterTarget } from '../domain-builders';
 import { memorySecretStore } from '../memory-secret-store';
 import { startConnectProxy, type RunningProxy } from './connect-proxy';
@@ -62,9 +60,6 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
     else json(res, 404, { errors: [{ message: 'not found' }] });
   }, TEST_ADDR);
   const proxy = await startConnectProxy(TEST_ADDR);
-  const dir = mkdtempSync(join(tmpdir(), 'bts-proxy-world-'));
-  const caFile = join(dir, 'corp-ca.pem');
-  writeFileSync(caFile, pki.caCert);
   const baseUrl = `https://${HOST}:${server.port}/bb`;
   const tunnel = `${HOST}:${server.port}`;
   const since = (n: number) => proxy.connects.slice(n).filter((c) => c === tunnel);
@@ -79,7 +74,7 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
       if (!probed.ok) throw new Error(`${probed.error.code}: ${probed.error.message}`);
       const urlCheck = { viaProxy: UrlProbeResult.parse(probed.value).via_proxy, tunnels: since(before) };
       const mid = proxy.connects.length;
-      const target = dataCenterTarget({ id: 'dc-proxy', base_url: baseUrl, allowlist_status: 'direct', ca_file: caFile, jira: undefined });
+      const target = dataCenterTarget({ id: 'dc-proxy', base_url: baseUrl, allowlist_status: 'direct', ca: corporateCa(pki.caCert), jira: undefined });
       const keychain = memorySecretStore({ [accountFor(target.id, 'bitbucket')]: TOKEN });
       // The root's own provider deps and network, as its checks.run handler hands them on (the
       // credential from a memory keychain, so no test touches a real one).
@@ -111,7 +106,6 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
       await proxy.close();
       await server.close();
       await world.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 };

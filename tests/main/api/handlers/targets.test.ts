@@ -6,6 +6,7 @@ import type { CheckResults } from '../../../../shared/domain/checks';
 import { BITBUCKET_CLOUD_API_ROOT } from '../../../../shared/domain/vocabulary';
 import { emptySettings } from '../../../../main/services/settings/settings-data';
 import { authOk, cloudTarget, confirmed, dataCenterTarget, jiraOk, ownedWorkspace, passedUrl, reached, trackerOn, trackerRetired } from '../../../support/domain-builders';
+import { CA_A_PEM } from '../../../support/corporate-ca';
 import { memorySecretStore } from '../../../support/memory-secret-store';
 import { testApi } from '../../../support/test-api';
 
@@ -136,7 +137,7 @@ describe('targets.save: stale checks are dropped when the field they judged chan
     ['base_url', { base_url: 'https://other.corp.example' }, ['jira']],
     ['allowlist_status', { allowlist_status: 'direct' }, ['auth', 'jira']],
     ['the private-address acknowledgement', { private_address_acknowledged: true }, ['auth', 'jira']],
-    ['ca_file', { ca_file: '/etc/ssl/corp-ca.pem' }, ['auth', 'jira']],
+    ['the corporate CA', { ca_pem: CA_A_PEM }, ['auth', 'jira']],
     ['the project key', { workspace: 'OPS' }, ['jira', 'network', 'url_safety']],
     ['the repository', { repository_slug: 'web' }, ['jira', 'network', 'url_safety']],
     ['auth_method', { auth_method: 'basic', username: 'dana' }, ['jira', 'network', 'url_safety']],

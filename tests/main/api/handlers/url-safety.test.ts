@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UrlCheckResult, UrlProbeResult } from '../../../../shared/contract/url-safety';
 import { CheckResults } from '../../../../shared/domain/checks';
+import { isDataCenter } from '../../../../shared/domain/target';
 import { testApi } from '../../../support/test-api';
 import { APP_PROPS, dcDraft, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
@@ -17,8 +15,6 @@ const HOST = 'bitbucket.example-corp.com';
 describe('url.* handlers', () => {
   let world: TestWorld;
   let server: RunningServer;
-  let dir: string;
-  let caFile: string;
   let caPem: string;
   let t: ReturnType<typeof testApi>;
 
@@ -29,22 +25,18 @@ describe('url.* handlers', () => {
       if (req.url === '/bb/rest/api/1.0/application-properties') json(res, 200, APP_PROPS);
       else json(res, 404, {});
     }, TEST_ADDR);
-    dir = mkdtempSync(join(tmpdir(), 'bts-url-api-'));
-    caFile = join(dir, 'ca.pem');
     caPem = pki.caCert;
-    writeFileSync(caFile, pki.caCert);
     t = testApi({ network: world.network });
   });
   afterAll(async () => {
     await server.close();
     await world.close();
     t.cleanup();
-    rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A saved direct Data Center target on the test server with `caFile` as its corporate CA. */
-  const saveTarget = async (caFile: string): Promise<string> => {
-    const saved = await t.api.call('targets.save', { target: dcDraft(`https://${HOST}:${server.port}/bb`, caFile) });
+  /** A saved direct Data Center target on the test server with `caPem` as its corporate CA. */
+  const saveTarget = async (caPem: string): Promise<string> => {
+    const saved = await t.api.call('targets.save', { target: dcDraft(`https://${HOST}:${server.port}/bb`, caPem) });
     if (!saved.ok) throw new Error(`targets.save failed: ${saved.error.message}`);
     return (saved.value as { target: { id: string } }).target.id;
   };
@@ -90,12 +82,12 @@ describe('url.* handlers', () => {
   });
 
   it('url.probe no longer takes a CA path: the input is strict', async () => {
-    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: caFile });
+    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:${server.port}/bb`, ca_file: '/etc/ssl/corp-ca.pem' });
     expect(r).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
   });
 
   it('url.checkTarget stores url_safety and network in the saved target', async () => {
-    const id = await saveTarget(caFile);
+    const id = await saveTarget(caPem);
     const r = await t.api.call('url.checkTarget', { target_id: id });
     expect(r).toMatchObject({ ok: true, value: { url_safety: { status: 'passed' }, network: { status: 'reached', api_root: { displayName: 'Bitbucket' } } } });
     const got = await t.api.call('targets.get', { id });
@@ -107,14 +99,23 @@ describe('url.* handlers', () => {
     expect(checks.network?.tls?.issuer).toContain('URL-safety test CA');
   });
 
-  it.each([
-    ['missing', () => join(dir, 'missing.pem'), 'could not be read'],
-    ['not PEM', () => { const f = join(dir, 'not-pem.txt'); writeFileSync(f, 'hello'); return f; }, 'no PEM certificate'],
-  ])('url.checkTarget with a %s CA file answers CA_FILE_INVALID', async (_label, file, reason) => {
-    const id = await saveTarget(file());
+  it('a CA text that is not PEM is refused by targets.save with CA_FILE_INVALID', async () => {
+    const r = await t.api.call('targets.save', { target: dcDraft(`https://${HOST}:${server.port}/bb`, 'hello') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CA_FILE_INVALID' } });
+    expect(!r.ok && r.error.message).toContain('no PEM certificate');
+  });
+
+  it('url.checkTarget on a target whose CA must be chosen again answers CA_FILE_INVALID, with no connection made', async () => {
+    const id = await saveTarget(caPem);
+    const data = await t.deps.settings.read();
+    if (!data.ok) throw new Error(data.error.message);
+    const lost = data.value.targets.map((s) => (s.target.id === id && isDataCenter(s.target) ? { ...s, target: { ...s.target, ca: undefined, ca_needs_choice: { reason: 'The CA file an earlier version of the app used could not be read (ENOENT).' } } } : s));
+    await t.deps.settings.write({ ...data.value, targets: lost });
+    const before = server.connections;
     const r = await t.api.call('url.checkTarget', { target_id: id });
     expect(r).toMatchObject({ ok: false, error: { code: 'CA_FILE_INVALID' } });
-    expect(!r.ok && r.error.message).toContain(reason);
+    expect(!r.ok && r.error.message).toContain('Choose the corporate CA again');
+    expect(server.connections).toBe(before);
   });
 
   it('url.checkTarget on an unknown target is TARGET_NOT_FOUND', async () => {

@@ -9,7 +9,9 @@ import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-clou
 import { SECRETS } from '../../../simulators/cloud-sim-state';
 import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from '../../../simulators/data-center-sim';
 import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/jira-sim';
+import type { Network } from '../../../../main/services/net/network';
 import { simNetwork, simProviders } from '../../../support/sim-providers';
+import { LOOPBACK, testNetwork } from '../../../support/url-safety/test-network';
 import { dataCenterTargetFile } from '../cli-expect';
 import { fakeIO } from '../fake-io';
 
@@ -36,12 +38,11 @@ const file = (name: string, body: unknown): string => {
 };
 
 /** The CLI runner over a check session wired to the simulators (the test's composition root). */
-const run = async (args: string[], env: Record<string, string> = {}, stdin = '') => {
+const run = async (args: string[], env: Record<string, string> = {}, stdin = '', network: Network = simNetwork(cloud.caCert)) => {
   const f = fakeIO({
     stdin: Readable.from([stdin]),
     env,
-    sessionClient: () =>
-      createCheckSessionClient({ appInfo: f.deps.appInfo, clock: fixedClock('2026-11-29T08:00:00.000Z'), providers: simProviders(cloud, [dc, jira]), network: simNetwork(cloud.caCert) }),
+    sessionClient: () => createCheckSessionClient({ appInfo: f.deps.appInfo, clock: fixedClock('2026-11-29T08:00:00.000Z'), providers: simProviders(cloud, [dc, jira]), network }),
   });
   try {
     const { code, out, err } = await f.run(['check', ...args]);
@@ -84,6 +85,25 @@ describe('check --target FILE', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/PASS\s+Credential/);
     expect(r.out).not.toContain(DC_SECRETS.token);
+  });
+
+  it("a target file's ca_file path still works: the CLI reads the file and the checks trust that CA (no other CA is trusted)", async () => {
+    const caFile = file('corp-ca.pem', dc.caCert);
+    const target = file('dc-ca.json', { ...dataCenterTargetFile(dc.baseUrl), ca_file: caFile });
+    const r = await run(['--target', target, '--stdin'], {}, JSON.stringify({ bitbucket: DC_SECRETS.token }), testNetwork({ permit: LOOPBACK }));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/PASS\s+Credential/);
+    const without = await run(['--target', file('dc-noca.json', dataCenterTargetFile(dc.baseUrl)), '--stdin'], {}, JSON.stringify({ bitbucket: DC_SECRETS.token }), testNetwork({ permit: LOOPBACK }));
+    expect(without.code).toBe(3);
+  });
+
+  it.each([
+    ['a file that is gone', () => join(dir, 'gone.pem'), /ca_file: CA_FILE_INVALID: .*gone\.pem could not be read \(ENOENT\)/],
+    ['a garbage PEM block', () => file('garbage.pem', '-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n'), /ca_file: CA_FILE_INVALID: .*no PEM certificate/],
+  ])("a target file's ca_file naming %s is a usage error with CA_FILE_INVALID (exit 2)", async (_label, path, message) => {
+    const r = await run(['--target', file('dc-bad-ca.json', { ...dataCenterTargetFile(dc.baseUrl), ca_file: path() })]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
   });
 
   it('no credential: blocked by PROVIDER_AUTH_REQUIRED, exit 3', async () => {

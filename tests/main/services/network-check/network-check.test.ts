@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecksRun } from '../../../../shared/contract/checks';
 import type { TargetRecord } from '../../../../shared/contract/targets';
@@ -33,8 +30,7 @@ const stable = (n: NetworkCheck | undefined) => (n === undefined ? undefined : {
 describe('one network check for the wizard and "Test connection"', () => {
   let world: TestWorld;
   let server: RunningServer;
-  let dir: string;
-  let caFile: string;
+  let caPem: string;
 
   beforeAll(async () => {
     world = await startWorld();
@@ -48,20 +44,17 @@ describe('one network check for the wizard and "Test connection"', () => {
         json(res, 200, { id: 11, slug: 'payments', name: 'payments', public: false, project: { key: 'SEC' } });
       } else json(res, 404, { errors: [{ message: 'not found' }] });
     }, TEST_ADDR);
-    dir = mkdtempSync(join(tmpdir(), 'bts-netcheck-'));
-    caFile = join(dir, 'ca.pem');
-    writeFileSync(caFile, pki.caCert);
+    caPem = pki.caCert;
   });
   afterAll(async () => {
     await server.close();
     await world.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const savedTarget = async (t: ReturnType<typeof testApi>): Promise<string> => {
     const saved = v<TargetRecord>(
       await t.api.call('targets.save', {
-        target: dcDraft(`https://${HOST}:${server.port}/bb`, caFile, { auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' }),
+        target: dcDraft(`https://${HOST}:${server.port}/bb`, caPem, { auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' }),
       }),
     );
     v(await t.api.call('credentials.store', { target_id: saved.target.id, kind: 'bitbucket', secret: TOKEN }));

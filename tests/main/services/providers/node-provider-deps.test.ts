@@ -48,19 +48,19 @@ describe('createNodeProviderDeps', () => {
     expect(jira?.jira).toMatchObject({ status: 'blocked', code: 'PROVIDER_BASE_URL_BLOCKED', url_safety: { status: 'blocked', reason: 'reserved_ip' } });
   });
 
-  it('a corporate CA file that does not load is CA_FILE_INVALID for the Data Center run and its Jira handoff, before any request', async () => {
+  it('a corporate CA that must be chosen again (its old file no longer loads) is CA_FILE_INVALID for the Data Center run and its Jira handoff, before any request', async () => {
     const deps = { ...createNodeProviderDeps({ openExternal: async () => undefined, network }), network };
     const target = dataCenterTarget({
       id: 'dc-2',
       base_url: dc.baseUrl,
       allowlist_status: 'approved_tunnel',
-      ca_file: '/nonexistent/corp-ca.pem',
+      ca_needs_choice: { reason: 'the file it named could not be read (ENOENT).' },
       jira: { flavor: 'data_center', base_url: 'https://jira.internal.acme.com', auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Bug' },
     });
     const keychain = memorySecretStore({ 'dc-2:bitbucket': DC_SECRETS.token, 'dc-2:jira': 'jira-pat-value' });
     const r = await runTargetChecks(target, {}, { ...deps, secrets: keychain.store, clock: fixedClock('2026-11-29T08:00:00.000Z') });
     expect(r.findings.find((f) => f.id === 'instance')).toMatchObject({ code: 'CA_FILE_INVALID' });
-    expect(r.findings.find((f) => f.id === 'instance')?.detail).toContain('/nonexistent/corp-ca.pem could not be read');
+    expect(r.findings.find((f) => f.id === 'instance')?.detail).toContain('Choose the corporate CA again: the file it named could not be read (ENOENT).');
     expect(r.checks.jira).toMatchObject({ status: 'blocked', code: 'CA_FILE_INVALID' });
     expect(dc.exchanges).toEqual([]);
   });

@@ -4,14 +4,14 @@ import { SETTINGS_SCHEMA_VERSION } from '../../../../main/services/settings/sett
 import { cloudTarget, dataCenterTarget, passedUrl } from '../../../support/domain-builders';
 
 describe('migrateSettings', () => {
-  it('reads a current (version 1) file as it is', () => {
-    const v1 = { schema_version: 1, targets: [{ target: cloudTarget(), checks: {} }], preferences: { safe_mode: true } };
-    const r = migrateSettings(v1);
-    expect(r).toEqual({ ok: true, value: v1 });
+  it('reads a current (version 2) file as it is', () => {
+    const v2 = { schema_version: 2, targets: [{ target: cloudTarget(), checks: {} }], preferences: { safe_mode: true } };
+    const r = migrateSettings(v2);
+    expect(r).toEqual({ ok: true, value: v2 });
   });
 
   it('fills defaults of a sparse version 1 file', () => {
-    expect(migrateSettings({ schema_version: 1 })).toEqual({ ok: true, value: { schema_version: 1, targets: [], preferences: { safe_mode: false } } });
+    expect(migrateSettings({ schema_version: 1 })).toEqual({ ok: true, value: { schema_version: 2, targets: [], preferences: { safe_mode: false } } });
   });
 
   it('migrates a version 0 file (no schema_version, targets keyed by id, safe_mode on top) to version 1', () => {
@@ -31,7 +31,7 @@ describe('migrateSettings', () => {
   });
 
   it('migrates an empty version 0 file to empty settings', () => {
-    expect(migrateSettings({ safe_mode: false })).toEqual({ ok: true, value: { schema_version: 1, targets: [], preferences: { safe_mode: false } } });
+    expect(migrateSettings({ safe_mode: false })).toEqual({ ok: true, value: { schema_version: 2, targets: [], preferences: { safe_mode: false } } });
   });
 
   const unreadable: Array<[string, unknown, RegExp]> = [
