@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_SCHEME } from '../../../main/electron/app-origin';
-import { channelFor, METHOD_NAMES } from '../../../shared/contract/method-names';
+import { CA_PICK_CHANNEL, channelFor, METHOD_NAMES } from '../../../shared/contract/method-names';
 import { startDesktopProcess, type DesktopProcess } from '../../support/electron-stub/desktop-process';
 import { startProxyWorld, type ProxyWorld } from '../../support/url-safety/proxy-world';
 
@@ -30,14 +30,14 @@ describe('the desktop entry in plain Node with a stub electron: one proxy env fo
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts as Electron would run it: privileged scheme, sandbox, denied permissions, one handler per method, the app page', () => {
+  it('starts as Electron would run it: privileged scheme, sandbox, denied permissions, one handler per method and the CA dialog, the app page', () => {
     const apis = desktop.startup.map((c) => c.api);
     expect(desktop.startup.find((c) => c.api === 'protocol.registerSchemesAsPrivileged')?.args).toEqual([
       [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }],
     ]);
     expect(apis).toContain('app.enableSandbox');
     expect(apis).toEqual(expect.arrayContaining(['session.setPermissionRequestHandler', 'session.setPermissionCheckHandler', 'session.setDevicePermissionHandler']));
-    expect(desktop.startup.filter((c) => c.api === 'ipcMain.handle').map((c) => c.args[0])).toEqual(METHOD_NAMES.map(channelFor));
+    expect(desktop.startup.filter((c) => c.api === 'ipcMain.handle').map((c) => c.args[0])).toEqual([...METHOD_NAMES.map(channelFor), CA_PICK_CHANNEL]);
     expect(desktop.startup.find((c) => c.api === 'new BrowserWindow')?.args[0]).toMatchObject({ webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
     expect(apis).toContain('webContents.setWindowOpenHandler');
     expect(desktop.startup.find((c) => c.api === 'BrowserWindow.loadURL')?.args).toEqual([APP_ENTRY_URL]);

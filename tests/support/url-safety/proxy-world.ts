@@ -93,7 +93,7 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
       const before = proxy.connects.length;
       const probed = UrlProbeResult.parse(valueOf(await call('url.probe', { base_url: baseUrl, ca_pem: pki.caCert, allowlist_status: 'direct' }), 'url.probe'));
       const urlCheck = { viaProxy: probed.via_proxy, tunnels: since(before) };
-      const saved = TargetRecord.parse(valueOf(await call('targets.save', { target: dcDraft(baseUrl, caFile, { auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' }) }), 'targets.save'));
+      const saved = TargetRecord.parse(valueOf(await call('targets.save', { target: dcDraft(baseUrl, pki.caCert, { auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments' }) }), 'targets.save'));
       valueOf(await call('credentials.store', { target_id: saved.target.id, kind: 'bitbucket', secret: TOKEN }), 'credentials.store');
       const mid = proxy.connects.length;
       const run = ChecksRun.parse(valueOf(await call('checks.run', { target_id: saved.target.id }), 'checks.run'));
