@@ -12,6 +12,7 @@ import {
   JiraFlavor,
   PortableFormat,
 } from './vocabulary';
+import { OAuthCallbackUrl } from './oauth-callback';
 
 // The target configuration. It never holds a secret: every object is strict, so a `token`,
 // `password` or `secret` key is a parse error, not a silently kept field.
@@ -96,6 +97,11 @@ export const CloudTarget = z.strictObject({
    * bound to its resource and has no user, so this stands where a member's role would.
    */
   token_owner_confirmation: Confirmation.optional(),
+  /**
+   * OAuth: the callback URL registered on the consumer (`http://127.0.0.1:PORT/…` or
+   * `http://localhost:PORT/…`), stored normalised. The sign-in listens exactly there and sends exactly it.
+   */
+  oauth_callback_url: OAuthCallbackUrl.optional(),
   workspace: Slug.optional(),
   repository_slug: Slug.optional(),
   issue_workflow: IssueWorkflow.optional(),

@@ -1,6 +1,7 @@
 import { startHttpsSim, type RunningSim, type SimAnswer, type SimRequest } from './https-sim';
 import { defaultCloudWorld, type CloudSimWorld, type SimAccount, type SimCredential } from './cloud-sim-state';
 import { createOAuthEndpoints } from './cloud-oauth-sim';
+import { freeLoopbackPort } from '../support/free-port';
 
 // A Bitbucket Cloud simulator: REST 2.0 under /2.0, the OAuth consumer endpoints under
 // /site/oauth2. Bodies follow tests/fixtures/openapi/bitbucket-cloud.subset.json; what the extract
@@ -67,6 +68,7 @@ const componentsPage = (req: SimRequest, key: string, names: readonly string[], 
 };
 
 export const startCloudSim = async (world: CloudSimWorld = defaultCloudWorld()): Promise<CloudSim> => {
+  if (world.oauth.callbackUrl === '') world.oauth.callbackUrl = `http://127.0.0.1:${await freeLoopbackPort()}/callback`;
   const oauth = createOAuthEndpoints(world);
   const api = (req: SimRequest): SimAnswer => {
     if (world.rateLimit !== undefined && world.rateLimit.remaining > 0) {

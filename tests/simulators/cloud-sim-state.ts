@@ -52,7 +52,22 @@ export interface CloudSimWorld {
   rateLimit?: { remaining: number; retryAfter?: string; headers?: Readonly<Record<string, string>> };
   /** `schema`: scope lists in `error.data` (the published schema); `observed`: in `error.detail`, as the live service sends. */
   scopeErrorStyle: 'schema' | 'observed';
-  readonly oauth: { readonly clientId: string; readonly clientSecret: string; readonly scopes: readonly string[]; readonly account: SimAccount };
+  readonly oauth: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly scopes: readonly string[];
+    readonly account: SimAccount;
+    /**
+     * The consumer's registered callback URL ("Required for OAuth 2.0 consumers",
+     * https://confluence.atlassian.com/bitbucket/oauth-faq-338365710.html). Empty: startCloudSim
+     * registers http://127.0.0.1:<a free port>/callback.
+     */
+    callbackUrl: string;
+    /** Every outstanding refresh token has gone unused for 3 months: the next refresh is refused. */
+    refreshLapsed?: boolean;
+    /** How a refused refresh answers: Bitbucket's observed `invalid_request` (default) or RFC 6749's `invalid_grant`. */
+    refreshRefusal?: 'observed' | 'rfc';
+  };
 }
 
 export const DANA: SimAccount = { uuid: '{11111111-1111-4111-8111-111111111111}', account_id: '557058:dana', display_name: 'Dana Admin', nickname: 'dana' };
@@ -114,5 +129,5 @@ export const defaultCloudWorld = (): CloudSimWorld => ({
     'partner/shared': { uuid: '{aaaa0000-0000-4000-8000-000000000004}', is_private: true, has_issues: false, issueEndpoints: '404' },
   },
   scopeErrorStyle: 'schema',
-  oauth: { clientId: 'sim-consumer-key', clientSecret: SECRETS.oauthClientSecret, scopes: ['account', 'repository', 'issue:write'], account: DANA },
+  oauth: { clientId: 'sim-consumer-key', clientSecret: SECRETS.oauthClientSecret, scopes: ['account', 'repository', 'issue:write'], account: DANA, callbackUrl: '' },
 });

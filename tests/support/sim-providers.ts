@@ -14,17 +14,26 @@ import { LOOPBACK, testNetwork } from './url-safety/test-network';
 // URL-safety client, with a network whose address judge also permits loopback (where the
 // simulators listen) and whose CA loader trusts the simulators' CA when a target names none.
 
-/** A fake system browser: it follows the authorize redirect back to the loopback listener. */
+/**
+ * A fake system browser: it follows the authorize redirect back to the loopback listener, as a
+ * browser would. A page that does not redirect (Bitbucket's "Invalid redirect_uri") is shown and
+ * kept in `pages`; the browser then stays there, as a user would, and the sign-in times out.
+ */
 export const fakeBrowser = (caCert: string) => {
   const agent = new Agent({ connect: { ca: caCert } });
+  const pages: Array<{ status: number; text: string }> = [];
   return {
+    pages,
     open: async (url: string): Promise<void> => {
       const auth = await request(url, { dispatcher: agent });
-      await auth.body.text();
+      const text = await auth.body.text();
       const location = auth.headers.location;
-      if (typeof location !== 'string') throw new Error(`authorize answered ${auth.statusCode}`);
+      if (typeof location !== 'string') {
+        pages.push({ status: auth.statusCode, text });
+        return;
+      }
       const back = await request(location);
-      await back.body.text();
+      pages.push({ status: back.statusCode, text: await back.body.text() });
     },
     close: () => agent.close(),
   };

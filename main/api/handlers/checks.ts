@@ -28,7 +28,7 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
 
     'oauth.connect': ({ target_id }) =>
       withKeychain(async () => {
-        const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers: deps.providers, clock: deps.clock }, target_id);
+        const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers: deps.providers, clock: deps.clock, logger: deps.logger }, target_id);
         deps.logger?.info('oauth.connect', { target_id, outcome: done.ok ? 'stored' : done.error.code, ...(done.ok ? {} : { reason: done.error.details?.['reason'] }) });
         return done;
       }),

@@ -21,7 +21,6 @@ export interface ProviderDeps {
   readonly oauthEndpoints?: OAuthEndpoints;
   readonly jiraGateway?: string;
   readonly oauthTimeoutMs?: number;
-  readonly oauthPort?: number;
   readonly maxRetryWaitMs?: number;
 }
 

@@ -1,7 +1,9 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { OAuthConnected } from '../../../shared/contract/checks';
+import { parseOAuthCallbackUrl } from '../../../shared/domain/oauth-callback';
 import { isCloud } from '../../../shared/domain/target';
 import type { Clock } from '../clock/clock';
+import type { Logger } from '../logging/logger';
 import { connectOAuth, scopesOf } from '../providers/oauth/oauth-flow';
 import type { ProviderDeps } from '../providers/provider-deps';
 import { readConsumer } from '../secrets/credentials';
@@ -17,21 +19,31 @@ import { freshRecord } from './target-records';
  * the system browser, the issued tokens into the keychain, the credential checks about the old
  * token dropped. Answers the fresh record and the granted scopes; never a token.
  */
-export const signInWithOAuth = async (deps: TargetKeychainDeps & { readonly providers: ProviderDeps; readonly clock: Clock }, targetId: string): Promise<Result<OAuthConnected>> => {
+export const signInWithOAuth = async (
+  deps: TargetKeychainDeps & { readonly providers: ProviderDeps; readonly clock: Clock; readonly logger?: Logger | undefined },
+  targetId: string,
+): Promise<Result<OAuthConnected>> => {
   const found = await loadTarget(deps.settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;
   if (!isCloud(target) || target.auth_method !== 'oauth') return fail('REQUEST_INVALID', 'OAuth sign-in applies to Bitbucket Cloud targets whose auth method is oauth.');
+  if (target.oauth_callback_url === undefined) {
+    return fail('OAUTH_CALLBACK_INVALID', 'Enter the callback URL registered on the OAuth consumer (http://127.0.0.1:PORT/… or http://localhost:PORT/…) first.', { reason: 'missing' });
+  }
+  const callback = parseOAuthCallbackUrl(target.oauth_callback_url);
+  if (!callback.ok) return fail('OAUTH_CALLBACK_INVALID', callback.message, { reason: callback.reason });
   const consumer = await readConsumer(deps.secrets, target.id);
   if (consumer === null) return fail('PROVIDER_AUTH_REQUIRED', 'Store the OAuth consumer key and secret first.');
   const { providers } = deps;
   const tokens = await connectOAuth({
     consumer,
+    callback: callback.value,
     http: providers.cloudHttp,
     openExternal: providers.openExternal,
+    // Anyone on this machine can call the listener: what it refused is logged as a fact, never its content.
+    onIgnored: (ignored) => deps.logger?.warn('oauth.callback_ignored', { target_id: target.id, reason: ignored.reason }),
     ...(providers.oauthEndpoints === undefined ? {} : { endpoints: providers.oauthEndpoints }),
     ...(providers.oauthTimeoutMs === undefined ? {} : { timeoutMs: providers.oauthTimeoutMs }),
-    ...(providers.oauthPort === undefined ? {} : { port: providers.oauthPort }),
   });
   if (!tokens.ok) return tokens;
   const changed = await storeOAuthTokens(deps.secrets, target.id, tokens.value);

@@ -9,6 +9,7 @@ import { CLOUD_AUTH, DATA_CENTER_AUTH, type AuthMethod } from './auth-methods';
 import { AuthMethodChooser } from './AuthMethodChooser';
 import { ConnectionSummary } from './ConnectionSummary';
 import { FindingsList } from './FindingsList';
+import { OAuthCallbackField } from './OAuthCallbackField';
 import { TokenOwnerConfirmation } from './TokenOwnerConfirmation';
 import { useCredentialActions } from './use-credential-actions';
 
@@ -28,6 +29,7 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
   const info = methods.find((m) => m.value === method) ?? methods[0];
   const [account, setAccount] = useState((cloud ? t.account_email : t.username) ?? '');
   const [consumerKey, setConsumerKey] = useState('');
+  const [callback, setCallback] = useState(cloud ? (t.oauth_callback_url ?? '') : '');
   const secret = useSecretField();
   const actions = useCredentialActions(t.id);
   const disabled = !enabled || busy !== null;
@@ -37,7 +39,8 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
     if (t.provider_key === 'bitbucket_cloud_issues') {
       const m = CloudAuthMethod.safeParse(method);
       if (!m.success) return false;
-      return saveDraft({ ...cloudDraft(t), auth_method: m.data, account_email: m.data === 'api_token' ? who : undefined }, 'Recording the auth method');
+      const oauth_callback_url = m.data === 'oauth' && callback.trim() !== '' ? callback.trim() : t.oauth_callback_url;
+      return saveDraft({ ...cloudDraft(t), auth_method: m.data, account_email: m.data === 'api_token' ? who : undefined, oauth_callback_url }, 'Recording the auth method');
     }
     const m = DataCenterAuthMethod.safeParse(method);
     if (!m.success) return false;
@@ -49,6 +52,12 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
     const kind = method === 'oauth' ? 'oauth_consumer' : 'bitbucket';
     if (!(await actions.store(kind, value, method === 'oauth' ? consumerKey.trim() : undefined))) return;
     if (method !== 'oauth') await actions.test();
+  };
+
+  // The sign-in listens on the stored callback URL: record what the field holds first.
+  const connect = async () => {
+    if (cloud && callback.trim() !== (t.oauth_callback_url ?? '') && !(await saveMethod())) return;
+    await actions.connect();
   };
 
   if (info === undefined) return null;
@@ -79,10 +88,13 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
             </div>
           ) : null}
           {method === 'oauth' ? (
-            <div className="field">
-              <label htmlFor="oauth-key">OAuth consumer key</label>
-              <SensitiveInput id="oauth-key" value={consumerKey} onChange={setConsumerKey} disabled={disabled} />
-            </div>
+            <>
+              <OAuthCallbackField value={callback} onChange={setCallback} disabled={disabled} />
+              <div className="field">
+                <label htmlFor="oauth-key">OAuth consumer key</label>
+                <SensitiveInput id="oauth-key" value={consumerKey} onChange={setConsumerKey} disabled={disabled} />
+              </div>
+            </>
           ) : null}
           <SecretField id="auth-secret" label={info.secretLabel ?? 'Secret'} inputRef={secret.ref} disabled={disabled} hint="Paste it here." />
           <div className="button-row">
@@ -90,7 +102,7 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
               {method === 'oauth' ? 'Store the consumer' : 'Store and test connection'}
             </button>
             {method === 'oauth' ? (
-              <button type="button" onClick={() => void actions.connect()} disabled={disabled}>
+              <button type="button" onClick={() => void connect()} disabled={disabled}>
                 Connect (opens the system browser)
               </button>
             ) : null}

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../../shared/contract/define';
+import type { OAuthCallback } from '../../../../shared/domain/oauth-callback';
 import type { HttpClient } from '../../net/http-client';
 import { jsonOf } from '../common/parse-body';
-import { startLoopbackListener } from './loopback-listener';
+import { startLoopbackListener, type IgnoredRequest } from './loopback-listener';
 
-// Bitbucket Cloud's OAuth 2.0 consumer flow: authorization code through the system browser, a
-// loopback redirect, the code exchanged at the token endpoint, refresh tokens for later.
+// Bitbucket Cloud's OAuth 2.0 consumer flow: authorization code through the system browser, the
+// redirect to the consumer's registered loopback callback, the code exchanged at the token
+// endpoint, refresh tokens (rotated at every use) for later.
 
 export const BITBUCKET_OAUTH = {
   authorizeUrl: 'https://bitbucket.org/site/oauth2/authorize',
@@ -45,8 +47,10 @@ export interface ConnectOptions {
   /** Opens the system browser (Electron's shell.openExternal, `open`, or a test's fake browser). */
   readonly openExternal: (url: string) => Promise<void>;
   readonly timeoutMs?: number;
-  /** The loopback port the consumer's callback URL names; 0 picks a free one. */
-  readonly port?: number;
+  /** The callback URL registered on the consumer: listened on exactly, sent exactly as redirect_uri. */
+  readonly callback: OAuthCallback;
+  /** Told of each refused request to the listener (wrong Host, path or state); facts only. */
+  readonly onIgnored?: (request: IgnoredRequest) => void;
   readonly randomState?: () => string;
 }
 
@@ -77,7 +81,14 @@ const tokenRequest = async (http: HttpClient, endpoints: OAuthEndpoints, consume
 export const connectOAuth = async (o: ConnectOptions): Promise<Result<OAuthTokens>> => {
   const endpoints = o.endpoints ?? BITBUCKET_OAUTH;
   const state = (o.randomState ?? (() => randomBytes(32).toString('base64url')))();
-  const listener = await startLoopbackListener({ expectedState: state, timeoutMs: o.timeoutMs ?? 180_000, ...(o.port === undefined ? {} : { port: o.port }) });
+  const started = await startLoopbackListener({
+    callback: o.callback,
+    expectedState: state,
+    timeoutMs: o.timeoutMs ?? 180_000,
+    ...(o.onIgnored === undefined ? {} : { onIgnored: o.onIgnored }),
+  });
+  if (!started.ok) return started;
+  const listener = started.value;
   const url = new URL(endpoints.authorizeUrl);
   url.searchParams.set('client_id', o.consumer.clientId);
   url.searchParams.set('response_type', 'code');

@@ -184,3 +184,57 @@ describe('Bitbucket Cloud access tokens can be ready', () => {
     t.cleanup();
   });
 });
+
+describe('Bitbucket Cloud OAuth: the consumer registered callback URL', () => {
+  const oauthTarget = (over: Record<string, unknown> = {}) => ({ ...CLOUD, workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth', ...over });
+  const storeConsumer = async (t: ReturnType<typeof setup>, id: string) =>
+    value(await t.api.call('credentials.store', { target_id: id, kind: 'oauth_consumer', consumer_key: sims.cloud.world.oauth.clientId, secret: SECRETS.oauthClientSecret }));
+
+  it('the OAuth flow completes against a simulator that, like Bitbucket, accepts only the registered callback', async () => {
+    const t = setup();
+    const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: oauthTarget({ oauth_callback_url: sims.cloud.world.oauth.callbackUrl }) })).target.id;
+    await storeConsumer(t, id);
+    const connected = value<{ state: string; scopes: string[] }>(await t.api.call('oauth.connect', { target_id: id }));
+    expect(connected).toMatchObject({ state: 'stored', scopes: ['account', 'repository', 'issue:write'] });
+    const authorize = sims.cloud.exchanges.filter((e) => e.request.path === '/site/oauth2/authorize').at(-1);
+    expect(authorize?.request.query.get('redirect_uri')).toBe(sims.cloud.world.oauth.callbackUrl);
+    expect(authorize?.answer.status).toBe(302);
+    t.cleanup();
+  });
+
+  it('a callback URL that is not the registered one: Bitbucket refuses it ("Invalid redirect_uri") and the sign-in fails, not hangs', async () => {
+    const t = testApi({ secrets: memorySecretStore().store, network: simNetwork(sims.cloud.caCert), providers: simProviders(sims.cloud, [sims.dc, sims.jira], { oauthTimeoutMs: 300 }) });
+    const registered = new URL(sims.cloud.world.oauth.callbackUrl);
+    const other = `http://127.0.0.1:${registered.port}/other-callback`;
+    const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: oauthTarget({ oauth_callback_url: other }) })).target.id;
+    await storeConsumer(t, id);
+    const r = await t.api.call('oauth.connect', { target_id: id });
+    expect(r.ok ? 'ok' : r.error).toMatchObject({ code: 'OAUTH_FLOW_FAILED', details: { reason: 'timeout' } });
+    const authorize = sims.cloud.exchanges.filter((e) => e.request.path === '/site/oauth2/authorize').at(-1);
+    expect(authorize?.answer).toMatchObject({ status: 400, text: expect.stringContaining('This integration is misconfigured') });
+    t.cleanup();
+  });
+
+  it.each([
+    ['https://127.0.0.1:8976/callback', 'scheme'],
+    ['http://app.example:8976/callback', 'host'],
+    ['http://127.0.0.1/callback', 'port'],
+  ])('targets.save refuses the callback URL %s with the reason (%s)', async (url, reason) => {
+    const t = setup();
+    const r = await t.api.call('targets.save', { target: oauthTarget({ oauth_callback_url: url }) });
+    expect(r.ok ? 'saved' : r.error.code).toBe('REQUEST_INVALID');
+    expect(JSON.stringify(r.ok ? {} : r.error.details)).toContain(`(${reason})`);
+    t.cleanup();
+  });
+
+  it('no callback URL stored: oauth.connect answers OAUTH_CALLBACK_INVALID before any browser opens', async () => {
+    const t = setup();
+    const before = sims.cloud.exchanges.length;
+    const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: oauthTarget() })).target.id;
+    await storeConsumer(t, id);
+    const r = await t.api.call('oauth.connect', { target_id: id });
+    expect(r.ok ? 'ok' : r.error).toMatchObject({ code: 'OAUTH_CALLBACK_INVALID', details: { reason: 'missing' } });
+    expect(sims.cloud.exchanges.length).toBe(before);
+    t.cleanup();
+  });
+});

@@ -122,7 +122,7 @@ describe('credentials.* and checks.run through the contract', () => {
   it('oauth.connect: consumer stored through credentials.store, tokens land in the keychain only, checks pass with them', async () => {
     const t = setup();
     const id = value<{ target: { id: string } }>(
-      await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth' } }),
+      await t.api.call('targets.save', { target: { ...CLOUD, workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth', oauth_callback_url: sims.cloud.world.oauth.callbackUrl } }),
     ).target.id;
     value(await t.api.call('credentials.store', { target_id: id, kind: 'oauth_consumer', consumer_key: sims.cloud.world.oauth.clientId, secret: SECRETS.oauthClientSecret }));
     const connected = await t.api.call('oauth.connect', { target_id: id });

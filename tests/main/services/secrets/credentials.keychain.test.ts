@@ -71,7 +71,7 @@ describe('credentials in the real OS keychain', () => {
     cloudId = value<{ target: { id: string } }>(
       await call('targets.save', {
         target: {
-          provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth',
+          provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'legacy', auth_method: 'oauth', oauth_callback_url: cloud.world.oauth.callbackUrl,
           jira: { flavor: 'data_center', base_url: jira.dcBaseUrl, auth_method: 'personal_access_token', project_key: 'SEC', issue_type: 'Task' },
         },
       }),

@@ -89,6 +89,25 @@ describe('Credentials step', () => {
     expect(screen.getByText('A credential is stored in the OS keychain.')).toBeTruthy();
   });
 
+  it('OAuth: explains which callback URL to register, with Atlassian\'s page, refuses a non-loopback one, and records it before Connect', async () => {
+    const { store, memory } = await cloudReadyForCredentials();
+    fireEvent.click(screen.getByRole('radio', { name: /OAuth 2\.0 consumer/ }));
+    const help = document.querySelector('[data-help="oauth-callback"]');
+    expect(help?.textContent).toMatch(/registered on the consumer.*OAuth consumers.*127\.0\.0\.1/s);
+    expect(screen.getByRole('link', { name: 'Atlassian: Use OAuth on Bitbucket Cloud' }).getAttribute('href')).toBe('https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/');
+    const field = screen.getByRole('textbox', { name: 'Callback URL registered on the OAuth consumer' });
+    fireEvent.change(field, { target: { value: 'https://app.example/callback' } });
+    expect(document.querySelector('[data-refusal]')?.getAttribute('data-refusal')).toBe('scheme');
+    fireEvent.change(field, { target: { value: 'http://127.0.0.1:8976/callback' } });
+    expect(document.querySelector('[data-register]')?.getAttribute('data-register')).toBe('http://127.0.0.1:8976/callback');
+    const before = memory.calls.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Connect (opens the system browser)' }));
+    await waitFor(() => expect(store.getState().busy).toBeNull());
+    await waitFor(() => expect(memory.calls.slice(before).map((c) => c.name)).toEqual(['targets.save', 'oauth.connect', 'checks.run']));
+    expect(JSON.stringify(memory.calls[before]?.input)).toContain('"oauth_callback_url":"http://127.0.0.1:8976/callback"');
+    expect(store.getState().record?.target).toMatchObject({ auth_method: 'oauth', oauth_callback_url: 'http://127.0.0.1:8976/callback' });
+  });
+
   it('shows the app password as retired and leads to an API token, with no secret field', async () => {
     await cloudReadyForCredentials();
     fireEvent.click(screen.getByRole('radio', { name: /App password \(retired\)/ }));
