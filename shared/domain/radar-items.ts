@@ -19,9 +19,8 @@ export interface RadarFacts {
   /** The host's certificate as the last probe saw it; undefined: not probed. */
   readonly tls?: TlsEvidence;
   readonly ca?: readonly RadarCa[];
+  /** `bitbucket_refresh.stored_at`: when the refresh token was issued, i.e. when the previous one was last used. */
   readonly credentials?: CredentialMeta;
-  /** When the OAuth access token last worked (a passed auth check): a use keeps the refresh token alive. */
-  readonly oauth_last_used?: string;
   readonly bundle_expires_at?: string;
   /** The Data Center version the API root reported. */
   readonly dc_version?: string;
@@ -82,15 +81,20 @@ const credentialItem = (kind: 'bitbucket' | 'jira', e: CredentialExpiry, scope: 
   });
 };
 
-const oauthItem = (e: CredentialExpiry, lastUsed: string | undefined, scope: string, now: Date, within: number): RadarItem => {
-  const last = lastUsed !== undefined && lastUsed > e.stored_at ? lastUsed : e.stored_at;
-  return item('oauth_refresh', scope, `OAuth refresh token, last used ${dayOf(last)} (expires after ${OAUTH_REFRESH_UNUSED_MONTHS} months unused, since ${OAUTH_REFRESH_RULE_SINCE})`, addMonths(last, OAUTH_REFRESH_UNUSED_MONTHS), 'assumed', now, within, {
-    past: 'The refresh token has lapsed: sign in with OAuth again (Credentials step).',
-    due: 'Run the checks before this date (any use keeps the refresh token alive), or sign in with OAuth again.',
-    ok: 'Nothing to do yet; every check run keeps it alive.',
+/**
+ * Bitbucket rotates refresh tokens and lets one lapse after 3 months unused
+ * (https://community.developer.atlassian.com/t/oauth-2-0-and-api-authentication-changes-for-bitbucket-cloud/99003):
+ * the current one was issued at `stored_at`, when the previous one was last used. A passed check
+ * with a still-valid access token does not use it; access tokens live 2 hours, so a check run
+ * after that refreshes, and the refresh is what is recorded.
+ */
+const oauthItem = (e: CredentialExpiry, scope: string, now: Date, within: number): RadarItem =>
+  item('oauth_refresh', scope, `OAuth refresh token, last used ${dayOf(e.stored_at)} (expires after ${OAUTH_REFRESH_UNUSED_MONTHS} months unused, since ${OAUTH_REFRESH_RULE_SINCE})`, addMonths(e.stored_at, OAUTH_REFRESH_UNUSED_MONTHS), 'assumed', now, within, {
+    past: 'The refresh token has lapsed: sign in with OAuth again (Credentials step, Connect).',
+    due: 'Run the checks before this date (the access token will have expired, so the run uses the refresh token and gets a new one), or sign in with OAuth again.',
+    ok: 'Nothing to do yet; a check run that refreshes the access token renews it.',
     unknown: '',
   });
-};
 
 const platformItems = (f: RadarFacts, now: Date, within: number): RadarItem[] => {
   if (f.deployment !== 'self-hosted') return [];
@@ -127,7 +131,7 @@ export const radarItemsFor = (f: RadarFacts, now: Date, withinDays: number): Rad
     if (e !== undefined) items.push(credentialItem(kind, e, f.scope, now, withinDays));
   }
   const refresh = f.credentials?.bitbucket_refresh;
-  if (refresh !== undefined) items.push(oauthItem(refresh, f.oauth_last_used, f.scope, now, withinDays));
+  if (refresh !== undefined) items.push(oauthItem(refresh, f.scope, now, withinDays));
   if (f.bundle_expires_at !== undefined) {
     items.push(
       item('bundle', f.scope, 'Signed bundle', dayOf(f.bundle_expires_at), 'observed', now, withinDays, {

@@ -162,7 +162,8 @@ const blockingCodes = (t: TargetConfig, c: CheckResults): ErrorCode[] => {
   const fallbackChosen = t.issue_workflow === 'jira' || t.issue_workflow === 'portable';
   // A 429 before the credential was answered says nothing about the credential: pending, not AUTH_REQUIRED.
   const authUnanswered = c.auth === undefined && c.rate_limit !== undefined;
-  if (c.auth?.status !== 'ok' && !authUnanswered) codes.push('PROVIDER_AUTH_REQUIRED');
+  // A refused OAuth refresh token is its own state: the consumer is fine, the admin signs in again.
+  if (c.auth?.status !== 'ok' && !authUnanswered) codes.push(c.auth?.code === 'OAUTH_SIGN_IN_REQUIRED' ? 'OAUTH_SIGN_IN_REQUIRED' : 'PROVIDER_AUTH_REQUIRED');
   if (!cloud && (c.url_safety?.status === 'blocked' || c.network?.status === 'failed')) codes.push('PROVIDER_BASE_URL_BLOCKED');
   // A credential that cannot read issue settings blocks native issues; on Cloud a fallback route
   // clears it (the seed: "fix the URL or scope, or use Jira or portable fallback").

@@ -37,19 +37,34 @@ const credentialOf = (t: CloudTarget, secret: string): CloudCredential | string 
   }
 };
 
-/** Refreshes the OAuth access token with the stored refresh token and consumer; true when new tokens were stored. */
-const tryRefresh = async (t: CloudTarget, deps: CheckRunDeps): Promise<string | null> => {
+type Refresh = { readonly kind: 'refreshed'; readonly accessToken: string } | { readonly kind: 'sign_in_again'; readonly detail: string } | { readonly kind: 'not_refreshed' };
+
+/**
+ * Refreshes the OAuth access token with the stored refresh token and consumer. Bitbucket rotates
+ * refresh tokens (each use issues a new one and the used one is refused afterwards), so the new
+ * pair replaces the old one in the keychain at once.
+ */
+const tryRefresh = async (t: CloudTarget, deps: CheckRunDeps): Promise<Refresh> => {
   const refreshToken = await deps.secrets.get(accountFor(t.id, 'bitbucket_refresh'));
   const consumer = await readConsumer(deps.secrets, t.id);
-  if (refreshToken === null || consumer === null) return null;
+  if (refreshToken === null || consumer === null) return { kind: 'not_refreshed' };
   const r = await refreshOAuth({ consumer, http: deps.cloudHttp, refreshToken, ...(deps.oauthEndpoints === undefined ? {} : { endpoints: deps.oauthEndpoints }) });
-  if (!r.ok) return null;
+  if (!r.ok) return r.error.code === 'OAUTH_SIGN_IN_REQUIRED' ? { kind: 'sign_in_again', detail: r.error.message } : { kind: 'not_refreshed' };
   await storeOAuthTokens(deps.secrets, t.id, r.value);
-  return r.value.access_token;
+  return { kind: 'refreshed', accessToken: r.value.access_token };
 };
 
-/** Every Bitbucket Cloud check of a saved target, with its keychain credential (OAuth refreshed once when rejected). */
-export const runCloudTarget = async (t: CloudTarget, deps: CheckRunDeps): Promise<Outcome> => {
+/** A refresh token Bitbucket refused: a state of its own ("sign in again"), not a generic rejection. */
+const signInAgain = (first: Outcome, detail: string, at: string): Outcome => ({
+  checks: { ...first.checks, auth: { status: 'rejected', code: 'OAUTH_SIGN_IN_REQUIRED', detail, checked_at: at } },
+  findings: first.findings.map((f) => (f.id === 'auth' ? fail('auth', 'Credential', 'OAUTH_SIGN_IN_REQUIRED', detail) : f)),
+});
+
+/**
+ * Every Bitbucket Cloud check of a saved target, with its keychain credential (OAuth refreshed once
+ * when rejected). `oauthRefreshedAt`: when the refresh token was used (and a new one stored).
+ */
+export const runCloudTarget = async (t: CloudTarget, deps: CheckRunDeps): Promise<Outcome & { oauthRefreshedAt?: string }> => {
   if (t.workspace === undefined || t.repository_slug === undefined) {
     return { checks: {}, findings: [fail('repository', 'Repository', 'PROVIDER_RESOURCE_NOT_FOUND', 'Enter the workspace and repository first.')] };
   }
@@ -77,6 +92,9 @@ export const runCloudTarget = async (t: CloudTarget, deps: CheckRunDeps): Promis
   };
   const first = await run(secret);
   if (t.auth_method !== 'oauth' || first.checks.auth?.status !== 'rejected') return first;
+  const at = deps.clock.now().toISOString();
   const refreshed = await tryRefresh(t, deps);
-  return refreshed === null ? first : run(refreshed);
+  if (refreshed.kind === 'sign_in_again') return signInAgain(first, refreshed.detail, at);
+  if (refreshed.kind === 'not_refreshed') return first;
+  return { ...(await run(refreshed.accessToken)), oauthRefreshedAt: at };
 };

@@ -13,10 +13,16 @@ import { runTargetJiraCheck } from './run-jira-check';
  * one is configured. `previous` is what is stored. A Data Center run replaces url_safety too: its
  * calls go through the URL-safety client, so their outcome is a fresh URL-safety verdict.
  */
-export const runTargetChecks = async (target: TargetConfig, previous: CheckResults, deps: CheckRunDeps): Promise<{ checks: CheckResults; findings: CheckFinding[] }> => {
+export const runTargetChecks = async (
+  target: TargetConfig,
+  previous: CheckResults,
+  deps: CheckRunDeps,
+): Promise<{ checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string }> => {
   // Read before the run as well: an OAuth refresh during it replaces the stored access token.
   const before = await readTargetSecrets(deps.secrets, target.id);
-  const provider = isCloud(target) ? await runCloudTarget(target, deps) : await runDataCenterTarget(target, deps);
+  const provider: { checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string } = isCloud(target)
+    ? await runCloudTarget(target, deps)
+    : await runDataCenterTarget(target, deps);
   const owned = RUN_OWNS[isCloud(target) ? 'cloud' : 'data_center'];
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as CheckName))) as CheckResults;
   const checks: CheckResults = { ...kept, ...provider.checks };
@@ -29,5 +35,5 @@ export const runTargetChecks = async (target: TargetConfig, previous: CheckResul
   // Every string a provider sent (headers such as X-AUSERNAME, bodies, messages) is in these
   // records; they are scrubbed here, once, before anything stores, shows, logs or signs them.
   const scrub = await targetScrubber(deps.secrets, target, before);
-  return scrub.deep({ checks, findings });
+  return { ...scrub.deep({ checks, findings }), ...(provider.oauthRefreshedAt === undefined ? {} : { oauthRefreshedAt: provider.oauthRefreshedAt }) };
 };

@@ -3,7 +3,7 @@ import type { CorporateCa } from '../../../shared/domain/ca';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { CredentialMeta } from '../../../shared/domain/credential-meta';
 import type { RadarCa, RadarFacts } from '../../../shared/domain/radar-items';
-import { isCloud, isDataCenter, type TargetConfig } from '../../../shared/domain/target';
+import { isDataCenter, type TargetConfig } from '../../../shared/domain/target';
 import type { ProbeResult } from '../network-check/probe';
 
 // Where the radar's facts come from: a saved target (its stored evidence and credential facts),
@@ -12,24 +12,18 @@ import type { ProbeResult } from '../network-check/probe';
 export const caFacts = (ca: CorporateCa | undefined): RadarCa[] =>
   (ca?.certificates ?? []).map(({ subject, fingerprint_sha256, not_after }) => ({ subject, fingerprint_sha256, not_after }));
 
-/** A passed OAuth check used the access token, which keeps the refresh token alive. */
-const oauthLastUsed = (target: TargetConfig, checks: CheckResults): string | undefined =>
-  isCloud(target) && target.auth_method === 'oauth' && checks.auth?.status === 'ok' ? checks.auth.checked_at : undefined;
-
 export const targetFacts = (
   stored: { readonly target: TargetConfig; readonly checks: CheckResults; readonly credential_meta?: CredentialMeta | undefined },
   ca: CorporateCa | undefined,
   bundleExpiresAt?: string,
 ): RadarFacts => {
   const { target, checks } = stored;
-  const lastUsed = oauthLastUsed(target, checks);
   return {
     scope: target.name,
     deployment: target.deployment_mode,
     ...(checks.network?.tls === undefined ? {} : { tls: checks.network.tls }),
     ca: caFacts(ca),
     ...(stored.credential_meta === undefined ? {} : { credentials: stored.credential_meta }),
-    ...(lastUsed === undefined ? {} : { oauth_last_used: lastUsed }),
     ...(bundleExpiresAt === undefined ? {} : { bundle_expires_at: bundleExpiresAt }),
     ...(isDataCenter(target) && checks.network?.api_root !== undefined ? { dc_version: checks.network.api_root.version } : {}),
   };

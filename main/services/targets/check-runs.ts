@@ -4,6 +4,7 @@ import type { CheckRunDeps } from '../providers/provider-deps';
 import { runTargetJiraCheck } from '../providers/run-jira-check';
 import { runTargetChecks } from '../providers/run-target-checks';
 import type { SettingsStore } from '../settings/settings-store';
+import { refreshTokenIssued, updateCredentialMeta } from './credential-meta';
 import { loadTarget, storeChecks } from './stored-targets';
 import { freshRecord } from './target-records';
 
@@ -15,6 +16,12 @@ export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDep
   if (!found.ok) return found;
   const { target } = found.value;
   const run = await runTargetChecks(target, found.value.checks, deps);
+  if (run.oauthRefreshedAt !== undefined) {
+    // The refresh token was used and replaced: its 3 months unused count from now.
+    const at = run.oauthRefreshedAt;
+    const meta = await updateCredentialMeta(settings, target.id, (m) => ({ ...m, bitbucket_refresh: refreshTokenIssued(at) }));
+    if (!meta.ok) return meta;
+  }
   const stored = await storeChecks(settings, target, () => run.checks);
   if (!stored.ok) return stored;
   return ok({ record: await freshRecord(deps.secrets, stored.value), findings: run.findings });

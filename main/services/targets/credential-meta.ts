@@ -44,6 +44,12 @@ export const expiryAtStore = (
   return ok({ stored_at: storedAt, expires_on: null, basis: 'unknown' });
 };
 
+/**
+ * The OAuth refresh token's facts: when it was issued, which is when the previous one was last
+ * used (Bitbucket rotates them at every use). It lapses 3 months unused; the radar counts from here.
+ */
+export const refreshTokenIssued = (at: string): CredentialExpiry => ({ stored_at: at, expires_on: null, basis: 'assumed' });
+
 /** Replaces the credential facts of one target, re-reading the file so other writes are kept. */
 export const updateCredentialMeta = async (
   settings: SettingsStore,

@@ -9,7 +9,7 @@ import type { ProviderDeps } from '../providers/provider-deps';
 import { readConsumer } from '../secrets/credentials';
 import { storeOAuthTokens } from '../secrets/oauth-tokens';
 import type { TargetKeychainDeps } from './credential-changes';
-import { updateCredentialMeta, withoutKinds } from './credential-meta';
+import { refreshTokenIssued, updateCredentialMeta, withoutKinds } from './credential-meta';
 import { dropStaleAfterSecret } from './invalidate-checks';
 import { forgetChecks, loadTarget } from './stored-targets';
 import { freshRecord } from './target-records';
@@ -47,12 +47,12 @@ export const signInWithOAuth = async (
   });
   if (!tokens.ok) return tokens;
   const changed = await storeOAuthTokens(deps.secrets, target.id, tokens.value);
-  // The refresh token lapses after 3 months unused: the radar counts from this day (and from each passed check).
+  // The refresh token lapses after 3 months unused: the radar counts from this day (and from each refresh).
   const storedAt = deps.clock.now().toISOString();
   const meta = await updateCredentialMeta(deps.settings, target.id, (m) =>
     tokens.value.refresh_token === undefined
       ? withoutKinds(m, ['bitbucket', 'bitbucket_refresh'])
-      : { ...withoutKinds(m, ['bitbucket']), bitbucket_refresh: { stored_at: storedAt, expires_on: null, basis: 'assumed' } },
+      : { ...withoutKinds(m, ['bitbucket']), bitbucket_refresh: refreshTokenIssued(storedAt) },
   );
   if (!meta.ok) return meta;
   const stored = await forgetChecks(deps.settings, target.id, (checks) => dropStaleAfterSecret(checks, changed));

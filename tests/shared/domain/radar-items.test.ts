@@ -88,11 +88,14 @@ describe('credential, OAuth and bundle items', () => {
     expect(items.some((i) => i.kind === 'platform_end_of_life')).toBe(false);
   });
 
-  it('counts an OAuth refresh token 3 months from its last use', () => {
-    const refresh = { stored_at: '2026-08-01T00:00:00.000Z', expires_on: null, basis: 'assumed' as const };
-    const [unused] = radarItemsFor({ scope: 'c', deployment: 'cloud', credentials: { bitbucket_refresh: refresh } }, NOW, 30);
+  it('counts an OAuth refresh token 3 months from its last use (when it was issued: refresh tokens rotate)', () => {
+    const issued = (at: string) => ({ stored_at: at, expires_on: null, basis: 'assumed' as const });
+    const [unused] = radarItemsFor({ scope: 'c', deployment: 'cloud', credentials: { bitbucket_refresh: issued('2026-08-01T00:00:00.000Z') } }, NOW, 30);
     expect(unused).toMatchObject({ kind: 'oauth_refresh', date: '2026-11-01', status: 'past' });
-    const [used] = radarItemsFor({ scope: 'c', deployment: 'cloud', credentials: { bitbucket_refresh: refresh }, oauth_last_used: '2026-11-20T00:00:00.000Z' }, NOW, 30);
+    expect(unused?.action).toMatch(/sign in with OAuth again/);
+    const [near] = radarItemsFor({ scope: 'c', deployment: 'cloud', credentials: { bitbucket_refresh: issued('2026-09-20T00:00:00.000Z') } }, NOW, 30);
+    expect(near).toMatchObject({ date: '2026-12-20', status: 'due' });
+    const [used] = radarItemsFor({ scope: 'c', deployment: 'cloud', credentials: { bitbucket_refresh: issued('2026-11-20T00:00:00.000Z') } }, NOW, 30);
     expect(used).toMatchObject({ date: '2027-02-20', status: 'ok' });
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../../../shared/contract/define';
+import { OAUTH_REFRESH_UNUSED_MONTHS } from '../../../../shared/domain/credential-meta';
 import type { OAuthCallback } from '../../../../shared/domain/oauth-callback';
 import type { HttpClient } from '../../net/http-client';
 import { jsonOf } from '../common/parse-body';
@@ -37,7 +38,15 @@ export const OAuthTokens = z.looseObject({
 });
 export type OAuthTokens = z.infer<typeof OAuthTokens>;
 
-const OAuthErrorBody = z.looseObject({ error: z.string(), error_description: z.string().optional() });
+const OAuthErrorBody = z.looseObject({ error: z.string().max(100), error_description: z.string().max(1000).optional() });
+
+/**
+ * A refresh grant Bitbucket refused because of the refresh token itself: RFC 6749 §5.2's
+ * `invalid_grant`, or Bitbucket's own `invalid_request` "Invalid refresh_token" (observed in
+ * readthedocs/readthedocs.org#2992). Either way only a new sign-in helps.
+ */
+const refreshRefused = (e: z.infer<typeof OAuthErrorBody>): boolean =>
+  e.error === 'invalid_grant' || (e.error === 'invalid_request' && /refresh_token/i.test(e.error_description ?? ''));
 
 export interface ConnectOptions {
   readonly consumer: OAuthConsumer;
@@ -70,6 +79,13 @@ const tokenRequest = async (http: HttpClient, endpoints: OAuthEndpoints, consume
   if (status !== 200) {
     const body = OAuthErrorBody.safeParse(jsonOf(outcome.response));
     const what = body.success ? body.data.error : `HTTP ${status}`;
+    if (form.grant_type === 'refresh_token' && body.success && refreshRefused(body.data)) {
+      return fail(
+        'OAUTH_SIGN_IN_REQUIRED',
+        `Bitbucket refused the stored refresh token (${body.data.error}): it lapsed after ${OAUTH_REFRESH_UNUSED_MONTHS} months unused, was already used, or the grant was revoked. Sign in with OAuth again.`,
+        { http_status: status, oauth_error: body.data.error },
+      );
+    }
     const hint = status === 401 || what === 'invalid_client' ? ' Check the OAuth consumer key and secret.' : '';
     return fail('OAUTH_FLOW_FAILED', `The token endpoint refused the request (${what}).${hint}`, { http_status: status });
   }
@@ -77,7 +93,7 @@ const tokenRequest = async (http: HttpClient, endpoints: OAuthEndpoints, consume
   return tokens.success ? ok(tokens.data) : fail('OAUTH_FLOW_FAILED', 'The token endpoint answered in an unexpected shape.');
 };
 
-/** Runs the whole sign-in. Every failure is OAUTH_FLOW_FAILED with a sentence; tokens never appear in it. */
+/** Runs the whole sign-in. Failures are OAUTH_FLOW_FAILED (or the callback codes) with a sentence; tokens never appear in it. */
 export const connectOAuth = async (o: ConnectOptions): Promise<Result<OAuthTokens>> => {
   const endpoints = o.endpoints ?? BITBUCKET_OAUTH;
   const state = (o.randomState ?? (() => randomBytes(32).toString('base64url')))();
