@@ -7,15 +7,43 @@ import { startHttpsSim, type RunningSim, type SimAnswer, type SimRequest } from 
 export const DC_SECRETS = {
   token: 'BBDC-NzQ0sim-http-access-token-3c2b1a',
   readOnlyToken: 'BBDC-NzQ0sim-no-repo-token-9f8e7d',
+  /** The token of a user whose user name is an e-mail address. */
+  emailUserToken: 'BBDC-NzQ0sim-email-user-token-5d4c3b',
   password: 'sim-dc-password-Q7w8e9',
 } as const;
 
 export interface DataCenterSimWorld {
   readonly contextPath: string;
-  /** Bearer token → user slug. */
+  /** Bearer token → user name. */
   readonly tokens: Record<string, string>;
-  /** `user:password` → user slug. */
+  /** `user:password` → user name. */
   readonly basic: Record<string, string>;
+  /** User name → numeric user id (X-AUSERID); 101 when not listed. */
+  readonly userIds?: Record<string, number>;
+  /**
+   * Anonymous access is on (public projects): a credential the instance does not accept is not
+   * refused on a public resource, the call is answered as for anyone, without X-AUSERNAME. The
+   * issue-13 review observed it; clients read a missing X-AUSERNAME as "signed in as no one"
+   * (the signed-in user is only ever in that header: jenkinsci/atlassian-bitbucket-server-integration-plugin).
+   */
+  anonymousAccess?: boolean;
+  /**
+   * Data Center 10.x: Basic auth is off by default (the atlassian-authentication plugin). Every
+   * Basic request answers 403 "Basic Authentication has been disabled on this instance."
+   * (status and words: atlassian/data-center-helm-charts#1101, which re-enables it for Bitbucket
+   * 10.x tests with -Dcom.atlassian.plugins.authentication.basic.auth.filter.force.allow=true).
+   */
+  basicAuthDisabled?: boolean;
+  /** Users locked behind a CAPTCHA after failed logins: their Basic requests answer the 401 below. */
+  captchaLocked?: readonly string[];
+  /**
+   * The token bucket of Data Center's rate limiting: the next N REST calls answer 429 with
+   * Retry-After and X-RateLimit-Limit/-Remaining/-Interval-Seconds/-FillRate
+   * (https://confluence.atlassian.com/bitbucketserver086/improving-instance-stability-with-rate-limiting-1188783544.html,
+   * header table https://confluence.atlassian.com/conf87/_ratelimiting_httpheaders-1333822054.html;
+   * the pages name the status and headers, not a body, so none is sent).
+   */
+  rateLimit?: { remaining: number; retryAfter?: string };
   /** `PROJECT/slug` → repository, plus which users may not read it (403). */
   readonly repositories: Record<string, { id: number; name: string; public: boolean; forbiddenFor?: readonly string[] }>;
   readonly version: string;
@@ -26,17 +54,24 @@ export interface DataCenterSimWorld {
    * front of one, can put anything there; this echoes the caller's token instead: raw, as base64 of
    * the whole `Bearer <token>` header, or URL-encoded.
    */
-  readonly echoTokenInUsername?: 'raw' | 'base64_bearer' | 'url_encoded';
+  readonly echoTokenInUsername?: 'raw' | 'base64_bearer' | 'url_encoded' | 'url_encoded_malformed';
   /** application-properties `displayName`: a free string in RestApplicationProperties (tests/fixtures/openapi/bitbucket-data-center.subset.json), so a hostile server sends any text. */
   readonly displayName?: string;
 }
 
 const echoed = (form: NonNullable<DataCenterSimWorld['echoTokenInUsername']>, token: string): string =>
-  form === 'raw' ? token : form === 'base64_bearer' ? Buffer.from(`Bearer ${token}`, 'utf8').toString('base64') : encodeURIComponent(token);
+  form === 'raw'
+    ? token
+    : form === 'base64_bearer'
+      ? Buffer.from(`Bearer ${token}`, 'utf8').toString('base64')
+      : form === 'url_encoded'
+        ? encodeURIComponent(token)
+        : `${encodeURIComponent(token)}%zz`; // a percent sign that decodes to nothing: the header stays raw
 
 export const defaultDataCenterWorld = (): DataCenterSimWorld => ({
   contextPath: '/bitbucket',
-  tokens: { [DC_SECRETS.token]: 'dana', [DC_SECRETS.readOnlyToken]: 'svc-readonly' },
+  tokens: { [DC_SECRETS.token]: 'dana', [DC_SECRETS.readOnlyToken]: 'svc-readonly', [DC_SECRETS.emailUserToken]: 'dana@acme.example' },
+  userIds: { dana: 101, 'svc-readonly': 102, 'dana@acme.example': 103 },
   basic: { [`dana:${DC_SECRETS.password}`]: 'dana' },
   repositories: {
     'SEC/payments': { id: 11, name: 'payments', public: false, forbiddenFor: ['svc-readonly'] },
@@ -57,6 +92,18 @@ const errors = (status: number, message: string, exceptionName: string): SimAnsw
   body: { errors: [{ message, exceptionName }] },
 });
 
+/**
+ * The CAPTCHA lock-out, verbatim as a Bitbucket Server answered it (jenkinsci/stashnotifier-plugin#263:
+ * HTTP 401, `WWW-Authenticate: Basic realm="Atlassian Bitbucket"`, this body).
+ */
+export const CAPTCHA_MESSAGE =
+  'CAPTCHA required. Your Bitbucket account has been locked. To unlock it and log in again you must solve a CAPTCHA. This is typically caused by too many attempts to login with an incorrect password. The account lock prevents your SCM client from accessing Bitbucket and its mirrors until it is solved, even if you enter your password correctly.\n\nIf you are currently logged in to Bitbucket via a browser you may need to logout and then log back in in order to solve the CAPTCHA.';
+const captcha = (): SimAnswer => ({
+  status: 401,
+  headers: { 'www-authenticate': 'Basic realm="Atlassian Bitbucket"' },
+  body: { errors: [{ context: null, message: CAPTCHA_MESSAGE, exceptionName: 'com.atlassian.bitbucket.auth.CaptchaRequiredAuthenticationException' }] },
+});
+
 export interface DataCenterSim extends RunningSim {
   readonly baseUrl: string;
   readonly world: DataCenterSimWorld;
@@ -72,14 +119,25 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
   };
   const handle = (req: SimRequest): SimAnswer => {
     if (!req.path.startsWith(`${world.contextPath}/rest/`)) return { status: 404, text: '<html><body>Not found</body></html>' };
+    if (world.rateLimit !== undefined && world.rateLimit.remaining > 0) {
+      world.rateLimit.remaining -= 1;
+      const bucket = { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-interval-seconds': '1', 'x-ratelimit-fillrate': '1' };
+      return { status: 429, text: '', headers: { ...bucket, ...(world.rateLimit.retryAfter === undefined ? {} : { 'retry-after': world.rateLimit.retryAfter }) } };
+    }
     const path = req.path.slice(world.contextPath.length).replace('/rest/api/latest/', '/rest/api/1.0/');
-    const user = userOf(req);
+    const basicUser = req.headers.authorization?.startsWith('Basic ') === true ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':')[0] : undefined;
+    if (basicUser !== undefined && world.basicAuthDisabled === true) return { status: 403, body: { message: 'Basic Authentication has been disabled on this instance.' } };
+    if (basicUser !== undefined && world.captchaLocked?.includes(basicUser) === true) return captcha();
+    const known = userOf(req);
+    // With anonymous access on, a credential the instance does not accept is answered as anonymous.
+    const user = known === undefined && world.anonymousAccess === true ? null : known;
     if (user === undefined) {
       return errors(401, 'Authentication failed. Please check your credentials and try again.', 'com.atlassian.bitbucket.auth.IncorrectPasswordAuthenticationException');
     }
     const bearer = req.headers.authorization?.startsWith('Bearer ') === true ? req.headers.authorization.slice(7) : undefined;
-    const name = world.echoTokenInUsername !== undefined && bearer !== undefined ? echoed(world.echoTokenInUsername, bearer) : user;
-    const who: Record<string, string> = user === null || name === null ? {} : { 'x-ausername': name, 'x-auserid': '101' };
+    // X-AUSERNAME is the user name URL-encoded (eclipse-che/che-server#796, fork-dev/Tracker#1492).
+    const name = world.echoTokenInUsername !== undefined && bearer !== undefined ? echoed(world.echoTokenInUsername, bearer) : user === null ? null : encodeURIComponent(user);
+    const who: Record<string, string> = user === null || name === null ? {} : { 'x-ausername': name, 'x-auserid': String(world.userIds?.[user] ?? 101) };
     if (path === '/rest/api/1.0/application-properties') {
       return { status: 200, headers: who, body: { version: world.version, buildNumber: '9004001', buildDate: '1760000000000', displayName: world.displayName ?? 'Bitbucket' } };
     }

@@ -1,5 +1,6 @@
 import { fail, ok } from '../../../shared/contract/define';
 import { isDataCenter } from '../../../shared/domain/target';
+import { DEFAULT_MAX_RETRY_WAIT_MS } from '../../services/providers/common/retry-after';
 import { checkDataCenterTarget, checkUrlOn, probeUrl } from '../../services/network-check/network-check';
 import type { AddressPolicy } from '../../services/url-safety/policy';
 import { loadTarget, storeChecks } from '../../services/targets/stored-targets';
@@ -34,10 +35,17 @@ export const urlSafetyHandlers = (deps: ApiDeps): UrlHandlers => ({
     if (!isDataCenter(target) || target.base_url === undefined) {
       return fail('REQUEST_INVALID', 'URL-safety checks apply to a Data Center target with a base URL.');
     }
-    const run = await checkDataCenterTarget(deps.network, { ...target, base_url: target.base_url }, deps.clock.now().toISOString());
+    // The same 429 rule as the provider calls: Retry-After honoured within the wait limit.
+    const retry = { sleep: deps.providers.sleep, clock: deps.clock, maxWaitMs: deps.providers.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
+    const run = await checkDataCenterTarget(deps.network, { ...target, base_url: target.base_url }, deps.clock.now().toISOString(), retry);
     if (!run.ok) return run;
-    const { url_safety, network, probe } = run.value;
-    const stored = await storeChecks(deps.settings, target, (c) => ({ ...c, url_safety, ...(network === undefined ? {} : { network }) }));
+    const { url_safety, network, rate_limit, probe } = run.value;
+    // A 429 from the API root is pending: the rate-limit record replaces the network record, never a failed one.
+    const stored = await storeChecks(deps.settings, target, (c) => {
+      if (rate_limit === undefined) return { ...c, url_safety, ...(network === undefined ? {} : { network }) };
+      const { network: _stale, ...rest } = c;
+      return { ...rest, url_safety, rate_limit };
+    });
     if (!stored.ok) return stored;
     return ok({ target_id: target.id, ...run.value, ...(probe === undefined ? {} : { probe }), record: await freshRecord(deps.secrets, stored.value) });
   },

@@ -3,6 +3,7 @@ import type { DataCenterTarget, TargetConfig } from '../../../shared/domain/targ
 import type { HttpClient } from '../net/http-client';
 import type { Network } from '../net/network';
 import { createSafeHttpClient, type SafeClientOptions } from '../net/safe-http-client';
+import { retryOn429, type RetryPolicy } from '../providers/common/retry-after';
 import { parseCaPem } from '../tls/ca-loader';
 import { checkUrl } from '../url-safety/check-url';
 import { policyFor, type AddressPolicy } from '../url-safety/policy';
@@ -53,12 +54,16 @@ export const checkDataCenterTarget = async (
   network: Network,
   target: DataCenterTarget & { readonly base_url: string },
   checkedAt: string,
+  /** The 429 rule of the provider calls (Retry-After honoured within its limit); without it one try. */
+  retry?: RetryPolicy,
 ): Promise<Result<TargetNetworkChecks>> => {
   const policy = policyFor(target);
   if (target.allowlist_status === undefined) return ok({ url_safety: toUrlSafetyCheck(await checkUrlOn(network, target.base_url, policy), checkedAt) });
   const ca = await network.caOf(target);
   if (!ca.ok) return ca;
-  return ok(toTargetChecks(await runProbe(target.base_url, safeOptions(network, policy, ca.value)), checkedAt));
+  const attempt = () => runProbe(target.base_url, safeOptions(network, policy, ca.value));
+  const run = retry === undefined ? await attempt() : await retryOn429(attempt, (r) => r.answer, retry);
+  return ok(toTargetChecks(run, retry === undefined ? checkedAt : retry.clock.now().toISOString()));
 };
 
 /** The URL-safety client for a target's customer host (Data Center base URL or Jira site), trusting its CA. */

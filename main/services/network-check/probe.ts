@@ -1,5 +1,6 @@
 import type { UrlProbeResult } from '../../../shared/contract/url-safety';
 import type { ApiRootEvidence, BlockReason } from '../../../shared/domain/checks';
+import type { HttpResponse } from '../net/http-client';
 import { safeExchange, type SafeClientOptions } from '../net/safe-http-client';
 import { API_ROOT_PATH, parseApplicationProperties } from './application-properties';
 import { checkSyntax } from '../url-safety/syntax';
@@ -17,6 +18,8 @@ export interface ProbeRun {
   readonly probe: ProbeResult;
   /** The verdict of stages 1–4 on the base URL, as the exchange ran them (what url_safety records). */
   readonly checked: UrlVerdict;
+  /** The API root's HTTP answer, when one came (a 429 is rate limiting, not a verdict on the host). */
+  readonly answer?: HttpResponse;
 }
 
 export const runProbe = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeRun> => {
@@ -68,7 +71,7 @@ export const runProbe = async (baseUrl: string, o: SafeClientOptions): Promise<P
     timings_ms: { ...ev.timings_ms, total: total() },
     stages,
   };
-  return { probe, checked: { ...verdict, input: baseUrl, normalized } };
+  return { probe, checked: { ...verdict, input: baseUrl, normalized }, ...(outcome.ok ? { answer: outcome.response } : {}) };
 };
 
 export const probeDataCenter = async (baseUrl: string, o: SafeClientOptions): Promise<ProbeResult> => (await runProbe(baseUrl, o)).probe;

@@ -1,4 +1,5 @@
-import type { NetworkCheck, UrlSafetyCheck } from '../../../shared/domain/checks';
+import type { NetworkCheck, RateLimitCheck, UrlSafetyCheck } from '../../../shared/domain/checks';
+import { rateLimitFailure, rateLimitRecord } from '../providers/common/rate-limit';
 import type { ProbeResult, ProbeRun } from './probe';
 import type { UrlVerdict } from '../url-safety/verdict';
 
@@ -32,14 +33,22 @@ export const toNetworkCheck = (p: ProbeResult, checkedAt: string): NetworkCheck 
 /** What one network check of a saved target stores: the URL verdict, and the probe when one ran. */
 export interface TargetNetworkChecks {
   readonly url_safety: UrlSafetyCheck;
-  /** Absent when stages 1–4 blocked the base URL (nothing was sent) or no probe may run yet. */
+  /** Absent when stages 1–4 blocked the base URL (nothing was sent), no probe may run yet, or the API root answered 429. */
   readonly network?: NetworkCheck;
+  /** The API root answered 429 (after the retry rule): pending, never a failed network check. */
+  readonly rate_limit?: RateLimitCheck;
   readonly probe?: ProbeResult;
 }
 
-/** A probe's records: url_safety from its stages 1–4, network when those passed and a call was made. */
-export const toTargetChecks = (run: ProbeRun, checkedAt: string): TargetNetworkChecks => ({
-  url_safety: toUrlSafetyCheck(run.checked, checkedAt),
-  ...(run.checked.verdict === 'allow' ? { network: toNetworkCheck(run.probe, checkedAt) } : {}),
-  probe: run.probe,
-});
+/**
+ * A probe's records: url_safety from its stages 1–4, network when those passed and a call was
+ * made; a 429 from the API root is the rate-limit record instead (it says nothing about the host).
+ */
+export const toTargetChecks = (run: ProbeRun, checkedAt: string): TargetNetworkChecks => {
+  const url_safety = toUrlSafetyCheck(run.checked, checkedAt);
+  if (run.checked.verdict === 'allow' && run.answer?.status === 429) {
+    const at = new Date(checkedAt);
+    return { url_safety, rate_limit: rateLimitRecord('bitbucket_data_center', rateLimitFailure(run.answer, 'the API root', at), at), probe: run.probe };
+  }
+  return { url_safety, ...(run.checked.verdict === 'allow' ? { network: toNetworkCheck(run.probe, checkedAt) } : {}), probe: run.probe };
+};

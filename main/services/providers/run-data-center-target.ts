@@ -4,6 +4,7 @@ import type { DataCenterTarget } from '../../../shared/domain/target';
 import { accountFor } from '../secrets/secret-store';
 import { checkDataCenterTarget, guardedClient } from '../network-check/network-check';
 import { fail } from './common/findings';
+import { DEFAULT_MAX_RETRY_WAIT_MS } from './common/retry-after';
 import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
 import { runDataCenterChecks } from './data-center/dc-checks';
 import type { CheckRunDeps } from './provider-deps';
@@ -33,7 +34,8 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   if (t.auth_method === 'http_access_token') credential = { method: 'http_access_token', token: secret };
   else if (t.auth_method === 'basic' && t.username !== undefined) credential = { method: 'basic', username: t.username, password: secret };
   else return missing(t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.');
-  const instance = await checkDataCenterTarget(deps.network, { ...t, base_url: t.base_url }, now);
+  const retry = { sleep: deps.sleep, clock: deps.clock, maxWaitMs: deps.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
+  const instance = await checkDataCenterTarget(deps.network, { ...t, base_url: t.base_url }, now, retry);
   if (!instance.ok) return stop(instance.error.code, instance.error.message);
   const http = await guardedClient(deps.network, t);
   if (!http.ok) return stop(http.error.code, http.error.message);

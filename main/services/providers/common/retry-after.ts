@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock/clock';
-import type { HttpClient, HttpOutcome, HttpRequest } from '../../net/http-client';
+import type { HttpClient, HttpOutcome, HttpRequest, HttpResponse } from '../../net/http-client';
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -38,22 +38,28 @@ export const retryAfterSeconds = (value: string | undefined, now: Date): number 
 };
 
 /**
- * One request with the 429 rule. Retry-After (seconds or HTTP date) is honoured in full while the
- * waits stay within `maxWaitMs`; a longer ask is returned at once, unwaited. Without Retry-After the
- * waits double from 2 s. At most three retries. The last 429 goes back to the caller, which reports
- * PROVIDER_RATE_LIMITED with the provider's headers.
+ * The 429 rule around any attempt whose answer may be a 429 (`answerOf` finds the HTTP answer).
+ * Retry-After (seconds or HTTP date) is honoured in full while the waits stay within `maxWaitMs`;
+ * a longer ask is returned at once, unwaited. Without Retry-After the waits double from 2 s. At
+ * most three retries. The last 429 goes back to the caller, which reports PROVIDER_RATE_LIMITED
+ * with the provider's headers.
  */
-export const requestWithRetry = async (http: HttpClient, request: HttpRequest, policy: RetryPolicy): Promise<HttpOutcome> => {
-  let outcome = await http(request);
+export const retryOn429 = async <T>(attempt: () => Promise<T>, answerOf: (t: T) => HttpResponse | undefined, policy: RetryPolicy): Promise<T> => {
+  let outcome = await attempt();
   let waited = 0;
   for (let retry = 0; retry < MAX_RATE_LIMIT_RETRIES; retry += 1) {
-    if (!outcome.ok || outcome.response.status !== 429) return outcome;
-    const asked = retryAfterSeconds(outcome.response.headers['retry-after'], policy.clock.now());
+    const answer = answerOf(outcome);
+    if (answer === undefined || answer.status !== 429) return outcome;
+    const asked = retryAfterSeconds(answer.headers['retry-after'], policy.clock.now());
     const waitMs = asked === undefined ? BACKOFF_FIRST_MS * 2 ** retry : asked * 1000;
     if (waited + waitMs > policy.maxWaitMs) return outcome;
     await policy.sleep(waitMs);
     waited += waitMs;
-    outcome = await http(request);
+    outcome = await attempt();
   }
   return outcome;
 };
+
+/** One request with the 429 rule (retryOn429). */
+export const requestWithRetry = (http: HttpClient, request: HttpRequest, policy: RetryPolicy): Promise<HttpOutcome> =>
+  retryOn429(() => http(request), (o) => (o.ok ? o.response : undefined), policy);

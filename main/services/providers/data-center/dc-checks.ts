@@ -2,6 +2,7 @@ import type { CheckFinding } from '../../../../shared/contract/checks';
 import type { CheckResults } from '../../../../shared/domain/checks';
 import type { TargetNetworkChecks } from '../../network-check/to-checks';
 import { fail, failFrom, pass, skip } from '../common/findings';
+import { rateLimitRecord } from '../common/rate-limit';
 import type { DataCenterClient } from './dc-client';
 
 export interface DataCenterCheckInput {
@@ -28,6 +29,19 @@ export const runDataCenterChecks = async (
   // its records are stored as they are; a finding says what they mean.
   checks.url_safety = instance.url_safety;
   if (instance.network !== undefined) checks.network = instance.network;
+  if (instance.rate_limit !== undefined) {
+    // The API root answered 429 even after the retry rule: pending, not a failed network check.
+    checks.rate_limit = instance.rate_limit;
+    findings.push(
+      fail('instance', 'Bitbucket Data Center instance', 'PROVIDER_RATE_LIMITED', instance.rate_limit.detail, {
+        http_status: 429,
+        ...(instance.rate_limit.retry_after_s === undefined ? {} : { retry_after_s: instance.rate_limit.retry_after_s }),
+        ...(instance.rate_limit.retry_at === undefined ? {} : { retry_at: instance.rate_limit.retry_at }),
+        rate_limit_headers: instance.rate_limit.headroom,
+      }),
+    );
+    return { checks, findings };
+  }
   const reached = instance.network?.status === 'reached' ? instance.network : undefined;
   const api_root = reached?.api_root;
   if (reached === undefined || api_root === undefined) {
@@ -41,20 +55,33 @@ export const runDataCenterChecks = async (
 
   const user = await client.authenticatedUser();
   if (!user.ok || user.value === undefined) {
-    const detail = user.ok ? 'The instance answered anonymously: the credential was not accepted.' : user.failure.message;
+    // An authenticated call answered with no X-AUSERNAME: the instance allows anonymous access and
+    // did not accept the credential. A rejected credential, whatever the status said.
+    const detail = user.ok
+      ? 'The instance answered anonymously (no X-AUSERNAME): it allows anonymous access and did not accept the credential. Store a valid HTTP access token.'
+      : user.failure.message;
     checks.auth = { status: 'rejected', code: 'PROVIDER_AUTH_REQUIRED', detail, checked_at: at() };
-    findings.push(user.ok ? fail('auth', 'Credential', 'PROVIDER_AUTH_REQUIRED', detail, { method: input.authMethod }) : failFrom('auth', 'Credential', user.failure, { method: input.authMethod }));
+    findings.push(
+      user.ok
+        ? fail('auth', 'Credential', 'PROVIDER_AUTH_REQUIRED', detail, { method: input.authMethod, reason: 'anonymous_answer' })
+        : failFrom('auth', 'Credential', user.failure, { method: input.authMethod }),
+    );
+    if (!user.ok && user.failure.code === 'PROVIDER_RATE_LIMITED') checks.rate_limit = rateLimitRecord('bitbucket_data_center', user.failure, now());
     if (!user.ok && user.failure.code !== 'PROVIDER_AUTH_REQUIRED') delete checks.auth;
     findings.push(skip('repository', 'Repository', 'Needs a working credential.'));
     return { checks, findings };
   }
-  checks.auth = { status: 'ok', identity: { username: user.value }, checked_at: at() };
-  findings.push(pass('auth', 'Credential', `Signed in as ${user.value}.`, { method: input.authMethod }));
+  const who = user.value;
+  checks.auth = { status: 'ok', identity: { username: who.username, ...(who.userId === undefined ? {} : { account_id: who.userId }) }, checked_at: at() };
+  findings.push(pass('auth', 'Credential', `Signed in as ${who.username}.`, { method: input.authMethod, ...(who.userId === undefined ? {} : { user_id: who.userId }) }));
 
   const repo = await client.repository(input.projectKey, input.repositorySlug);
   if (repo.ok) {
     checks.repository = { status: 'found', ...(repo.value.public === undefined ? {} : { is_private: !repo.value.public }), checked_at: at() };
     findings.push(pass('repository', 'Repository', `${input.projectKey}/${repo.value.slug} found (${repo.value.public === true ? 'public' : 'private'}).`));
+  } else if (repo.failure.code === 'PROVIDER_RATE_LIMITED') {
+    checks.rate_limit = rateLimitRecord('bitbucket_data_center', repo.failure, now());
+    findings.push(failFrom('repository', 'Repository', repo.failure));
   } else {
     const s = repo.failure.status;
     // Data Center answers 401 for "authenticated but not allowed here" as well as 403.

@@ -7,6 +7,8 @@ import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../comm
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { ApplicationProperties, API_ROOT_PATH } from '../../network-check/application-properties';
 import { DcErrors, DcRepository, dcErrorText } from './dc-schemas';
+import { dcAuthRefusal } from './dc-auth-refusals';
+import { identityOf, type DcIdentity } from './dc-identity';
 
 export type DataCenterCredential =
   | { readonly method: 'http_access_token'; readonly token: string }
@@ -42,6 +44,8 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
     if (!outcome.ok) return failed(networkFailure(outcome.reason, outcome.detail, true), undefined, outcome.evidence);
     const { response, evidence } = outcome;
     if (response.status < 200 || response.status > 299) {
+      const refused = dcAuthRefusal(response, what);
+      if (refused !== undefined) return failed(refused, response, evidence);
       const secret = options.credential.method === 'basic' ? options.credential.password : options.credential.token;
       const text = scrubSecrets(dcErrorText(tryParse(response, DcErrors)), [secret, authorization(options.credential).replace(/^\w+ /, '')]);
       return failed(responseFailure(response, text, what, options.clock.now()), response, evidence);
@@ -53,12 +57,13 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
   return {
     baseUrl: options.baseUrl,
     /**
-     * The API root, authenticated: the user the instance saw is in the X-AUSERNAME header. (The
-     * anonymous identity call is the network check's: main/services/network-check/probe.ts.)
+     * The API root, authenticated: the user the instance saw is in X-AUSERNAME (URL-encoded) and
+     * X-AUSERID; undefined when it answered anonymously. (The anonymous identity call is the
+     * network check's: main/services/network-check/probe.ts.)
      */
-    authenticatedUser: async (): Promise<CallResult<string | undefined>> => {
+    authenticatedUser: async (): Promise<CallResult<DcIdentity | undefined>> => {
       const r = await get(`${base}${API_ROOT_PATH}`, ApplicationProperties, 'the signed-in user', true);
-      return r.ok ? { ...r, value: r.response.headers['x-ausername'] } : r;
+      return r.ok ? { ...r, value: identityOf(r.response) } : r;
     },
     repository: (projectKey: string, slug: string) =>
       get(`${root}/projects/${encodeURIComponent(projectKey)}/repos/${encodeURIComponent(slug)}`, DcRepository, `repository ${projectKey}/${slug}`, true),
