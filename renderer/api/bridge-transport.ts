@@ -1,4 +1,5 @@
-import { BRIDGE_GLOBAL, type DesktopBridge, type Transport } from '../../shared/contract';
+import type { Transport } from '../../shared/contract/client';
+import { BRIDGE_GLOBAL, type DesktopBridge } from '../../shared/contract/method-names';
 
 /** The object the desktop preload exposes on `window`, when the page runs inside Electron. */
 export const findBridge = (scope: object = window): Partial<DesktopBridge> | null => {

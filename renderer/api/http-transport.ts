@@ -1,4 +1,6 @@
-import { fail, routeFor, type Transport } from '../../shared/contract';
+import type { Transport } from '../../shared/contract/client';
+import { routeFor } from '../../shared/contract/method-names';
+import { fail } from '../../shared/contract/result';
 
 /** What a call answers when the loopback server cannot be reached at all. */
 export const SERVER_STOPPED_MESSAGE = 'The local app server stopped — run it again (`npm start` or `bitbucket-target serve`).';

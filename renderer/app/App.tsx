@@ -1,17 +1,19 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BusyLine } from '../components/BusyLine';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { StatusScreen } from '../screens/status/StatusScreen';
 import { useApp, useAppStoreApi } from '../store/context';
 import type { Screen } from '../store/state';
-import { ReviewerScreen } from '../screens/reviewer/ReviewerScreen';
-import { WizardFrame } from '../wizard/WizardFrame';
 import { Header } from './Header';
 import { SafeModeBanner } from './SafeModeBanner';
 import { useBridgeEvents } from './use-bridge-events';
 import { useShortcuts } from './use-shortcuts';
 
-const SCREENS: Record<Screen, () => ReactElement> = {
+// The wizard and the reviewer are lazy chunks: the status screen paints without them.
+const WizardFrame = lazy(async () => ({ default: (await import('../wizard/WizardFrame')).WizardFrame }));
+const ReviewerScreen = lazy(async () => ({ default: (await import('../screens/reviewer/ReviewerScreen')).ReviewerScreen }));
+
+const SCREENS: Record<Screen, ComponentType> = {
   status: StatusScreen,
   wizard: WizardFrame,
   reviewer: ReviewerScreen,
@@ -31,7 +33,9 @@ export const App = () => {
       <main className="app-main">
         <ErrorPanel />
         <BusyLine />
-        <Screen />
+        <Suspense fallback={<p className="hint">Loading…</p>}>
+          <Screen />
+        </Suspense>
       </main>
     </>
   );

@@ -1,5 +1,6 @@
 import type { CloudTarget, DataCenterTarget, TargetConfig, TargetDraft } from '../../shared/domain/target';
-import { BITBUCKET_CLOUD_API_ROOT, type ProviderKey } from '../../shared/domain/vocabulary';
+import { BITBUCKET_CLOUD_API_ROOT } from '../../shared/domain/provider-urls';
+import type { ProviderKey } from '../../shared/domain/vocabulary';
 
 export type CloudDraft = Extract<TargetDraft, { provider_key: 'bitbucket_cloud_issues' }>;
 export type DataCenterDraft = Extract<TargetDraft, { provider_key: 'bitbucket_data_center_issues' }>;

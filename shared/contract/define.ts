@@ -15,14 +15,7 @@ export const method = <I extends z.ZodType, O extends z.ZodType>(input: I, outpu
   summary,
 });
 
-/** Every call answers a value: a result, or an expected failure with a catalog code. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: AppError['code'], message: string, details?: Record<string, unknown>): Result<never> => ({
-  ok: false,
-  error: details === undefined ? { code, message } : { code, message, details },
-});
+export { fail, ok, type Result } from './result';
 
 /** The wire schema of a Result carrying `value`, for transports that parse what arrives. */
 export const resultSchema = <T extends z.ZodType>(value: T) =>

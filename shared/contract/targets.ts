@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckResults, CredentialState } from '../domain/checks';
-import { Readiness } from '../domain/readiness';
+import { Readiness } from '../domain/readiness-schema';
 import { TargetConfig, TargetDraft, TargetId } from '../domain/target';
 import { method, NoInput } from './define';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../errors/codes';
 import { CheckResults } from './checks';
 import { readFingerprint } from './fingerprint-input';
-import { Readiness } from './readiness';
+import { Readiness } from './readiness-schema';
 import { CaSummary, caSummaryOf } from './ca';
 import { CloudTarget, DataCenterTarget, isDataCenter, type TargetConfig } from './target';
 

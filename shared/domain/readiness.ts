@@ -1,36 +1,14 @@
-import { z } from 'zod';
-import { ErrorCode } from '../errors/codes';
-import { RateLimitCheck, type CheckResults } from './checks';
-import { isCloud, isDataCenter, type TargetConfig } from './target';
+import type { ErrorCode } from '../errors/codes';
+import type { CheckResults, RateLimitCheck } from './checks';
+import type { Readiness, ReadyState, ReadyStateId } from './readiness-schema';
+import { isCloud, isDataCenter } from './target-kind';
+import type { TargetConfig } from './target';
 
 // The seed page's "Ready" and "Blocked" lists as one pure function: target + check results in,
 // the five ready states and the blocking codes out. Save and export ask this, nothing else.
+// The schemas of its answer are in readiness-schema.ts, so this file builds none.
 
-export const ReadyStateId = z.enum(['cloud_issue_target', 'data_center_boundary', 'issue_workflow', 'network', 'fallback']);
-export type ReadyStateId = z.infer<typeof ReadyStateId>;
-
-export const ReadyState = z.object({
-  id: ReadyStateId,
-  label: z.string(),
-  /** Not every state applies to every target (Cloud has no Data Center boundary). */
-  applicable: z.boolean(),
-  ready: z.boolean(),
-  reason: z.string(),
-});
-export type ReadyState = z.infer<typeof ReadyState>;
-
-export const Readiness = z.object({
-  states: z.array(ReadyState),
-  blocking: z.array(ErrorCode),
-  /** Steps not done yet that block nothing by a code but still keep the target from being ready. */
-  pending: z.array(z.string()),
-  /** A provider answered 429: a state of its own, pending (never an auth failure), with when to retry. */
-  rate_limited: z.array(RateLimitCheck).optional(),
-  can_save: z.boolean(),
-  can_export: z.boolean(),
-  verdict: z.enum(['ready', 'blocked', 'incomplete']),
-});
-export type Readiness = z.infer<typeof Readiness>;
+export type { Readiness, ReadyState, ReadyStateId } from './readiness-schema';
 
 export const READY_STATE_LABELS: Record<ReadyStateId, string> = {
   cloud_issue_target: 'Bitbucket Cloud issue target ready',

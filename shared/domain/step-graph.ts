@@ -2,12 +2,13 @@ import type { ErrorCode } from '../errors/codes';
 import type { CheckResults } from './checks';
 import { evaluateReadiness } from './readiness';
 import type { StepId } from './step-ids';
-import { isCloud, isDataCenter, type TargetConfig } from './target';
+import type { TargetConfig } from './target';
+import { isCloud, isDataCenter } from './target-kind';
 
 // The wizard's order as data: which steps a target has, and the predicate that unlocks each.
 // The UI, the CLI, the handlers and the tests all ask these functions; none re-implements them.
 
-export { StepId } from './step-ids';
+export type { StepId } from './step-ids';
 
 /** What the wizard knows: the draft target (null before a provider is chosen) and its checks. */
 export interface WizardFacts {

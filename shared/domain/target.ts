@@ -158,11 +158,4 @@ export const DataCenterTargetDraft = DataCenterTarget.omit({ id: true, created_a
 export const TargetDraft = z.discriminatedUnion('provider_key', [CloudTargetDraft, DataCenterTargetDraft]);
 export type TargetDraft = z.input<typeof TargetDraft>;
 
-export const deploymentModeFor = (provider: TargetConfig['provider_key']): TargetConfig['deployment_mode'] =>
-  provider === 'bitbucket_cloud_issues' ? 'cloud' : 'self-hosted';
-
-/** Also narrows a bundle's target (shared/domain/bundle.ts), whose Data Center variant holds a CA summary. */
-export const isDataCenter = <T extends { readonly provider_key: TargetConfig['provider_key'] }>(t: T): t is Extract<T, { provider_key: 'bitbucket_data_center_issues' }> =>
-  t.provider_key === 'bitbucket_data_center_issues';
-export const isCloud = <T extends { readonly provider_key: TargetConfig['provider_key'] }>(t: T): t is Extract<T, { provider_key: 'bitbucket_cloud_issues' }> =>
-  t.provider_key === 'bitbucket_cloud_issues';
+export { deploymentModeFor, isCloud, isDataCenter } from './target-kind';

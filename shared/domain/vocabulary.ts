@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The closed vocabularies of PRODUCT.md. Each is a zod enum so a value read from a file, an IPC
 // payload or an HTTP body is checked against the same list the UI shows.
 
-export const BITBUCKET_CLOUD_API_ROOT = 'https://api.bitbucket.org/2.0';
+export { BITBUCKET_CLOUD_API_ROOT } from './provider-urls';
 
 export const ProviderKey = z.enum(['bitbucket_cloud_issues', 'bitbucket_data_center_issues']);
 export type ProviderKey = z.infer<typeof ProviderKey>;

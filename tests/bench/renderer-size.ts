@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchTemp, builtRenderer } from './renderer-build';
@@ -8,6 +8,10 @@ import { ratioRow, type BenchOptions, type BenchRow, type Sample } from './stats
 // The JavaScript index.html loads before first render (module scripts and modulepreloads, not
 // lazy chunks), gzip -9, against React + react-dom + zustand + zod alone built the same way
 // (tests/bench/floor). Both are production builds by Vite into temp folders; out/ is left alone.
+// The goal (issue 14, "Speed of the first screen") is asserted: at most 90 KB gzip.
+
+/** The most initial JavaScript the first screen may load, KB gzip -9. */
+export const INITIAL_JS_GOAL_KB = 90;
 
 /** Files the page loads as JavaScript at start, relative to the built index.html. */
 export const initialScripts = (html: string): string[] => {
@@ -23,6 +27,15 @@ const gzipKb = (dir: string): { kb: number; files: number } => {
   return { kb: bytes / 1024, files: scripts.length };
 };
 
+/** gzip -9 KB of every other script of the build: what loads later, on demand. */
+const lazy = (dir: string): number => {
+  const initial = new Set(initialScripts(readFileSync(join(dir, 'index.html'), 'utf8')).map((src) => resolve(dir, src)));
+  const assets = join(dir, 'assets');
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js') && !initial.has(join(assets, f)))
+    .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length / 1024, 0);
+};
+
 const once = (v: number): Sample => ({ median: v, min: v, max: v, runs: 1 });
 
 export const rendererSizeFigure = async (o: BenchOptions): Promise<BenchRow> => {
@@ -32,17 +45,20 @@ export const rendererSizeFigure = async (o: BenchOptions): Promise<BenchRow> => 
   await buildWithVite(dirname(floorHtml), floorHtml, floor);
   const ours = gzipKb(app);
   const base = gzipKb(floor);
-  return ratioRow(
+  const row = ratioRow(
     {
       figure: 'renderer initial JavaScript',
       unit: 'KB gzip',
       ours: once(ours.kb),
       floor: once(base.kb),
-      goal: '≤ 150 KB gzip total',
-      note: `${ours.files} file(s) loaded by index.html, gzip -9; floor ${base.files} file(s); sizes are deterministic, one build each`,
+      goal: `≤ ${INITIAL_JS_GOAL_KB} KB gzip (absolute)`,
+      note:
+        `${ours.files} file(s) loaded by index.html, gzip -9; floor ${base.files} file(s); sizes are deterministic, one build each. ` +
+        `Lazy chunks (the contract's schemas, the wizard, the reviewer): ${lazy(app).toFixed(1)} KB gzip in all`,
     },
-    150,
+    INITIAL_JS_GOAL_KB,
     o.smoke,
     (v) => v.median,
   );
+  return { ...row, asserted: true };
 };

@@ -60,9 +60,12 @@ export const runBench = async (argv: readonly string[], root: string): Promise<n
   const load = [loadBefore, loadavg()[0] ?? 0].map((l) => Number(l.toFixed(2)));
   const machine = `${cpus().length} cores, load average ${load.join(' → ')}, node ${process.versions.node}`;
   process.stdout.write(`${renderTable(rows, smoke)}\n\n${smoke ? 'smoke run (nothing judged)' : 'full run'}: ${seconds.toFixed(1)} s on ${machine}\n`);
+  // The asserted goals fail the run when missed (never in smoke mode: nothing is judged there).
+  const missed = rows.filter((r) => r.asserted === true && r.met === false);
+  for (const r of missed) process.stderr.write(`bench: goal missed: ${r.figure} (${r.goal})\n`);
   if (!smoke) {
     const report = { generated_at: new Date().toISOString(), seconds, cores: cpus().length, load_average_1m: load, node: process.versions.node, rows };
     writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify(report, null, 2)}\n`);
   }
-  return failed ? 1 : 0;
+  return failed || missed.length > 0 ? 1 : 0;
 };

@@ -21,6 +21,8 @@ export interface BenchRow {
   readonly goal: string;
   /** Null when not measured, or in smoke mode (nothing is judged). */
   readonly met: boolean | null;
+  /** A goal the run asserts: a full run that misses it exits 1 (the first screen's paint and size). */
+  readonly asserted?: boolean;
   readonly note?: string;
 }
 
