@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { BuildOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The renderer build's options beyond Vite's defaults; the bench builds the renderer with the
+ * same (tests/bench/renderer-build.ts). No modulepreload links for lazy chunks: Vite's preload
+ * helper would add one per dependency to <head>, an absolute URL with the browser-mode server's
+ * address in it, which screen-share safe mode must not show; a chunk's own imports load them.
+ */
+export const RENDERER_BUILD = {
+  // electron-vite leaves output unminified by default; the renderer ships minified.
+  minify: true,
+  modulePreload: { resolveDependencies: (): string[] => [] },
+} satisfies BuildOptions;
 
 // Three builds from one config: the Node side (desktop entry and the CLI, which share the
 // services), the sandboxed preload (CommonJS with its few imports bundled), and the renderer.
@@ -31,8 +44,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      // electron-vite leaves output unminified by default; the renderer ships minified.
-      minify: true,
+      ...RENDERER_BUILD,
       rollupOptions: { input: resolve('renderer/index.html') },
     },
   },

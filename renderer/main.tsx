@@ -4,6 +4,7 @@ import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppClient } from './api/client';
 import { App } from './app/App';
+import { loadScreens } from './app/screens';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/context';
 import './styles.css';
@@ -13,14 +14,20 @@ if (container === null) throw new Error('index.html has no #root');
 
 const store = createAppStore(createAppClient());
 
-// The first call loads the contract's schemas (a lazy chunk) and the data; it starts from an
-// effect, which React runs after the first screen has painted, so the shell does not wait for it.
+// After the first paint: fetch the lazy screens, then make the first call, which loads the
+// contract's schemas (another lazy chunk) and the data. Once the version shows, all of the app's
+// code is in the page. A timer inside a frame callback runs once that frame has painted; the
+// plain timer covers a page whose frames are held back (a hidden window).
 let started = false;
+const start = (): void => {
+  if (started) return;
+  started = true;
+  void loadScreens().then(() => store.getState().init());
+};
 const Boot = ({ children }: { readonly children: ReactNode }) => {
   useEffect(() => {
-    if (started) return;
-    started = true;
-    void store.getState().init();
+    requestAnimationFrame(() => setTimeout(start, 0));
+    setTimeout(start, 200);
   }, []);
   return children;
 };

@@ -1,4 +1,5 @@
-import { PRIVATE_KEYRING_NOTE, type HealthReport } from '../../shared/contract';
+import type { HealthReport } from '../../shared/contract';
+import { PRIVATE_KEYRING_NOTE } from '../../shared/contract/health-notes';
 import { describeError } from '../../shared/errors/catalog';
 
 /**

@@ -41,9 +41,7 @@ export const HealthReport = z.object({
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 
-/** What a private keyring means for the admin; the health panel, the credential step and `doctor` say it. */
-export const PRIVATE_KEYRING_NOTE =
-  'Credentials are kept in a throw-away keyring started for this run (a private D-Bus session): they are gone when this run stops. Store them again next time, or use a persistent keychain.';
+export { PRIVATE_KEYRING_NOTE } from './health-notes';
 
 export const healthMethods = {
   'health.report': method(NoInput, HealthReport, 'This machine as the app sees it: keychain, signing key, mode, proxy variables, runtime versions.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialScripts } from './renderer-size';
+import { initialScripts, staticImports } from './renderer-size';
 import { median, notMeasured, ratioRow, sample } from './stats';
 import { renderTable } from './table';
 
@@ -58,3 +58,11 @@ describe('initialScripts', () => {
     expect(initialScripts(html)).toEqual(['./assets/index-1.js', './assets/vendor-2.js']);
   });
 });
+
+describe('staticImports', () => {
+  it('lists the chunks a built chunk imports statically (they load at start too), not its lazy import() chunks', () => {
+    const code = 'import{a as e}from"./rolldown-runtime-1.js";import"./side-2.js";import { b } from "../x/MeaningAndFix-3.js";const w=()=>import("./WizardFrame-4.js");';
+    expect(staticImports(code)).toEqual(['./rolldown-runtime-1.js', './side-2.js', '../x/MeaningAndFix-3.js']);
+  });
+});
+

@@ -1,9 +1,9 @@
-import { build } from 'vite';
+import { build, type BuildOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Vite production builds for the size and paint figures, with the renderer's plugins.
 
-export const buildWithVite = async (root: string, input: string, outDir: string): Promise<void> => {
+export const buildWithVite = async (root: string, input: string, outDir: string, options: BuildOptions = {}): Promise<void> => {
   // The bench runs inside Vite's dev server, which sets NODE_ENV=development; a build must not
   // inherit it (React's development build would be measured).
   const previous = process.env['NODE_ENV'];
@@ -16,7 +16,7 @@ export const buildWithVite = async (root: string, input: string, outDir: string)
       base: './',
       logLevel: 'silent',
       plugins: [react()],
-      build: { outDir, emptyOutDir: true, rollupOptions: { input } },
+      build: { ...options, outDir, emptyOutDir: true, rollupOptions: { input } },
     });
   } finally {
     if (previous === undefined) delete process.env['NODE_ENV'];

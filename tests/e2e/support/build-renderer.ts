@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** Its own output folder, so a concurrent `electron-vite build` (which empties out/renderer) cannot pull files from under a running spec. */
 export const RENDERER_OUT = join(ROOT, 'out/e2e-renderer');
 const STAMP = join(RENDERER_OUT, '.source-hash');
-const SOURCES = ['renderer', 'shared'].map((d) => join(ROOT, d));
+const SOURCES = ['renderer', 'shared', 'electron.vite.config.ts'].map((d) => join(ROOT, d));
 
 const hashTree = (dir: string, hash: ReturnType<typeof createHash>): void => {
+  if (statSync(dir).isFile()) {
+    hash.update(dir).update(readFileSync(dir));
+    return;
+  }
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) hashTree(path, hash);
@@ -28,7 +32,7 @@ export const rendererIsStale = (hash: string = sourceHash()): boolean =>
 
 /**
  * Builds only the renderer (the renderer section of electron.vite.config.ts: root renderer/,
- * React plugin, relative base) when the build is missing or was made from other sources. The
+ * React plugin, relative base, RENDERER_BUILD) when the build is missing or was made from other sources. The
  * Node side is not needed: the specs run browser mode in-process.
  */
 export const buildRendererIfStale = async (): Promise<void> => {
@@ -36,13 +40,14 @@ export const buildRendererIfStale = async (): Promise<void> => {
   if (!rendererIsStale(hash)) return;
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
+  const { RENDERER_BUILD } = await import('../../../electron.vite.config');
   await build({
     configFile: false,
     root: join(ROOT, 'renderer'),
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir: RENDERER_OUT, emptyOutDir: true, rollupOptions: { input: join(ROOT, 'renderer/index.html') } },
+    build: { ...RENDERER_BUILD, outDir: RENDERER_OUT, emptyOutDir: true, rollupOptions: { input: join(ROOT, 'renderer/index.html') } },
   });
   writeFileSync(STAMP, hash);
 };
