@@ -1,4 +1,5 @@
-import { ok, type Result } from '../../../shared/contract/define';
+import { cleanPastedSecret } from '../../../shared/domain/pasted-values';
+import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { CredentialsDeleted, CredentialStored, StorableCredentialKind } from '../../../shared/contract/credentials';
 import { deleteCredentials, storeCredential } from '../secrets/credentials';
 import type { SecretStore } from '../secrets/secret-store';
@@ -33,7 +34,9 @@ export const storeTargetCredential = async (deps: TargetKeychainDeps, input: Cre
   const id = found.value.target.id;
   const expiry = expiryAtStore(found.value.target, input.kind, input.storedAt, input.expiresOn);
   if (!expiry.ok) return expiry;
-  const changed = await storeCredential(deps.secrets, { ...input, targetId: id });
+  const secret = cleanPastedSecret(found.value.target, input.kind, input.secret);
+  if (secret === '') return fail('REQUEST_INVALID', 'The secret is empty once the spaces and line breaks around it are removed: paste the token itself.', { field: 'secret' });
+  const changed = await storeCredential(deps.secrets, { ...input, secret, targetId: id });
   const stored = await forgetChecks(deps.settings, id, (checks) => dropStaleAfterSecret(checks, changed));
   if (!stored.ok) return stored;
   const e = expiry.value;

@@ -33,19 +33,5 @@ export const rawAuthority = (input: string): string => {
   return end === -1 ? afterScheme : afterScheme.slice(0, end);
 };
 
-/**
- * Whether the text carries user info, however the authority is spelled: an `@` before the first
- * `/`, `?` or `#` after the scheme and any slashes (`https://u:p@h`, `https:u:p@h`, `https:///u@h`),
- * or a user name or password the WHATWG parser finds. Such a URL is never stored, valid or not.
- */
-export const carriesUserinfo = (input: string): boolean => {
-  const afterScheme = input.replace(/^[a-z][a-z0-9+.-]*:[/\\]*/iu, '');
-  const end = afterScheme.search(/[/\\?#]/u);
-  if ((end === -1 ? afterScheme : afterScheme.slice(0, end)).includes('@')) return true;
-  try {
-    const url = new URL(input);
-    return url.username !== '' || url.password !== '';
-  } catch {
-    return false;
-  }
-};
+// Whether a URL carries user info lives in shared/, so the wizard refuses it before a save too.
+export { carriesUserinfo } from '../../../shared/domain/url-userinfo';

@@ -1,3 +1,4 @@
+import { UserinfoRefusal, userinfoBlocks } from '../../components/UserinfoRefusal';
 import { useState } from 'react';
 import type { CheckFinding, TargetRecord } from '../../../shared/contract';
 import { JiraFlavor } from '../../../shared/domain/vocabulary';
@@ -58,6 +59,7 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
           <p id="jira-url-hint" className="hint">
             https only; it passes the same URL-safety checks as a Bitbucket Data Center host.
           </p>
+          <UserinfoRefusal id="jira-url-userinfo" url={form.base_url} />
         </div>
         <div className="field">
           <label htmlFor="jira-auth">Authentication</label>
@@ -91,7 +93,7 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
           <input id="jira-issue-type" type="text" value={form.issue_type} onChange={(e) => set({ issue_type: e.target.value })} placeholder="Bug" />
         </div>
         <div className="button-row">
-          <button type="submit" disabled={busy !== null || form.base_url.trim() === ''}>
+          <button type="submit" disabled={busy !== null || form.base_url.trim() === '' || userinfoBlocks(form.base_url)}>
             Save and check Jira
           </button>
         </div>

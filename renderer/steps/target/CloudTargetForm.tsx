@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { cloudRepositoryFromUrl } from '../../../shared/domain/pasted-values';
 import type { CloudTarget } from '../../../shared/domain/target';
 import { SensitiveInput } from '../../components/SensitiveInput';
 import { cloudDraft } from '../../store/draft';
@@ -12,6 +13,19 @@ export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) =>
   const busy = useApp((s) => s.busy);
   const [workspace, setWorkspace] = useState(target.workspace ?? '');
   const [repo, setRepo] = useState(target.repository_slug ?? '');
+  const [fromUrl, setFromUrl] = useState(false);
+  // A repository URL pasted into either field (browser address, HTTPS or SSH clone URL) fills both.
+  const typed = (setField: (v: string) => void) => (value: string) => {
+    const parsed = cloudRepositoryFromUrl(value);
+    if (parsed === null) {
+      setField(value);
+      return;
+    }
+    setWorkspace(parsed.workspace);
+    if (parsed.repository !== undefined) setRepo(parsed.repository);
+    else if (setField === setRepo) setRepo('');
+    setFromUrl(true);
+  };
   const valid = SLUG.test(workspace.trim()) && SLUG.test(repo.trim());
   const save = () =>
     void saveDraft({ ...cloudDraft(target), workspace: workspace.trim(), repository_slug: repo.trim() }, 'Saving workspace and repository');
@@ -28,14 +42,19 @@ export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) =>
       </p>
       <div className="field">
         <label htmlFor="cloud-workspace">Workspace</label>
-        <SensitiveInput id="cloud-workspace" value={workspace} onChange={setWorkspace} describedBy="cloud-workspace-hint" />
+        <SensitiveInput id="cloud-workspace" value={workspace} onChange={typed(setWorkspace)} describedBy="cloud-workspace-hint" />
         <p id="cloud-workspace-hint" className="hint">
-          The workspace ID from bitbucket.org/<em>workspace</em>/repository.
+          The workspace ID from bitbucket.org/<em>workspace</em>/repository; pasting the repository&apos;s URL fills both fields.
         </p>
+        {fromUrl ? (
+          <p className="hint" role="status" data-filled="from-url">
+            Filled from the pasted URL: workspace and repository.
+          </p>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor="cloud-repository">Repository</label>
-        <SensitiveInput id="cloud-repository" value={repo} onChange={setRepo} describedBy="cloud-repository-hint" />
+        <SensitiveInput id="cloud-repository" value={repo} onChange={typed(setRepo)} describedBy="cloud-repository-hint" />
         <p id="cloud-repository-hint" className="hint">
           The repository slug: letters, digits, dot, underscore, tilde and hyphen.
         </p>

@@ -3,6 +3,7 @@ import { canPerform } from '../../../shared/domain/step-graph';
 import type { DataCenterTarget } from '../../../shared/domain/target';
 import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import { SensitiveInput } from '../../components/SensitiveInput';
+import { UserinfoRefusal, userinfoBlocks } from '../../components/UserinfoRefusal';
 import { dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
 import { factsOf } from '../../store/state';
@@ -42,6 +43,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
       <form
         onSubmit={(e) => {
           e.preventDefault();
+          if (userinfoBlocks(baseUrl)) return;
           void save().then((saved) => (saved ? urlCheck.check() : undefined));
         }}
       >
@@ -59,6 +61,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
           <p id="dc-base-url-hint" className="hint">
             {urlGate.open ? 'https only, no user name or password in the URL; a context path such as /bitbucket is kept.' : urlGate.reason}
           </p>
+          <UserinfoRefusal id="dc-base-url-userinfo" url={baseUrl} />
         </div>
         <div className="field">
           <label htmlFor="dc-project">Project key (optional)</label>
@@ -70,7 +73,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
         </div>
         <AllowlistChooser value={allowlist} onChange={setAllowlist} acknowledged={ack} onAcknowledge={setAck} />
         <CaChooser target={target} disabled={!urlGate.open} />
-        <button type="submit" disabled={busy !== null || baseUrl.trim() === ''}>
+        <button type="submit" disabled={busy !== null || baseUrl.trim() === '' || userinfoBlocks(baseUrl)}>
           Save and check the base URL
         </button>
       </form>

@@ -115,3 +115,18 @@ describe('credentials.delete answers the fresh record', () => {
     expect(t.keychain.size).toBe(0);
   });
 });
+
+describe('credentials.store cleans a pasted token', () => {
+  it.each([`${SECRET}\n`, `\r\n ${SECRET}\t \r\n`])('%j is stored as the token alone (a trailing newline used to get a 401)', async (pasted) => {
+    const t = await setup();
+    value<CredentialStored>(await t.api.call('credentials.store', { target_id: target.id, kind: 'bitbucket', secret: pasted }));
+    expect(t.keychain.get(`${target.id}:bitbucket`)).toBe(SECRET);
+  });
+
+  it('only whitespace is refused, with nothing stored', async () => {
+    const t = await setup();
+    const r = await t.api.call('credentials.store', { target_id: target.id, kind: 'bitbucket', secret: ' \n\t ' });
+    expect(r.ok ? 'stored' : r.error.code).toBe('REQUEST_INVALID');
+    expect(t.keychain.has(`${target.id}:bitbucket`)).toBe(false);
+  });
+});
