@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../shared/errors/codes';
 import type { CliRoot } from '../composition/cli-root';
 
 export const CLI_NAME = 'bitbucket-target';
@@ -6,7 +7,7 @@ export const CLI_NAME = 'bitbucket-target';
 export const EXIT_OK = 0;
 /** The command ran and could not do its job (an error answer, a file that cannot be written). */
 export const EXIT_FAILURE = 1;
-/** Unknown command or flag, a flag value that does not parse, an input file that cannot be used. */
+/** Unknown command or flag, a flag value that does not parse, an input file or environment setting that cannot be used. */
 export const EXIT_USAGE = 2;
 /** The answer is no: a URL blocked or invalid, a target unreachable or not ready, a date due, bundles that differ, drift. */
 export const EXIT_BLOCKED = 3;
@@ -20,12 +21,18 @@ export const EXIT_SIGNER_UNCONFIRMED = 6;
 export const EXIT_CODES: ReadonlyArray<readonly [code: number, meaning: string]> = [
   [EXIT_OK, 'success: allowed, reached, ready; for bundle verify, valid and signed by the pinned (--fingerprint) or a trusted (--trust FILE) key'],
   [EXIT_FAILURE, 'the command failed (an error answer, a file that cannot be written)'],
-  [EXIT_USAGE, 'usage error: unknown command or flag, a value or input file that cannot be used (a refused fingerprint or trust-file line says why)'],
+  [EXIT_USAGE, 'usage error: unknown command or flag, a value or input file that cannot be used (a refused fingerprint or trust-file line says why), or a malformed HTTPS_PROXY / NO_PROXY in the environment (PROXY_CONFIG_INVALID)'],
   [EXIT_BLOCKED, 'blocked, invalid, unreachable or not ready (url-check, probe, check); something due or past (radar); the bundles differ (bundle diff); drift (recheck)'],
   [EXIT_UNHEALTHY, 'doctor: the keychain is unavailable (no Secret Service, locked or refused), so no credential can be stored; the report says the way out'],
   [EXIT_NOT_VALID, 'bundle not valid: a BUNDLE_* code (signature, key mismatch, lifetime over 365 days, target not ready, expired, ...)'],
   [EXIT_SIGNER_UNCONFIRMED, 'bundle verify without a pin or trust file: signature valid, signer not confirmed; compare the fingerprint'],
 ];
+
+/** Error answers that mean the run's own configuration is unusable: fixed by the caller, like a bad flag. */
+const CONFIGURATION_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PROXY_CONFIG_INVALID']);
+
+/** The exit code for an error answer: EXIT_USAGE for a configuration error, else the command's own `otherwise`. */
+export const exitForError = (code: ErrorCode, otherwise: number): number => (CONFIGURATION_ERRORS.has(code) ? EXIT_USAGE : otherwise);
 
 /**
  * What a command may touch: the process around the CLI's composition root (main/cli/process-io.ts

@@ -164,6 +164,15 @@ export const ERROR_CATALOG = {
     blocks: ['provider_calls'],
     fixStep: 'target',
   }),
+  PROXY_CONFIG_INVALID: entry({
+    code: 'PROXY_CONFIG_INVALID',
+    title: 'Proxy setting not usable',
+    meaning:
+      'HTTPS_PROXY (or https_proxy) or NO_PROXY in the environment this app was started with is not a value it can use: the proxy is not an http:// or https:// URL without a path, or a NO_PROXY entry is not a host name, IP address, CIDR range or *. No connection is made, rather than one around or through the wrong proxy.',
+    fix: 'Set HTTPS_PROXY to http://proxy.host:port (or https://, with user:password@ for proxy authentication) and NO_PROXY to a comma list of host names, IP addresses or CIDR ranges (optionally :port), or unset them; then start the app or run the command again.',
+    blocks: ['provider_calls'],
+    fixStep: null,
+  }),
   SETTINGS_UNREADABLE: entry({
     code: 'SETTINGS_UNREADABLE',
     title: 'Settings unreadable',

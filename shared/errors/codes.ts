@@ -25,6 +25,7 @@ export const ErrorCode = z.enum([
   // Local machine.
   'KEYCHAIN_UNAVAILABLE',
   'CA_FILE_INVALID',
+  'PROXY_CONFIG_INVALID',
   'SETTINGS_UNREADABLE',
   // Signed bundle.
   'BUNDLE_EXPORT_BLOCKED',

@@ -1,4 +1,5 @@
 import { probeDataCenter } from '../../main/services/network-check/probe';
+import { DIRECT } from '../../main/services/net/proxy-env';
 import { createNetns, netnsSupport } from '../support/url-safety/netns';
 import { notMeasured, ratioRow, sample, timeMs, type BenchOptions, type BenchRow } from './stats';
 import { judgeAddress } from '../../main/services/url-safety/policy';
@@ -25,7 +26,7 @@ export const blackholeFigure = async (o: BenchOptions): Promise<BenchRow> => {
       policy: { deployment: 'self-hosted' as const, allowlist_status: 'approved_tunnel' as const, acknowledge_private: false },
       resolver: noDns,
       judge: judgeAddress,
-      env: {},
+      proxy: DIRECT,
       limits: { connectMs: CONNECT_MS },
     };
     const times: number[] = [];

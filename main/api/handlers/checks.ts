@@ -28,6 +28,8 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
 
     'oauth.connect': ({ target_id }) =>
       withKeychain(async () => {
+        // The token exchange goes through the network's proxy settings: malformed, nothing starts.
+        if (!deps.network.proxy.ok) return deps.network.proxy;
         const done = await signInWithOAuth({ settings: deps.settings, secrets: deps.secrets, providers: deps.providers, clock: deps.clock, logger: deps.logger }, target_id);
         deps.logger?.info('oauth.connect', { target_id, outcome: done.ok ? 'stored' : done.error.code, ...(done.ok ? {} : { reason: done.error.details?.['reason'] }) });
         return done;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CheckFinding } from '../../../shared/contract/checks';
 import { TargetDraft } from '../../../shared/domain/target';
-import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, readAll, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, exitForError, readAll, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { caPemOf } from '../ca-flag';
 
@@ -87,13 +87,13 @@ export const checkCommand: CliCommand = {
       const stored = await client['credentials.store']({ target_id: id, kind, secret });
       if (!stored.ok) {
         io.note(`check: ${stored.error.code}: ${stored.error.message}`);
-        return EXIT_FAILURE;
+        return exitForError(stored.error.code, EXIT_FAILURE);
       }
     }
     const run = await client['checks.run']({ target_id: id });
     if (!run.ok) {
       io.note(`check: ${run.error.code}: ${run.error.message}`);
-      return EXIT_BLOCKED;
+      return exitForError(run.error.code, EXIT_BLOCKED);
     }
     const full = { ...saved.value.target, ...(issue_workflow === undefined ? {} : { issue_workflow }), ...(scopes === undefined ? {} : { scopes }) };
     const evaluated = await client['readiness.evaluate']({ target: full as typeof saved.value.target, checks: run.value.record.checks });

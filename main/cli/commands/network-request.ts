@@ -1,5 +1,5 @@
 import { AllowlistStatus } from '../../../shared/domain/vocabulary';
-import { CLI_NAME, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { CLI_NAME, EXIT_FAILURE, EXIT_OK, exitForError, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { writeAtomically } from './bundle';
 import { printable } from '../printable';
@@ -42,7 +42,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   });
   if (!r.ok) {
     io.note(printable(`${r.error.code}: ${r.error.message}`));
-    return EXIT_FAILURE;
+    return exitForError(r.error.code, EXIT_FAILURE);
   }
   const text = format === 'json' ? `${JSON.stringify(r.value.document, null, 2)}\n` : r.value.markdown;
   if (values.out === undefined) {

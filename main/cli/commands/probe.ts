@@ -1,6 +1,6 @@
 import { urlSafetyMethods, type UrlProbeResult } from '../../../shared/contract/url-safety';
 import { caPemOf } from '../ca-flag';
-import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from '../cli-io';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, exitForError, UsageError, type CliCommand } from '../cli-io';
 import { parseFlags, parseWholeNumber, POLICY_FLAGS, policyInput } from '../parse-flags';
 
 export const PROBE_USAGE =
@@ -49,7 +49,7 @@ export const probeCommand: CliCommand = {
     });
     if (!r.ok) {
       io.note(`probe: ${r.error.code}: ${r.error.message}`);
-      return EXIT_FAILURE;
+      return exitForError(r.error.code, EXIT_FAILURE);
     }
     if (values.json === true) io.print(JSON.stringify(probeJson(r.value)));
     else for (const line of table(r.value)) io.print(line);

@@ -1,7 +1,7 @@
 import { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import type { RadarScanResult } from '../../../shared/contract/radar';
 import { RADAR_DEFAULT_WITHIN_DAYS, RADAR_MAX_WITHIN_DAYS, type RadarItem } from '../../../shared/domain/radar';
-import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, exitForError, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { printable } from '../printable';
 import { caPemOf } from '../ca-flag';
@@ -79,7 +79,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   if (!r.ok) {
     io.note(printable(`${r.error.code}: ${r.error.message}`));
     if (r.error.code === 'REQUEST_INVALID') return EXIT_FAILURE;
-    return r.error.code.startsWith('BUNDLE_') ? EXIT_NOT_VALID : EXIT_FAILURE;
+    return r.error.code.startsWith('BUNDLE_') ? EXIT_NOT_VALID : exitForError(r.error.code, EXIT_FAILURE);
   }
   if (values.json === true) io.print(JSON.stringify(r.value));
   else for (const line of radarLines(r.value)) io.print(printable(line));

@@ -1,5 +1,5 @@
 import type { RecheckResult } from '../../../shared/contract/recheck';
-import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../cli-io';
+import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_NOT_VALID, EXIT_OK, exitForError, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { printable } from '../printable';
 import { caPemOf } from '../ca-flag';
@@ -25,7 +25,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   const r = await io.client()['recheck.run']({ bundle_base64: bytes.toString('base64'), ...(await caPemOf('--ca', values.ca)), ...signer });
   if (!r.ok) {
     io.note(printable(`${r.error.code}: ${r.error.message}`));
-    return r.error.code.startsWith('BUNDLE_') ? EXIT_NOT_VALID : EXIT_FAILURE;
+    return r.error.code.startsWith('BUNDLE_') ? EXIT_NOT_VALID : exitForError(r.error.code, EXIT_FAILURE);
   }
   if (values.json === true) io.print(JSON.stringify(r.value));
   else for (const line of recheckLines(r.value)) io.print(printable(line));

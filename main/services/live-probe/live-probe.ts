@@ -15,9 +15,11 @@ export interface LiveProbeOptions {
   readonly timeoutMs?: number;
 }
 
-/** The probe over the composition root's one network (the same one `url.probe` uses). */
-export const liveProbe = (network: Network, baseUrl: string, o: LiveProbeOptions): Promise<ProbeResult> =>
-  probeDataCenter(baseUrl, safeOptions(network, o.policy, o.ca?.pem, o.timeoutMs));
+/** The probe over the composition root's one network (the same one `url.probe` uses); PROXY_CONFIG_INVALID as safeOptions says. */
+export const liveProbe = async (network: Network, baseUrl: string, o: LiveProbeOptions): Promise<Result<ProbeResult>> => {
+  const options = safeOptions(network, o.policy, o.ca?.pem, o.timeoutMs);
+  return options.ok ? ok(await probeDataCenter(baseUrl, options.value)) : options;
+};
 
 /** An optional CA as PEM text: absent is fine, present must be a usable CA (CA_FILE_INVALID otherwise). */
 export const optionalCa = (pem: string | undefined): Result<CorporateCa | undefined> => {

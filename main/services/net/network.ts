@@ -4,7 +4,7 @@ import { judgeAddress, type AddressJudge } from '../url-safety/policy';
 import { createDnsResolver, type Resolver } from '../url-safety/resolver';
 import { fail } from '../../../shared/contract/define';
 import { DEFAULT_LIMITS, type NetLimits } from './limits';
-import type { ProxyEnv } from './proxy-env';
+import { parseProxyEnv, type ProxyConfig, type ProxyEnv } from './proxy-env';
 
 // The one network dependency. Every composition root (desktop, browser mode, CLI, tests) builds
 // exactly one and hands the same value to the URL-safety checks and to the provider calls, so
@@ -13,8 +13,13 @@ import type { ProxyEnv } from './proxy-env';
 export interface Network {
   /** DNS for stage 4 (production: the system's servers, never /etc/hosts). */
   readonly resolver: Resolver;
-  /** HTTPS_PROXY / NO_PROXY (production: the process environment). */
+  /** The root's environment as given (production: the process's), for reports that show it (health). */
   readonly env: ProxyEnv;
+  /**
+   * HTTPS_PROXY / NO_PROXY, parsed once from `env`: what every connection uses.
+   * PROXY_CONFIG_INVALID when a value is malformed: every call that would connect answers it.
+   */
+  readonly proxy: Result<ProxyConfig>;
   readonly limits: NetLimits;
   /** How an address is judged under a policy (production: judgeAddress). */
   readonly judge: AddressJudge;
@@ -39,16 +44,20 @@ export const targetCa = (target: TargetConfig): Promise<Result<string | undefine
 export const systemNetwork = (env: ProxyEnv): Network => ({
   resolver: createDnsResolver(),
   env,
+  proxy: parseProxyEnv(env),
   limits: DEFAULT_LIMITS,
   judge: judgeAddress,
   caOf: targetCa,
 });
 
-/** What a composition root may replace (tests: a loopback resolver, a judge that permits loopback); never the env. */
-export type NetworkOverrides = Partial<Omit<Network, 'env'>>;
+/** What a composition root may replace (tests: a loopback resolver, a judge that permits loopback); never the proxy. */
+export type NetworkOverrides = Partial<Omit<Network, 'env' | 'proxy'>>;
 
 /**
- * A root's network: always its own proxy env, the production parts unless replaced. The env is
- * not replaceable on purpose — the URL checks and the provider calls get it from this one value.
+ * A root's network: always the proxy settings of its own env, the production parts unless replaced.
+ * The proxy is not replaceable on purpose — the URL checks and the provider calls get it from this one value.
  */
-export const createNetwork = (env: ProxyEnv, over: NetworkOverrides = {}): Network => ({ ...systemNetwork(env), ...over, env });
+export const createNetwork = (env: ProxyEnv, over: NetworkOverrides = {}): Network => {
+  const base = systemNetwork(env);
+  return { ...base, ...over, env: base.env, proxy: base.proxy };
+};

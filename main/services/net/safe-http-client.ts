@@ -6,14 +6,15 @@ import { fetchOnce, type OnceOutcome } from './fetch-once';
 import type { HttpClient, HttpOutcome, HttpRequest, NetworkEvidence } from './http-client';
 import { withLimits, type NetLimits } from './limits';
 import type { Network } from './network';
-import { proxyFor, proxyOrigin } from './proxy-env';
+import { proxyFor, proxyOrigin, type ProxyConfig } from './proxy-env';
 import { isRedirect, judgeRedirect } from './redirects';
 
 // The HttpClient the Data Center and Jira clients use: stages 1–4 on the URL, a pinned
 // connection (stage 5), redirects judged by hand (6), limits (7), an optional proxy (8).
 
-/** The network's resolver, judge and proxy env, the target's policy and CA, and the limits. */
-export interface SafeClientOptions extends Pick<Network, 'resolver' | 'judge' | 'env'> {
+/** The network's resolver, judge and (usable) proxy settings, the target's policy and CA, and the limits. */
+export interface SafeClientOptions extends Pick<Network, 'resolver' | 'judge'> {
+  readonly proxy: ProxyConfig;
   readonly policy: AddressPolicy;
   /** PEM text of a corporate CA to trust in addition to the bundled roots. */
   readonly ca?: string;
@@ -74,7 +75,7 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
     for (;;) {
       const target = current.target;
       if (target === null) throw new Error('unreachable: a followed hop always has a target');
-      const proxy = proxyFor(target.host, target.port, o.env);
+      const proxy = proxyFor(target.host, target.port, o.proxy);
       viaProxy = viaProxy || proxy !== undefined;
       if (proxy !== undefined) proxyUsed = proxyOrigin(proxy);
       const tx = stopwatch();

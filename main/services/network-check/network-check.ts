@@ -16,15 +16,21 @@ import type { UrlVerdict } from '../url-safety/verdict';
 // one network dependency of their composition root: stages 1–4 run once per call, the guarded
 // call is made once, and the stored records come from the one builder (to-checks.ts).
 
-/** The engine options for one call: the network, a policy, a CA, and an overall limit if any. */
-export const safeOptions = (network: Network, policy: AddressPolicy, ca?: string, overallMs?: number): SafeClientOptions => ({
-  policy,
-  resolver: network.resolver,
-  judge: network.judge,
-  env: network.env,
-  limits: { ...network.limits, ...(overallMs === undefined ? {} : { overallMs }) },
-  ...(ca === undefined ? {} : { ca }),
-});
+/**
+ * The engine options for one call: the network, a policy, a CA, and an overall limit if any.
+ * PROXY_CONFIG_INVALID when the root's HTTPS_PROXY / NO_PROXY is malformed: nothing connects then.
+ */
+export const safeOptions = (network: Network, policy: AddressPolicy, ca?: string, overallMs?: number): Result<SafeClientOptions> =>
+  network.proxy.ok
+    ? ok({
+        policy,
+        resolver: network.resolver,
+        judge: network.judge,
+        proxy: network.proxy.value,
+        limits: { ...network.limits, ...(overallMs === undefined ? {} : { overallMs }) },
+        ...(ca === undefined ? {} : { ca }),
+      })
+    : network.proxy;
 
 /** Stages 1–4 (1–3 offline) on one URL. */
 export const checkUrlOn = (network: Network, url: string, policy: AddressPolicy, offline = false): Promise<UrlVerdict> =>
@@ -42,7 +48,9 @@ export interface ProbeRequest {
 export const probeUrl = async (network: Network, r: ProbeRequest): Promise<Result<ProbeResult>> => {
   const ca = r.ca_pem === undefined ? undefined : parseCaPem(r.ca_pem);
   if (ca !== undefined && !ca.ok) return ca;
-  return ok((await runProbe(r.base_url, safeOptions(network, r.policy, ca?.value.pem, r.timeout_ms))).probe);
+  const options = safeOptions(network, r.policy, ca?.value.pem, r.timeout_ms);
+  if (!options.ok) return options;
+  return ok((await runProbe(r.base_url, options.value)).probe);
 };
 
 /**
@@ -61,7 +69,9 @@ export const checkDataCenterTarget = async (
   if (target.allowlist_status === undefined) return ok({ url_safety: toUrlSafetyCheck(await checkUrlOn(network, target.base_url, policy), checkedAt) });
   const ca = await network.caOf(target);
   if (!ca.ok) return ca;
-  const attempt = () => runProbe(target.base_url, safeOptions(network, policy, ca.value));
+  const options = safeOptions(network, policy, ca.value);
+  if (!options.ok) return options;
+  const attempt = () => runProbe(target.base_url, options.value);
   const run = retry === undefined ? await attempt() : await retryOn429(attempt, (r) => r.answer, retry);
   return ok(toTargetChecks(run, retry === undefined ? checkedAt : retry.clock.now().toISOString()));
 };
@@ -70,5 +80,6 @@ export const checkDataCenterTarget = async (
 export const guardedClient = async (network: Network, target: TargetConfig): Promise<Result<HttpClient>> => {
   const ca = await network.caOf(target);
   if (!ca.ok) return ca;
-  return ok(createSafeHttpClient(safeOptions(network, policyFor(target), ca.value)));
+  const options = safeOptions(network, policyFor(target), ca.value);
+  return options.ok ? ok(createSafeHttpClient(options.value)) : options;
 };

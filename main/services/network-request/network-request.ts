@@ -61,7 +61,9 @@ export const writeNetworkRequest = async (deps: NetworkRequestDeps, i: NetworkRe
   const ca = optionalCa(plan.value.caPem);
   if (!ca.ok) return ca;
   const caValue: CorporateCa | undefined = ca.value;
-  const probe = await liveProbe(deps.network, plan.value.url, { policy: plan.value.policy, ...(caValue === undefined ? {} : { ca: caValue }), ...(i.timeoutMs === undefined ? {} : { timeoutMs: i.timeoutMs }) });
+  const probed = await liveProbe(deps.network, plan.value.url, { policy: plan.value.policy, ...(caValue === undefined ? {} : { ca: caValue }), ...(i.timeoutMs === undefined ? {} : { timeoutMs: i.timeoutMs }) });
+  if (!probed.ok) return probed;
+  const probe = probed.value;
   let peeked: PeekedCertificate | null = null;
   const dest = destinationOf(probe);
   const first = probe.addresses[0];

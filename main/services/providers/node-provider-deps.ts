@@ -16,7 +16,7 @@ export interface NodeProviderOptions {
  * the URL-safety client (DNS checked, pinned, redirects judged), built per target.
  */
 export const createNodeProviderDeps = (o: NodeProviderOptions): ProviderDeps => ({
-  cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS, env: o.network.env }),
+  cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS, proxy: o.network.proxy }),
   sleep: realSleep,
   openExternal: o.openExternal,
 });

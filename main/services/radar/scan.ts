@@ -61,7 +61,8 @@ const fromProbes = async (deps: RadarDeps, source: Extract<RadarSource, { kind: 
   const items: RadarItem[] = [];
   for (const url of source.urls) {
     const probe = await liveProbe(deps.network, url, { policy, ...(ca.value === undefined ? {} : { ca: ca.value }) });
-    items.push(...radarItemsFor(probeFacts(probe, ca.value), deps.clock.now(), within));
+    if (!probe.ok) return probe;
+    items.push(...radarItemsFor(probeFacts(probe.value, ca.value), deps.clock.now(), within));
   }
   return ok(report(deps.clock.now(), within, items));
 };

@@ -32,7 +32,9 @@ export const recheckBundle = async (deps: RecheckDeps, i: RecheckInput): Promise
   if (!isDataCenter(target) || target.base_url === undefined) return fail('REQUEST_INVALID', 'The re-check applies to a Data Center bundle: Bitbucket Cloud has no host of its own to drift.');
   const ca = optionalCa(i.caPem);
   if (!ca.ok) return ca;
-  const probe = await liveProbe(deps.network, target.base_url, { policy: policyFor(configOfBundleTarget(target)), ...(ca.value === undefined ? {} : { ca: ca.value }) });
+  const probed = await liveProbe(deps.network, target.base_url, { policy: policyFor(configOfBundleTarget(target)), ...(ca.value === undefined ? {} : { ca: ca.value }) });
+  if (!probed.ok) return probed;
+  const probe = probed.value;
   const now = deps.clock.now();
   return ok({
     bundle: { verdict: v.verdict, fingerprint: v.fingerprint, bundle_id: v.payload.bundle_id, issued_at: v.payload.issued_at },

@@ -11,7 +11,11 @@ import { freshRecord } from './target-records';
 // A check run of a saved target: run, store what it saw, answer the fresh record with the lines
 // of the run. The record is the target as stored afterwards, so the caller shows what is true.
 
+// A malformed HTTPS_PROXY / NO_PROXY is the machine's fault, not the target's: the run is refused
+// (PROXY_CONFIG_INVALID) before any call, and the stored checks stay as they were.
+
 export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDeps, targetId: string): Promise<Result<ChecksRun>> => {
+  if (!deps.network.proxy.ok) return deps.network.proxy;
   const found = await loadTarget(settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;
@@ -28,6 +32,7 @@ export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDep
 };
 
 export const runStoredJiraCheck = async (settings: SettingsStore, deps: CheckRunDeps, targetId: string): Promise<Result<ChecksRun>> => {
+  if (!deps.network.proxy.ok) return deps.network.proxy;
   const found = await loadTarget(settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;

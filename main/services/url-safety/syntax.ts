@@ -78,3 +78,13 @@ export const checkSyntax = (input: string): SyntaxOutcome => {
   }
   return { ok: true, url, normalized, host, hostKind, port };
 };
+
+/**
+ * The base a client appends its API path to: the normalised URL, so a query or fragment typed
+ * into the base URL cannot swallow the path (`…/bitbucket?x#` + `/rest/api/1.0/…`). A URL the
+ * syntax stage refuses is handed on as typed: the guarded client's stage 1 refuses it unsent.
+ */
+export const apiBase = (input: string): string => {
+  const syntax = checkSyntax(input);
+  return syntax.ok ? syntax.normalized : input;
+};

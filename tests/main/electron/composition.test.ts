@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_SCHEME } from '../../../main/electron/app-origin';
 import { CA_PICK_CHANNEL, channelFor, METHOD_NAMES } from '../../../shared/contract/method-names';
 import { startDesktopProcess, type DesktopProcess } from '../../support/electron-stub/desktop-process';
+import { expectProxyConfigRefused } from '../../support/url-safety/proxy-config';
 import { startProxyWorld, type ProxyWorld } from '../../support/url-safety/proxy-world';
 
 // The desktop composition root as the app runs it: `startDesktop` (what main/index.ts calls), in a
@@ -51,5 +52,25 @@ describe('the desktop entry in plain Node with a stub electron: one proxy env fo
     expect(seen.providers).toMatchObject({ viaProxy: true, instance: 'pass' });
     expect(seen.providers.tunnels.length).toBeGreaterThanOrEqual(3);
     expect(await desktop.call('app.info', {})).toMatchObject({ ok: true, value: { mode: 'desktop' } });
+  });
+});
+
+describe('the desktop entry started with a malformed HTTPS_PROXY', () => {
+  let pw: ProxyWorld;
+  let desktop: DesktopProcess;
+  let dir: string;
+  beforeAll(async () => {
+    pw = await startProxyWorld();
+    dir = mkdtempSync(join(tmpdir(), 'bts-desktop-proxy-'));
+    desktop = await startDesktopProcess({ env: { HTTPS_PROXY: 'http://[proxy.corp:3128' }, dns: pw.world.dns.server, userData: join(dir, 'userData'), home: join(dir, 'home') });
+  }, 60_000);
+  afterAll(async () => {
+    await desktop.close();
+    await pw.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('every call that would connect answers PROXY_CONFIG_INVALID through the IPC handlers, and nothing is sent', async () => {
+    await expectProxyConfigRefused((name, input) => desktop.call(name, input), pw, 'HTTPS_PROXY');
   });
 });

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { confirmed } from '../domain-builders';
 import type { Network } from '../../../main/services/net/network';
 import type { SafeClientOptions } from '../../../main/services/net/safe-http-client';
+import { parseProxyEnv, type ProxyEnv } from '../../../main/services/net/proxy-env';
 import { DEFAULT_POLICY, type AddressJudge } from '../../../main/services/url-safety/policy';
 import { createDnsResolver, type Resolver } from '../../../main/services/url-safety/resolver';
 import { startDnsServer, type RunningDns } from './dns-server';
@@ -21,7 +22,8 @@ export interface TestWorld {
   readonly resolver: Resolver;
   /** The world as a composition root's network (its resolver and judge, no proxy). */
   readonly network: Network;
-  options(extra?: Partial<SafeClientOptions>): SafeClientOptions;
+  /** Engine options in this world; `env` is parsed as a root parses it (a malformed one throws: a test bug). */
+  options(extra?: Partial<SafeClientOptions> & { readonly env?: ProxyEnv }): SafeClientOptions;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,11 @@ export const startWorld = async (answers: Readonly<Record<string, readonly strin
     dns,
     resolver,
     network: testNetwork({ resolver, permit: TEST_PERMIT }),
-    options: (extra = {}) => ({ policy: DEFAULT_POLICY, resolver, judge: testJudge, env: {}, ...extra }),
+    options: ({ env = {}, ...extra } = {}) => {
+      const proxy = parseProxyEnv(env);
+      if (!proxy.ok) throw new Error(proxy.error.message);
+      return { policy: DEFAULT_POLICY, resolver, judge: testJudge, proxy: proxy.value, ...extra };
+    },
     close: () => dns.close(),
   };
 };

@@ -27,6 +27,9 @@ export interface ProxyWorld {
   readonly world: TestWorld;
   readonly proxy: RunningProxy;
   readonly env: Readonly<Record<string, string>>;
+  /** The Data Center's base URL (a name the test DNS resolves) and the PEM of its CA. */
+  readonly baseUrl: string;
+  readonly caPem: string;
   /** The parts of the network a root may be handed: the loopback resolver and judge. */
   readonly overrides: Pick<ApiDeps['network'], 'resolver' | 'judge'>;
   /** Runs the wizard's URL check and a provider run through `deps`; answers what the proxy saw of each. */
@@ -67,6 +70,8 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
     world,
     proxy,
     env: { HTTPS_PROXY: proxy.url },
+    baseUrl,
+    caPem: pki.caCert,
     overrides: { resolver: world.resolver, judge: testJudge },
     prove: async (deps) => {
       const before = proxy.connects.length;

@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js';
 import { ok } from '../../../shared/contract/define';
 import { DEFAULT_LIMITS, type NetLimits } from '../../../main/services/net/limits';
 import { targetCa, type Network } from '../../../main/services/net/network';
-import type { ProxyEnv } from '../../../main/services/net/proxy-env';
+import { parseProxyEnv, type ProxyEnv } from '../../../main/services/net/proxy-env';
 import { parseStrictIp } from '../../../main/services/url-safety/classify-ip';
 import { judgeAddress, type AddressJudge } from '../../../main/services/url-safety/policy';
 import type { Resolver } from '../../../main/services/url-safety/resolver';
@@ -40,6 +40,7 @@ export interface TestNetworkOptions {
 export const testNetwork = (o: TestNetworkOptions = {}): Network => ({
   resolver: o.resolver ?? noNames,
   env: o.env ?? {},
+  proxy: parseProxyEnv(o.env ?? {}),
   limits: { ...DEFAULT_LIMITS, ...o.limits },
   judge: permitting(o.permit ?? []),
   caOf: async (target) => {

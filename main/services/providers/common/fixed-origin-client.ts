@@ -1,7 +1,8 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpClient, HttpOutcome, NetworkEvidence } from '../../net/http-client';
 import { mapNetworkError, networkErrorCode } from '../../net/error-map';
-import { proxyFor, type ProxyEnv } from '../../net/proxy-env';
+import type { Result } from '../../../../shared/contract/define';
+import { DIRECT, proxyFor, type ProxyConfig } from '../../net/proxy-env';
 
 // A plain HttpClient for fixed, public origins only: the Bitbucket Cloud API root and its OAuth
 // token endpoint (and, in tests, a loopback simulator). Customer-supplied hosts (Data Center, Jira)
@@ -16,8 +17,8 @@ export interface FixedOriginOptions {
   readonly ca?: string | readonly string[];
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
-  /** HTTPS_PROXY / NO_PROXY (process.env): Bitbucket Cloud is often reachable only through a proxy. */
-  readonly env?: ProxyEnv;
+  /** The network's HTTPS_PROXY / NO_PROXY: Bitbucket Cloud is often reachable only through a proxy. Malformed: nothing is sent. */
+  readonly proxy?: Result<ProxyConfig>;
 }
 
 const emptyEvidence = (timings: Record<string, number> = {}, viaProxy = false): NetworkEvidence => ({ addresses: [], redirects: [], via_proxy: viaProxy, timings_ms: timings });
@@ -31,8 +32,10 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
   const tls = { ...(ca === undefined ? {} : { ca }), timeout, rejectUnauthorized: true };
   const direct = new Agent({ connect: tls, headersTimeout: timeout, bodyTimeout: timeout });
   const proxies = new Map<string, Dispatcher>();
+  const proxySetting: Result<ProxyConfig> = options.proxy ?? { ok: true, value: DIRECT };
+  const config = proxySetting.ok ? proxySetting.value : DIRECT;
   const dispatcherFor = (url: URL): { dispatcher: Dispatcher; viaProxy: boolean } => {
-    const proxy = proxyFor(url.hostname, Number(url.port || 443), options.env ?? {});
+    const proxy = proxyFor(url.hostname, Number(url.port || 443), config);
     if (proxy === undefined) return { dispatcher: direct, viaProxy: false };
     let agent = proxies.get(proxy);
     if (agent === undefined) {
@@ -53,6 +56,9 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
     if (url.protocol !== 'https:') return { ok: false, reason: 'scheme', detail: 'Only https is allowed.', evidence: emptyEvidence() };
     if (url.username !== '' || url.password !== '') return { ok: false, reason: 'userinfo', detail: 'User info in the URL is not allowed.', evidence: emptyEvidence() };
     if (!allowed.has(url.origin)) return { ok: false, reason: 'ownership', detail: `The origin ${url.origin} is not one this client may reach.`, evidence: emptyEvidence() };
+    // Callers answer PROXY_CONFIG_INVALID before they get here (check runs, sign-in); this keeps a
+    // malformed proxy from ever turning into a direct connection or a crash.
+    if (!proxySetting.ok) return { ok: false, reason: 'unreachable', detail: `${proxySetting.error.code}: ${proxySetting.error.message}`, evidence: emptyEvidence() };
     const started = Date.now();
     const { dispatcher, viaProxy } = dispatcherFor(url);
     try {

@@ -6,6 +6,7 @@ import { failed, scrubSecrets, type CallResult } from '../common/provider-result
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { ApplicationProperties, API_ROOT_PATH } from '../../network-check/application-properties';
+import { apiBase } from '../../url-safety/syntax';
 import { DcErrors, DcRepository, dcErrorText } from './dc-schemas';
 import { dcAuthRefusal } from './dc-auth-refusals';
 import { identityOf, type DcIdentity } from './dc-identity';
@@ -33,7 +34,7 @@ const authorization = (c: DataCenterCredential): string =>
  * has no issue method, by design — work for a Data Center target goes to Jira or portable export.
  */
 export const createDataCenterClient = (options: DataCenterClientOptions) => {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  const base = apiBase(options.baseUrl);
   const root = `${base}/rest/api/1.0`;
   const policy = { sleep: options.sleep, clock: options.clock, maxWaitMs: options.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
 

@@ -7,6 +7,7 @@ import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
+import { apiBase } from '../../url-safety/syntax';
 import {
   JiraCreateMetaIssueTypes,
   JiraErrors,
@@ -56,7 +57,7 @@ export type JiraSetupProblem = { readonly field: 'account_email' | 'cloud_id' | 
 export const jiraApiRoot = (h: JiraClientOptions['handoff'], gateway = ATLASSIAN_API_GATEWAY): string | JiraSetupProblem => {
   if (h.flavor === 'data_center') {
     return h.auth_method === 'personal_access_token'
-      ? h.base_url.replace(/\/+$/, '')
+      ? apiBase(h.base_url)
       : { field: 'auth_method', message: 'Jira Data Center uses a personal access token.' };
   }
   if (h.auth_method === 'personal_access_token') return { field: 'auth_method', message: 'Jira Cloud uses an API token with the account e-mail.' };
@@ -65,7 +66,7 @@ export const jiraApiRoot = (h: JiraClientOptions['handoff'], gateway = ATLASSIAN
       ? { field: 'cloud_id', message: "Scoped API tokens need the site's cloud id." }
       : `${gateway.replace(/\/+$/, '')}/ex/jira/${encodeURIComponent(h.cloud_id)}`;
   }
-  return h.base_url.replace(/\/+$/, '');
+  return apiBase(h.base_url);
 };
 
 export const createJiraClient = (options: JiraClientOptions) => {

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DIRECT } from '../../../../main/services/net/proxy-env';
 import { bundleCommand } from '../../../../main/cli/commands/bundle';
 import { networkRequestCommand } from '../../../../main/cli/commands/network-request';
 import { radarCommand } from '../../../../main/cli/commands/radar';
@@ -129,7 +130,7 @@ describe.runIf(support.ok)('network team change request, radar and drift against
         policy: { deployment: 'self-hosted', allowlist_status: 'approved_tunnel', acknowledge_private: false },
         resolver: createDnsResolver({ servers: ['127.0.0.1:9'], timeoutMs: 200, tries: 1 }),
         judge: judgeAddress,
-        env: {},
+        proxy: DIRECT,
         ca: readFileSync(caFile, 'utf8'),
       });
       if (p.tls === null) throw new Error(`no TLS evidence: ${p.detail ?? ''}`);

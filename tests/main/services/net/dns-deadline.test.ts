@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeDataCenter } from '../../../../main/services/network-check/probe';
+import { DIRECT } from '../../../../main/services/net/proxy-env';
 import { DEFAULT_POLICY } from '../../../../main/services/url-safety/policy';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
 import { startDnsServer, type RunningDns } from '../../../support/url-safety/dns-server';
@@ -23,7 +24,7 @@ describe('DNS under the overall deadline', () => {
     // The production resolver settings: 3 s per try, 2 tries.
     const resolver = createDnsResolver({ servers: [silent.server] });
     const started = performance.now();
-    const r = await probeDataCenter('https://bitbucket.example-corp.com/', { policy: DEFAULT_POLICY, resolver, judge: testJudge, env: {}, limits: { overallMs: 500 } });
+    const r = await probeDataCenter('https://bitbucket.example-corp.com/', { policy: DEFAULT_POLICY, resolver, judge: testJudge, proxy: DIRECT, limits: { overallMs: 500 } });
     const took = performance.now() - started;
     expect(r).toMatchObject({ verdict: 'block', code: 'PROVIDER_BASE_URL_BLOCKED', reason: 'timeout' });
     expect(r.detail).toContain('resolving bitbucket.example-corp.com');
@@ -42,7 +43,7 @@ describe('DNS under the overall deadline', () => {
     try {
       const resolver = createDnsResolver({ servers: [dns.server] });
       const started = performance.now();
-      const r = await probeDataCenter(`https://${host}:${server.port}/`, { policy: DEFAULT_POLICY, resolver, judge: testJudge, env: {}, ca: pki.caCert, limits: { overallMs: 700 } });
+      const r = await probeDataCenter(`https://${host}:${server.port}/`, { policy: DEFAULT_POLICY, resolver, judge: testJudge, proxy: DIRECT, ca: pki.caCert, limits: { overallMs: 700 } });
       const took = performance.now() - started;
       expect(server.seen).toHaveLength(1);
       expect(r).toMatchObject({ verdict: 'block', reason: 'redirect' });

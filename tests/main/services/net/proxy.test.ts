@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { proxyFor } from '../../../../main/services/net/proxy-env';
+import { parseProxyEnv, proxyFor, type ProxyConfig, type ProxyEnv } from '../../../../main/services/net/proxy-env';
 import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { startConnectProxy, type RunningProxy } from '../../../support/url-safety/connect-proxy';
 import { APP_PROPS, json, startWorld, TEST_ADDR, type TestWorld } from '../../../support/url-safety/fixture';
@@ -8,22 +8,62 @@ import { startHttps, type RunningServer } from '../../../support/url-safety/serv
 
 const HOST = 'bitbucket.example-corp.com';
 
+const configOf = (env: ProxyEnv): ProxyConfig => {
+  const c = parseProxyEnv(env);
+  if (!c.ok) throw new Error(c.error.message);
+  return c.value;
+};
+
 describe('proxyFor (HTTPS_PROXY / NO_PROXY)', () => {
   const P = 'http://proxy.corp:3128';
   it.each([
     [{}, HOST, 443, undefined],
     [{ HTTPS_PROXY: P }, HOST, 443, P],
     [{ https_proxy: P }, HOST, 443, P],
+    [{ HTTPS_PROXY: '', https_proxy: P }, HOST, 443, undefined],
+    [{ HTTPS_PROXY: 'http://user:pw@proxy.corp:3128/' }, HOST, 443, 'http://user:pw@proxy.corp:3128/'],
     [{ HTTPS_PROXY: P, NO_PROXY: 'example-corp.com' }, HOST, 443, undefined],
     [{ HTTPS_PROXY: P, NO_PROXY: '.example-corp.com' }, HOST, 443, undefined],
     [{ HTTPS_PROXY: P, NO_PROXY: '*.example-corp.com' }, HOST, 443, undefined],
+    [{ HTTPS_PROXY: P, no_proxy: 'Example-Corp.COM.' }, HOST, 443, undefined],
     [{ HTTPS_PROXY: P, NO_PROXY: 'other.com, bitbucket.example-corp.com:8443' }, HOST, 443, P],
     [{ HTTPS_PROXY: P, NO_PROXY: 'bitbucket.example-corp.com:8443' }, HOST, 8443, undefined],
     [{ HTTPS_PROXY: P, NO_PROXY: 'corp.com' }, 'notcorp.com', 443, P],
     [{ HTTPS_PROXY: P, NO_PROXY: '*' }, HOST, 443, undefined],
     [{ HTTPS_PROXY: P, NO_PROXY: '10.1.2.3' }, '10.1.2.3', 443, undefined],
+    [{ HTTPS_PROXY: P, NO_PROXY: '10.0.0.0/8' }, '10.1.2.3', 443, undefined],
+    [{ HTTPS_PROXY: P, NO_PROXY: '10.0.0.0/8' }, '11.1.2.3', 443, P],
+    [{ HTTPS_PROXY: P, NO_PROXY: '10.0.0.0/8' }, 'ten.example-corp.com', 443, P],
+    [{ HTTPS_PROXY: P, NO_PROXY: '::1' }, '::1', 443, undefined],
+    [{ HTTPS_PROXY: P, NO_PROXY: 'fd00::/8' }, 'fd12::5', 443, undefined],
+    [{ HTTPS_PROXY: P, NO_PROXY: '[fd12::5]:8443' }, 'fd12::5', 443, P],
+    [{ HTTPS_PROXY: P, NO_PROXY: '[fd12::5]:8443' }, 'fd12::5', 8443, undefined],
+    [{ HTTPS_PROXY: P, NO_PROXY: 'localhost,,127.0.0.1, ' }, HOST, 443, P],
   ])('%j for %s:%i -> %s', (env, host, port, expected) => {
-    expect(proxyFor(host, port, env)).toBe(expected);
+    expect(proxyFor(host, port, configOf(env))).toBe(expected);
+  });
+
+  // Each used to crash a request ("unexpected error: Invalid URL" from undici's ProxyAgent) or to
+  // match nothing silently. The message names the variable and never quotes a proxy URL (it may
+  // carry a password).
+  it.each([
+    [{ HTTPS_PROXY: 'http://[proxy.corp:3128' }, 'HTTPS_PROXY', /not a URL/u],
+    [{ https_proxy: 'http://pr oxy:3128' }, 'https_proxy', /not a URL/u],
+    [{ HTTPS_PROXY: 'proxy.corp:3128' }, 'HTTPS_PROXY', /http:\/\/ or https:\/\//u],
+    [{ HTTPS_PROXY: 'socks5://proxy.corp:1080' }, 'HTTPS_PROXY', /http:\/\/ or https:\/\//u],
+    [{ HTTPS_PROXY: 'http://proxy.corp:99999' }, 'HTTPS_PROXY', /not a URL/u],
+    [{ HTTPS_PROXY: 'http://proxy.corp:3128/pac?x=1' }, 'HTTPS_PROXY', /without a path/u],
+    [{ HTTPS_PROXY: 'http://:s3cret-pw@proxy.corp:3128/x' }, 'HTTPS_PROXY', /without a path/u],
+    [{ NO_PROXY: 'http://intranet.corp' }, 'NO_PROXY', /"http:\/\/intranet.corp"/u],
+    [{ NO_PROXY: 'intranet.corp:0' }, 'NO_PROXY', /"intranet.corp:0"/u],
+    [{ no_proxy: 'corp.com,10.0.0.0/33' }, 'no_proxy', /"10.0.0.0\/33"/u],
+    [{ NO_PROXY: '192.168.*' }, 'NO_PROXY', /"192.168.\*"/u],
+    [{ NO_PROXY: 'intra net.corp' }, 'NO_PROXY', /"intra net.corp"/u],
+  ])('%j is PROXY_CONFIG_INVALID naming %s', (env, variable, problem) => {
+    const c = parseProxyEnv(env);
+    expect(c).toMatchObject({ ok: false, error: { code: 'PROXY_CONFIG_INVALID', details: { variable } } });
+    expect(c.ok ? '' : c.error.message).toMatch(problem);
+    expect(JSON.stringify(c)).not.toContain('s3cret-pw');
   });
 });
 

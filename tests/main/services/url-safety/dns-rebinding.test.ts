@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIRECT } from '../../../../main/services/net/proxy-env';
 import { checkUrl } from '../../../../main/services/url-safety/check-url';
 import { DEFAULT_POLICY, judgeAddress } from '../../../../main/services/url-safety/policy';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
@@ -89,7 +90,7 @@ describe('DNS: every answer classified, no second lookup', () => {
       policy: DEFAULT_POLICY,
       resolver: resolver(),
       judge: testJudge,
-      env: {},
+      proxy: DIRECT,
       ca: pki.caCert,
     });
     expect(r.verdict).toBe('allow');

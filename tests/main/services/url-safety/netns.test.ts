@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIRECT } from '../../../../main/services/net/proxy-env';
 import { z } from 'zod';
 import { probeDataCenter } from '../../../../main/services/network-check/probe';
 import { createDnsResolver } from '../../../../main/services/url-safety/resolver';
@@ -93,7 +94,7 @@ describe.runIf(support.ok)('a blackholed address (no answer at all)', () => {
       policy: { deployment: 'self-hosted', allowlist_status: 'approved_tunnel', acknowledge_private: false },
       resolver: noDns,
       judge: judgeAddress,
-      env: {},
+      proxy: DIRECT,
       limits: { connectMs: 700 },
     });
     expect(r).toMatchObject({ verdict: 'block', code: 'PROVIDER_BASE_URL_BLOCKED', reason: 'timeout' });

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseProxyEnv } from '../../../../../main/services/net/proxy-env';
 import { createFixedOriginHttpClient } from '../../../../../main/services/providers/common/fixed-origin-client';
 import { startHttpsSim, type RunningSim } from '../../../../simulators/https-sim';
 
@@ -63,15 +64,23 @@ describe('the fixed-origin client', () => {
   });
 
   it('goes through HTTPS_PROXY with a CONNECT tunnel (TLS end to end), and around it for NO_PROXY', async () => {
-    const viaProxy = createFixedOriginHttpClient({ origins: [sim.origin], ca: sim.caCert, env: { HTTPS_PROXY: proxyUrl } });
+    const viaProxy = createFixedOriginHttpClient({ origins: [sim.origin], ca: sim.caCert, proxy: parseProxyEnv({ HTTPS_PROXY: proxyUrl }) });
     const r = await viaProxy({ url: `${sim.origin}/x`, headers: { authorization: 'Bearer tunnel-only' } });
     expect(r.ok && r.response.status).toBe(200);
     expect(r.evidence.via_proxy).toBe(true);
     expect(connects).toEqual([new URL(sim.origin).host]);
-    const bypass = createFixedOriginHttpClient({ origins: [sim.origin], ca: sim.caCert, env: { HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+    const bypass = createFixedOriginHttpClient({ origins: [sim.origin], ca: sim.caCert, proxy: parseProxyEnv({ HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' }) });
     const b = await bypass({ url: `${sim.origin}/x` });
     expect(b.ok && b.evidence.via_proxy).toBe(false);
     expect(connects).toHaveLength(1);
+  });
+
+  it('with a malformed HTTPS_PROXY nothing is sent, neither through a proxy nor around it', async () => {
+    const before = sim.exchanges.length;
+    const r = await createFixedOriginHttpClient({ origins: [sim.origin], ca: sim.caCert, proxy: parseProxyEnv({ HTTPS_PROXY: 'http://[proxy.corp:3128' }) })({ url: `${sim.origin}/x` });
+    expect(r).toMatchObject({ ok: false, reason: 'unreachable' });
+    expect(r.ok ? '' : r.detail).toMatch(/^PROXY_CONFIG_INVALID: HTTPS_PROXY is not usable/u);
+    expect(sim.exchanges.length).toBe(before);
   });
 
   it.each([
@@ -82,7 +91,7 @@ describe('the fixed-origin client', () => {
     process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
     try {
       const before = sim.exchanges.length;
-      const r = await createFixedOriginHttpClient({ origins: [sim.origin], env: env() })({ url: `${sim.origin}/x`, headers: { authorization: 'Bearer mitm-bait' } });
+      const r = await createFixedOriginHttpClient({ origins: [sim.origin], proxy: parseProxyEnv(env()) })({ url: `${sim.origin}/x`, headers: { authorization: 'Bearer mitm-bait' } });
       expect(r.ok ? 'sent' : r.reason).toBe('tls');
       expect(sim.exchanges.length).toBe(before);
     } finally {

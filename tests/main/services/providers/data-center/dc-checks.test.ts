@@ -54,6 +54,21 @@ describe('Bitbucket Data Center checks', () => {
     expect(r.findings.find((f) => f.id === 'repository')).toMatchObject({ code: 'PROVIDER_SCOPE_UNAVAILABLE', evidence: { http_status: 403 } });
   });
 
+  it.each([
+    ['a query', '?tab=repos'],
+    ['a fragment', '#overview'],
+    ['a query and a fragment, and a trailing slash', '/?tab=repos#overview'],
+  ])('a base URL with %s still reaches the API path: the client builds on the normalised URL', async (_n, suffix) => {
+    const before = sim.exchanges.length;
+    const client = createDataCenterClient({ http: simHttp(sim), baseUrl: `${sim.baseUrl}${suffix}`, credential: bearer, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
+    expect(await client.authenticatedUser()).toMatchObject({ ok: true, value: 'dana' });
+    expect(await client.repository('SEC', 'payments')).toMatchObject({ ok: true, value: { slug: 'payments' } });
+    expect(sim.exchanges.slice(before).map((e) => e.request.path)).toEqual([
+      '/bitbucket/rest/api/1.0/application-properties',
+      '/bitbucket/rest/api/1.0/projects/SEC/repos/payments',
+    ]);
+  });
+
   it('repository missing → PROVIDER_RESOURCE_NOT_FOUND', async () => {
     const r = await run(bearer, 'nope');
     expect(r.checks.repository?.status).toBe('missing');
