@@ -35,15 +35,17 @@ export const parseWholeNumber = (flag: string, text: string, min: number, max: n
 export const POLICY_FLAGS = {
   'allowlist-status': { type: 'string' },
   'acknowledge-private': { type: 'boolean' },
+  'proxy-resolves-name': { type: 'boolean' },
 } as const satisfies Options;
 
-export const policyInput = (values: { 'allowlist-status'?: string | undefined; 'acknowledge-private'?: boolean | undefined }) => {
+export const policyInput = (values: { 'allowlist-status'?: string | undefined; 'acknowledge-private'?: boolean | undefined; 'proxy-resolves-name'?: boolean | undefined }) => {
   const raw = values['allowlist-status'];
   const status = raw === undefined ? undefined : AllowlistStatus.safeParse(raw);
   if (status !== undefined && !status.success) throw new UsageError(`--allowlist-status must be one of ${AllowlistStatus.options.join(', ')}`);
   return {
     deployment: 'self-hosted' as const,
     acknowledge_private: values['acknowledge-private'] === true,
+    proxy_resolves_name: values['proxy-resolves-name'] === true,
     ...(status?.data === undefined ? {} : { allowlist_status: status.data }),
   };
 };

@@ -61,6 +61,8 @@ export const networkRequestMethods = {
         ca_pem: CaPemText.optional(),
         allowlist_status: AllowlistStatus.optional(),
         acknowledge_private: z.boolean().default(false),
+        /** Through HTTPS_PROXY: let the proxy resolve the name when it refuses the checked address (unverified). */
+        proxy_resolves_name: z.boolean().default(false),
         timeout_ms: z.number().int().min(100).max(120_000).optional(),
       })
       .refine((v) => (v.base_url === undefined) !== (v.target === undefined), { message: 'send exactly one of base_url and target' }),

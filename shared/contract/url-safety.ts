@@ -43,6 +43,8 @@ export const UrlProbeResult = z.object({
   via_proxy: z.boolean(),
   /** scheme://host:port of the proxy used (never its userinfo); null: direct. */
   proxy: z.string().nullable().default(null),
+  /** The proxy resolved the name (admin's choice, after it refused the checked address): addresses unverified. */
+  resolved_by_proxy: z.boolean().default(false),
   /** The source address this machine used (`socket.localAddress`) on a direct connection. */
   local_address: z.string().nullable().default(null),
   /** The negotiated TLS version, e.g. `TLSv1.3`. */
@@ -54,6 +56,8 @@ export type UrlProbeResult = z.infer<typeof UrlProbeResult>;
 const policyInput = {
   allowlist_status: AllowlistStatus.optional(),
   acknowledge_private: z.boolean().default(false),
+  /** The admin's explicit choice: when HTTPS_PROXY refuses a tunnel to the checked address, let it resolve the name. */
+  proxy_resolves_name: z.boolean().default(false),
   deployment: DeploymentMode.default('self-hosted'),
 };
 

@@ -20,6 +20,8 @@ export const BlockReason = z.enum([
   'too_large',
   'unreachable',
   'ownership',
+  /** Through HTTPS_PROXY: the proxy refused a tunnel to the checked address (it only connects to names it resolves itself). */
+  'proxy_refused_ip',
 ]);
 export type BlockReason = z.infer<typeof BlockReason>;
 
@@ -79,6 +81,11 @@ export const NetworkCheck = z.object({
   via_proxy: z.boolean().default(false),
   /** scheme://host:port of the proxy used (never its userinfo). */
   proxy: z.string().optional(),
+  /**
+   * The admin let the proxy resolve the name (it refused the checked address): the addresses are
+   * this machine's DNS answer, unverified as the ones the proxy connected to.
+   */
+  resolved_by_proxy: z.boolean().optional(),
   /** The source address this machine used (`socket.localAddress`). */
   local_address: z.string().optional(),
   /** The negotiated TLS version, e.g. `TLSv1.3`. */

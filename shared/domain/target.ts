@@ -123,6 +123,8 @@ export const DataCenterTarget = z.strictObject({
   allowlist_status: AllowlistStatus.optional(),
   /** The admin acknowledged that the host resolves to a private address (with `allowlisted`). */
   private_address_acknowledged: z.boolean().default(false),
+  /** Through HTTPS_PROXY: the admin lets the proxy resolve the name when it refuses the checked address (unverified). */
+  proxy_resolves_name: z.boolean().optional(),
   /**
    * The corporate CA trusted in addition to the system store: its PEM content and the facts of
    * each certificate, never a path on disk (the CLI reads a `--ca FILE` itself and hands the text).

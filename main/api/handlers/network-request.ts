@@ -10,6 +10,7 @@ export const networkRequestHandlers = (deps: ApiDeps): NetworkRequestHandlers =>
       { clock: deps.clock, settings: deps.settings, app: { name: deps.appInfo.name, version: deps.appInfo.version }, network: deps.network },
       {
         acknowledgePrivate: input.acknowledge_private,
+        proxyResolvesName: input.proxy_resolves_name,
         ...(input.base_url === undefined ? {} : { baseUrl: input.base_url }),
         ...(input.target === undefined ? {} : { target: input.target }),
         ...(input.ca_pem === undefined ? {} : { caPem: input.ca_pem }),

@@ -10,10 +10,12 @@ import type { Handlers } from '../dispatch';
 
 type UrlHandlers = Pick<Handlers, 'url.check' | 'url.probe' | 'url.checkTarget'>;
 
-const policyOf = (i: { deployment: AddressPolicy['deployment']; allowlist_status?: AddressPolicy['allowlist_status']; acknowledge_private: boolean }): AddressPolicy => ({
+const policyOf = (i: { deployment: AddressPolicy['deployment']; allowlist_status?: AddressPolicy['allowlist_status']; acknowledge_private: boolean; proxy_resolves_name: boolean }): AddressPolicy => ({
   deployment: i.deployment,
   acknowledge_private: i.acknowledge_private,
   ...(i.allowlist_status === undefined ? {} : { allowlist_status: i.allowlist_status }),
+  // Self-hosted only: a Bitbucket Cloud probe never lets the proxy pick the address.
+  ...(i.proxy_resolves_name && i.deployment === 'self-hosted' ? { proxy_resolves_name: true } : {}),
 });
 
 /** The URL-safety methods: each a call into the one network-check service with the root's network. */

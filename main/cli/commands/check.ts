@@ -10,7 +10,7 @@ import { caPemOf } from '../ca-flag';
 // session client's memory for the run, behind the same contract methods the app uses
 // (targets.save, credentials.store, checks.run, readiness.evaluate).
 
-export const CHECK_USAGE = 'check --target FILE [--json] [--stdin]';
+export const CHECK_USAGE = 'check --target FILE [--json] [--stdin] [--proxy-resolves-name]';
 export const CHECK_SUMMARY =
   'Run every provider check for a target description (JSON). Secrets from $BTS_BITBUCKET_SECRET / $BTS_JIRA_SECRET, or a JSON object on stdin with --stdin; never argv.';
 
@@ -67,9 +67,12 @@ export const checkCommand: CliCommand = {
   summary: CHECK_SUMMARY,
   usage: `${CLI_NAME} ${CHECK_USAGE}`,
   run: async (args, io) => {
-    const { values } = parseFlags(args, { target: { type: 'string' }, json: { type: 'boolean' }, stdin: { type: 'boolean' } });
+    const { values } = parseFlags(args, { target: { type: 'string' }, json: { type: 'boolean' }, stdin: { type: 'boolean' }, 'proxy-resolves-name': { type: 'boolean' } });
     if (values.target === undefined) throw new UsageError('--target FILE is required');
-    const draft = await readTarget(values.target);
+    const described = await readTarget(values.target);
+    // The flag is the target field `proxy_resolves_name` (Data Center only), as the wizard's checkbox sets it.
+    if (values['proxy-resolves-name'] === true && described.provider_key !== 'bitbucket_data_center_issues') throw new UsageError('--proxy-resolves-name applies to a Data Center target');
+    const draft = values['proxy-resolves-name'] === true ? { ...described, proxy_resolves_name: true } : described;
     const secrets = await readSecrets(io, values.stdin === true);
     const bitbucket = secrets.bitbucket ?? io.env['BTS_BITBUCKET_SECRET'];
     const jira = secrets.jira ?? io.env['BTS_JIRA_SECRET'];

@@ -9,7 +9,7 @@ import { caPemOf } from '../ca-flag';
 // probe's verdict (a failing check is exactly when it is needed).
 
 export const NETWORK_REQUEST_USAGE =
-  'network-request (BASE_URL | --target NAME) [--ca FILE] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--format md|json] [--out FILE] [--timeout-ms N]';
+  'network-request (BASE_URL | --target NAME) [--ca FILE] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--proxy-resolves-name] [--format md|json] [--out FILE] [--timeout-ms N]';
 
 const run = async (args: string[], io: CliIO): Promise<number> => {
   const { values, positionals } = parseFlags(
@@ -19,6 +19,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
       ca: { type: 'string' },
       'allowlist-status': { type: 'string' },
       'acknowledge-private': { type: 'boolean' },
+      'proxy-resolves-name': { type: 'boolean' },
       format: { type: 'string' },
       out: { type: 'string' },
       'timeout-ms': { type: 'string' },
@@ -35,6 +36,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   if (timeout !== undefined && (!/^[1-9]\d{2,5}$/.test(timeout) || Number(timeout) > 120_000)) throw new UsageError('--timeout-ms must be a whole number from 100 to 120000');
   const r = await io.client()['network.request']({
     acknowledge_private: values['acknowledge-private'] === true,
+    proxy_resolves_name: values['proxy-resolves-name'] === true,
     ...(values.target === undefined ? { base_url: positionals[0] ?? '' } : { target: values.target }),
     ...(await caPemOf('--ca', values.ca)),
     ...(allowlist?.data === undefined ? {} : { allowlist_status: allowlist.data }),

@@ -4,7 +4,7 @@ import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, exitForError, UsageError
 import { parseFlags, parseWholeNumber, POLICY_FLAGS, policyInput } from '../parse-flags';
 
 export const PROBE_USAGE =
-  'probe BASE_URL [--ca FILE] [--json] [--timeout-ms N] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private]';
+  'probe BASE_URL [--ca FILE] [--json] [--timeout-ms N] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--proxy-resolves-name]';
 export const PROBE_SUMMARY = 'Probe a Data Center base URL: every URL-safety stage, then the API root over the pinned connection.';
 
 /** `--timeout-ms` takes what the contract's url.probe takes. */
@@ -23,6 +23,7 @@ export const probeJson = (r: UrlProbeResult) => ({
   api_root: r.api_root,
   timings_ms: r.timings_ms,
   via_proxy: r.via_proxy,
+  resolved_by_proxy: r.resolved_by_proxy,
   detail: r.detail,
 });
 

@@ -4,7 +4,7 @@ import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, readAll, UsageError, typ
 import { parseFlags, POLICY_FLAGS, policyInput } from '../parse-flags';
 
 export const URL_CHECK_USAGE =
-  'url-check [URL ...] [--stdin | --stdin-json] [--json] [--offline] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private]';
+  'url-check [URL ...] [--stdin | --stdin-json] [--json] [--offline] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--proxy-resolves-name]';
 export const URL_CHECK_SUMMARY = 'Check base URLs against the URL-safety policy (syntax, literal IPs, private names, DNS).';
 
 const StdinJson = z.array(z.string());

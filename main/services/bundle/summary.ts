@@ -40,6 +40,7 @@ export const evidenceLines = (c: CheckResults): string[] => {
   if (c.network) {
     const n = c.network;
     lines.push(`Network probe: ${n.status}${n.reason ? ` (${n.reason})` : ''}${n.via_proxy ? ' via proxy' : ''}; at ${n.checked_at}`);
+    if (n.resolved_by_proxy === true) lines.push('  Addresses resolved by the proxy (unverified): the admin let the proxy resolve the name after it refused the checked address');
     if (n.api_root) lines.push(`  Instance: ${n.api_root.displayName} ${n.api_root.version} (build ${n.api_root.buildNumber})`);
     if (n.tls) lines.push(`  Certificate SHA-256: ${n.tls.fingerprint_sha256}`, `  SPKI pin (SHA-256): ${n.tls.spki_sha256}`);
     for (const r of n.redirects) lines.push(`  Redirect ${r.status}: ${r.from} -> ${r.to} (${r.verdict})`);

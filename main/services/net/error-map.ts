@@ -70,6 +70,7 @@ export const mapNetworkError = (e: unknown, overallExpired: boolean): MappedErro
   const detail = `${code}: ${messageOf(e)}`;
   if (overallExpired) return { reason: 'timeout', detail: 'the overall time limit was reached' };
   if (code === 'BTS_PIN_VIOLATION') return { reason: 'dns', detail };
+  if (code === 'BTS_PROXY_REFUSED_IP') return { reason: 'proxy_refused_ip', detail };
   if (TIMEOUT_CODES.has(code)) return { reason: 'timeout', detail };
   if (isTlsCode(code)) return { reason: 'tls', detail };
   return { reason: 'unreachable', detail };

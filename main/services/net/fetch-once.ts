@@ -1,12 +1,14 @@
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { BlockReason, TlsEvidence } from '../../../shared/domain/checks';
 import type { ClassifiedAddress } from '../url-safety/classify-ip';
 import { mapNetworkError } from './error-map';
 import type { NetLimits } from './limits';
 import { pinnedConnector } from './pinned-connector';
+import { proxyTunnelConnector } from './proxy-tunnel';
 
 // One HTTPS exchange over a connection pinned to the checked addresses (or through the
-// configured proxy), under the limits, without following redirects.
+// configured proxy, tunnelled to a checked address: proxy-tunnel.ts), under the limits, without
+// following redirects.
 
 export interface OnceRequest {
   readonly url: string;
@@ -18,8 +20,10 @@ export interface OnceRequest {
   readonly ca?: string;
   readonly limits: NetLimits;
   readonly signal: AbortSignal;
-  /** A proxy URL: the target's checks already ran locally; the proxy makes the TCP connection. */
+  /** A proxy URL: the target's checks already ran locally; the tunnel goes to the checked address. */
   readonly proxy?: string;
+  /** With a proxy: the admin lets it resolve the name when it refuses the checked address. */
+  readonly proxyResolvesName?: boolean;
 }
 
 export type OnceOutcome =
@@ -32,8 +36,17 @@ export type OnceOutcome =
       readonly remote?: string;
       readonly local?: string;
       readonly tls_version?: string;
+      readonly resolved_by_proxy?: boolean;
     }
-  | { readonly ok: false; readonly reason: BlockReason; readonly detail: string; readonly tls?: TlsEvidence; readonly local?: string; readonly tls_version?: string };
+  | {
+      readonly ok: false;
+      readonly reason: BlockReason;
+      readonly detail: string;
+      readonly tls?: TlsEvidence;
+      readonly local?: string;
+      readonly tls_version?: string;
+      readonly resolved_by_proxy?: boolean;
+    };
 
 /** What the pinned socket showed: certificate, checked address, source address, TLS version. */
 interface Seen {
@@ -41,6 +54,7 @@ interface Seen {
   remote?: string;
   local?: string;
   tls_version?: string;
+  resolved_by_proxy?: boolean;
 }
 
 const flatten = (h: Record<string, string | string[] | undefined>): Record<string, string> =>
@@ -52,30 +66,39 @@ const flatten = (h: Record<string, string | string[] | undefined>): Record<strin
 
 const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
   const timeouts = { headersTimeout: r.limits.headersMs, bodyTimeout: r.limits.bodyIdleMs };
+  const onTls = (ev: TlsEvidence): void => {
+    seen.tls = ev;
+  };
+  const onTlsVersion = (version: string): void => {
+    seen.tls_version = version;
+  };
   if (r.proxy !== undefined) {
-    return new ProxyAgent({
-      uri: r.proxy,
-      ...timeouts,
-      // rejectUnauthorized is explicit on both legs (see pinned-connector.ts).
-      requestTls: { ...(r.ca === undefined ? {} : { ca: r.ca }), rejectUnauthorized: true },
-      proxyTls: { timeout: r.limits.connectMs, rejectUnauthorized: true },
+    const connect = proxyTunnelConnector({
+      proxy: r.proxy,
+      host: r.host,
+      addresses: r.addresses,
+      connectMs: r.limits.connectMs,
+      proxyResolvesName: r.proxyResolvesName === true,
+      ...(r.ca === undefined ? {} : { ca: r.ca }),
+      onTls,
+      onTlsVersion,
+      onTunnel: (_target, resolvedByProxy) => {
+        seen.resolved_by_proxy = resolvedByProxy;
+      },
     });
+    return new Agent({ connect, ...timeouts, connections: 1, pipelining: 0 });
   }
   const connect = pinnedConnector({
     host: r.host,
     addresses: r.addresses,
     connectMs: r.limits.connectMs,
     ...(r.ca === undefined ? {} : { ca: r.ca }),
-    onTls: (ev) => {
-      seen.tls = ev;
-    },
+    onTls,
     onConnected: (remote, local) => {
       seen.remote = remote;
       if (local !== undefined) seen.local = local;
     },
-    onTlsVersion: (version) => {
-      seen.tls_version = version;
-    },
+    onTlsVersion,
   });
   return new Agent({ connect, ...timeouts, connections: 1, pipelining: 0 });
 };
@@ -83,11 +106,12 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
 export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
   const seen: Seen = {};
   const dispatcher = dispatcherFor(r, seen);
-  const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence; local?: string; tls_version?: string } => ({
+  const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence; local?: string; tls_version?: string; resolved_by_proxy?: boolean } => ({
     ...o,
     ...(seen.tls === undefined ? {} : { tls: seen.tls }),
     ...(seen.local === undefined ? {} : { local: seen.local }),
     ...(seen.tls_version === undefined ? {} : { tls_version: seen.tls_version }),
+    ...(seen.resolved_by_proxy === true ? { resolved_by_proxy: true } : {}),
   });
   try {
     const res = await request(r.url, {

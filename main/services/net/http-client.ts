@@ -28,6 +28,8 @@ export interface NetworkEvidence {
   readonly via_proxy: boolean;
   /** The proxy used, as scheme://host:port (never its userinfo). */
   readonly proxy?: string;
+  /** The proxy resolved the name (the admin's choice after it refused the checked address): the addresses are unverified. */
+  readonly resolved_by_proxy?: boolean;
   /** The source address of this machine's last direct connection (`socket.localAddress`). */
   readonly local_address?: string;
   /** The TLS version negotiated on the last direct connection. */

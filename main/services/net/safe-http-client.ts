@@ -47,6 +47,7 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
   let proxyUsed: string | undefined;
   let local: string | undefined;
   let tlsVersion: string | undefined;
+  let resolvedByProxy = false;
   let checksMs = 0;
   let exchangeMs = 0;
   const evidence = (r: ResolvedTarget): NetworkEvidence => ({
@@ -57,6 +58,7 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
     ...(proxyUsed === undefined ? {} : { proxy: proxyUsed }),
     ...(local === undefined ? {} : { local_address: local }),
     ...(tlsVersion === undefined ? {} : { tls_version: tlsVersion }),
+    ...(resolvedByProxy ? { resolved_by_proxy: true } : {}),
     timings_ms: { checks: checksMs, exchange: exchangeMs, total: total() },
   });
   try {
@@ -89,12 +91,13 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
         ...(o.ca === undefined ? {} : { ca: o.ca }),
         limits,
         signal: abort.signal,
-        ...(proxy === undefined ? {} : { proxy }),
+        ...(proxy === undefined ? {} : { proxy, proxyResolvesName: o.policy.proxy_resolves_name === true }),
       });
       exchangeMs += tx();
       if (res.tls !== undefined) tls = res.tls;
       if (res.local !== undefined) local = res.local;
       if (res.tls_version !== undefined) tlsVersion = res.tls_version;
+      if (res.resolved_by_proxy === true) resolvedByProxy = true;
       if (!res.ok) return { outcome: { ok: false, reason: res.reason, detail: res.detail, evidence: evidence(current) }, verdict: first.verdict, checksMs, exchangeMs };
       if (!isRedirect(res.status)) {
         const response = { status: res.status, headers: res.headers, body: res.body, url };

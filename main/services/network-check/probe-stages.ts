@@ -4,7 +4,16 @@ import type { StageReport } from '../url-safety/verdict';
 
 // The connection, TLS and redirect rows of a probe, from what the exchange saw.
 
-const NETWORK_REASONS: ReadonlySet<BlockReason> = new Set(['timeout', 'unreachable', 'too_large', 'dns']);
+const NETWORK_REASONS: ReadonlySet<BlockReason> = new Set(['timeout', 'unreachable', 'too_large', 'dns', 'proxy_refused_ip']);
+
+/** Where the connection went: the checked addresses, through the proxy's tunnel to one, or (admin's choice) wherever the proxy resolved the name. */
+const connectionDetail = (ev: SafeExchange['outcome']['evidence']): string => {
+  const ips = ev.addresses.map((a) => a.ip).join(', ');
+  if (!ev.via_proxy) return ips;
+  return ev.resolved_by_proxy === true
+    ? 'via proxy; the proxy resolved the name (addresses unverified: the proxy refused the checked address)'
+    : `via proxy, tunnel to ${ev.addresses[0]?.ip ?? ips}`;
+};
 
 export const networkStages = (
   checksPassed: boolean,
@@ -24,7 +33,7 @@ export const networkStages = (
   const connFailed = reason !== null && NETWORK_REASONS.has(reason) && !tlsSeen;
   const connection: StageReport = connFailed
     ? { stage: 'connection', status: 'failed', ms: ex.exchangeMs, detail: failure?.detail ?? reason }
-    : { stage: 'connection', status: 'passed', ms: ex.exchangeMs, detail: ev.via_proxy ? 'via proxy' : ev.addresses.map((a) => a.ip).join(', ') };
+    : { stage: 'connection', status: 'passed', ms: ex.exchangeMs, detail: connectionDetail(ev) };
   const tls: StageReport =
     reason === 'tls'
       ? { stage: 'tls', status: 'failed', ms: 0, detail: failure?.detail ?? 'certificate rejected' }

@@ -66,6 +66,7 @@ export const runProbe = async (baseUrl: string, o: SafeClientOptions): Promise<P
     api_root: apiRoot,
     via_proxy: ev.via_proxy,
     proxy: ev.proxy ?? null,
+    resolved_by_proxy: ev.resolved_by_proxy === true,
     local_address: ev.local_address ?? null,
     tls_version: ev.tls_version ?? null,
     timings_ms: { ...ev.timings_ms, total: total() },

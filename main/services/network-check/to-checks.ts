@@ -24,6 +24,7 @@ export const toNetworkCheck = (p: ProbeResult, checkedAt: string): NetworkCheck 
   ...(p.api_root === null ? {} : { api_root: p.api_root }),
   via_proxy: p.via_proxy,
   ...(p.proxy === null ? {} : { proxy: p.proxy }),
+  ...(p.resolved_by_proxy ? { resolved_by_proxy: true } : {}),
   ...(p.local_address === null ? {} : { local_address: p.local_address }),
   ...(p.tls_version === null ? {} : { tls_version: p.tls_version }),
   timings_ms: { ...p.timings_ms },

@@ -32,6 +32,8 @@ export interface NetworkRequestInput {
   readonly caPem?: string;
   readonly allowlistStatus?: AllowlistStatus;
   readonly acknowledgePrivate: boolean;
+  /** With a base URL: the admin lets HTTPS_PROXY resolve the name (a saved target carries its own choice). */
+  readonly proxyResolvesName?: boolean;
   readonly timeoutMs?: number;
 }
 
@@ -43,7 +45,12 @@ interface Plan {
 
 const planOf = async (deps: NetworkRequestDeps, i: NetworkRequestInput): Promise<Result<Plan>> => {
   if (i.target === undefined) {
-    const policy: AddressPolicy = { deployment: 'self-hosted', acknowledge_private: i.acknowledgePrivate, ...(i.allowlistStatus === undefined ? {} : { allowlist_status: i.allowlistStatus }) };
+    const policy: AddressPolicy = {
+      deployment: 'self-hosted',
+      acknowledge_private: i.acknowledgePrivate,
+      ...(i.allowlistStatus === undefined ? {} : { allowlist_status: i.allowlistStatus }),
+      ...(i.proxyResolvesName === true ? { proxy_resolves_name: true } : {}),
+    };
     return ok({ url: i.baseUrl ?? '', policy, ...(i.caPem === undefined ? {} : { caPem: i.caPem }) });
   }
   const found = await loadTarget(deps.settings, i.target);

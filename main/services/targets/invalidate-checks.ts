@@ -14,7 +14,7 @@ import type { TargetSecretKind } from '../secrets/credentials';
  * nothing about another. The user name / account e-mail are part of the credential.
  */
 export const INVALIDATED_BY: ReadonlyArray<{ readonly fields: readonly string[]; readonly drops: readonly CheckName[] }> = [
-  { fields: ['base_url', 'allowlist_status', 'private_address_acknowledged', 'ca', 'ca_needs_choice'], drops: URL_CHECKS },
+  { fields: ['base_url', 'allowlist_status', 'private_address_acknowledged', 'ca', 'ca_needs_choice', 'proxy_resolves_name'], drops: URL_CHECKS },
   { fields: ['base_url', 'workspace', 'repository_slug', 'auth_method', 'account_email', 'username'], drops: CREDENTIAL_CHECKS },
   { fields: ['jira'], drops: JIRA_CHECKS },
 ];

@@ -12,6 +12,12 @@ export interface AddressPolicy {
   readonly deployment: DeploymentMode;
   readonly allowlist_status?: AllowlistStatus;
   readonly acknowledge_private: boolean;
+  /**
+   * Not an address rule but the admin's explicit choice for the connection: when HTTPS_PROXY refuses
+   * a tunnel to the checked address, let it resolve the name (the exchange is then marked
+   * `resolved_by_proxy`, unverified). Self-hosted only.
+   */
+  readonly proxy_resolves_name?: boolean;
 }
 
 export const DEFAULT_POLICY: AddressPolicy = { deployment: 'self-hosted', acknowledge_private: false };
@@ -55,5 +61,6 @@ export const policyFor = (target: TargetConfig): AddressPolicy =>
         deployment: 'self-hosted',
         ...(target.allowlist_status === undefined ? {} : { allowlist_status: target.allowlist_status }),
         acknowledge_private: target.private_address_acknowledged,
+        ...(target.proxy_resolves_name === true ? { proxy_resolves_name: true } : {}),
       }
     : { deployment: 'cloud', acknowledge_private: false };

@@ -24,17 +24,21 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
   const [repo, setRepo] = useState(target.repository_slug ?? '');
   const [allowlist, setAllowlist] = useState<AllowlistStatus | undefined>(target.allowlist_status);
   const [ack, setAck] = useState(target.private_address_acknowledged);
+  const [proxyResolves, setProxyResolves] = useState(target.proxy_resolves_name === true);
   const urlGate = canPerform('set_base_url', factsOf({ record }));
   const urlCheck = useUrlCheck(target.id);
+  // The checkbox decides the field: cleared, it is left out (not kept from the stored target).
+  const { proxy_resolves_name: _stored, ...stored } = dataCenterDraft(target);
   const save = (): Promise<boolean> =>
     saveDraft(
       {
-        ...dataCenterDraft(target),
+        ...stored,
         base_url: optional(baseUrl),
         workspace: optional(project),
         repository_slug: optional(repo),
         allowlist_status: allowlist,
         private_address_acknowledged: allowlist === 'allowlisted' && ack,
+        ...(proxyResolves ? { proxy_resolves_name: true } : {}),
       },
       'Saving the target',
     );
@@ -62,6 +66,16 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
             {urlGate.open ? 'https only, no user name or password in the URL; a context path such as /bitbucket is kept.' : urlGate.reason}
           </p>
           <UserinfoRefusal id="dc-base-url-userinfo" url={baseUrl} />
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={proxyResolves} onChange={(e) => setProxyResolves(e.target.checked)} aria-describedby="dc-proxy-resolves-hint" /> Let the proxy
+            resolve the name
+          </label>
+          <p id="dc-proxy-resolves-hint" className="hint">
+            Only with HTTPS_PROXY, and only if the proxy refuses a tunnel to the address checked here. The proxy then picks the address itself: the check records it as
+            resolved by the proxy (unverified).
+          </p>
         </div>
         <div className="field">
           <label htmlFor="dc-project">Project key (optional)</label>

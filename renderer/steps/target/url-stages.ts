@@ -20,7 +20,7 @@ const STAGE_INFO: Readonly<Record<StageId, { title: string; fails: readonly Bloc
   dns: { title: 'DNS', fails: ['dns'], timing: ['dns'] },
   addresses: { title: 'Addresses', fails: ['reserved_ip'], timing: [] },
   policy: { title: 'Network policy', fails: ['private_network'], timing: [] },
-  connection: { title: 'Connection', fails: ['unreachable', 'timeout'], timing: ['connect', 'tcp'] },
+  connection: { title: 'Connection', fails: ['unreachable', 'timeout', 'proxy_refused_ip'], timing: ['connect', 'tcp'] },
   tls: { title: 'TLS', fails: ['tls'], timing: ['tls'] },
   redirects: { title: 'Redirects', fails: ['redirect'], timing: [] },
   api_root: { title: 'API root', fails: ['too_large', 'ownership'], timing: ['api_root', 'headers', 'body', 'total'] },
@@ -43,7 +43,10 @@ const evidenceOf = (id: StageId, c: CheckResults): string[] => {
     case 'policy':
       return [];
     case 'connection':
-      return n?.via_proxy === true ? ['through the configured proxy'] : [];
+      if (n?.via_proxy !== true) return [];
+      return n.resolved_by_proxy === true
+        ? ['through the configured proxy, which resolved the name itself: the addresses above are unverified']
+        : ['through the configured proxy, tunnelled to the checked address'];
     case 'tls':
       return n?.tls !== undefined
         ? [`SHA-256 ${n.tls.fingerprint_sha256}`, `issuer ${n.tls.issuer}`, `valid until ${n.tls.valid_to}`]

@@ -64,7 +64,8 @@ export const startProxyWorld = async (): Promise<ProxyWorld> => {
   }, TEST_ADDR);
   const proxy = await startConnectProxy(TEST_ADDR);
   const baseUrl = `https://${HOST}:${server.port}/bb`;
-  const tunnel = `${HOST}:${server.port}`;
+  // The tunnel goes to the checked address, never the name (proxy-tunnel.ts).
+  const tunnel = `${TEST_ADDR}:${server.port}`;
   const since = (n: number) => proxy.connects.slice(n).filter((c) => c === tunnel);
   return {
     world,

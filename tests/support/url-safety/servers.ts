@@ -28,7 +28,7 @@ const track = (sockets: Set<Socket>, s: Socket): void => {
   s.on('close', () => sockets.delete(s));
 };
 
-export const startHttps = async (leaf: Leaf, handler: Handler, host = '127.0.0.1'): Promise<RunningServer> => {
+export const startHttps = async (leaf: Leaf, handler: Handler, host = '127.0.0.1', port = 0): Promise<RunningServer> => {
   const sockets = new Set<Socket>();
   const seen: SeenRequest[] = [];
   const server = createHttpsServer({ key: leaf.key, cert: leaf.cert }, (req, res) => {
@@ -49,7 +49,7 @@ export const startHttps = async (leaf: Leaf, handler: Handler, host = '127.0.0.1
     running.connections += 1;
     track(sockets, s);
   });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
   return { ...running, port: (server.address() as AddressInfo).port, get connections() { return running.connections; } };
 };
 

@@ -71,7 +71,7 @@ describe.runIf(support.ok)('a Data Center on a private 10.x address behind an ap
       tls: { issuer: expect.stringContaining('URL-safety test CA') },
     });
     expect(Object.keys(json).sort()).toEqual(
-      ['addresses', 'api_root', 'code', 'detail', 'normalized', 'reason', 'redirects', 'timings_ms', 'tls', 'verdict', 'via_proxy'].sort(),
+      ['addresses', 'api_root', 'code', 'detail', 'normalized', 'reason', 'redirects', 'resolved_by_proxy', 'timings_ms', 'tls', 'verdict', 'via_proxy'].sort(),
     );
     expect(server.connections()).toBeGreaterThan(0);
   });
