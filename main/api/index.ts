@@ -11,6 +11,7 @@ import { radarHandlers } from './handlers/radar';
 import { bundleDiffHandlers } from './handlers/bundle-diff';
 import { networkRequestHandlers } from './handlers/network-request';
 import { recheckHandlers } from './handlers/recheck';
+import { bulkHandlers } from './handlers/bulk';
 
 export type { ApiDeps } from './deps';
 export type { Handlers } from './dispatch';
@@ -28,6 +29,7 @@ export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...bundleDiffHandlers(deps),
   ...networkRequestHandlers(deps),
   ...recheckHandlers(deps),
+  ...bulkHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

@@ -12,6 +12,7 @@ import { radarMethods } from './radar';
 import { bundleDiffMethods } from './bundle-diff';
 import { networkRequestMethods } from './network-request';
 import { recheckMethods } from './recheck';
+import { bulkMethods } from './bulk';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -30,6 +31,7 @@ export const contract = {
   ...bundleDiffMethods,
   ...networkRequestMethods,
   ...recheckMethods,
+  ...bulkMethods,
 };
 
 export type Contract = typeof contract;

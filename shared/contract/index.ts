@@ -13,3 +13,4 @@ export * from './radar';
 export * from './bundle-diff';
 export * from './network-request';
 export * from './recheck';
+export * from './bulk';

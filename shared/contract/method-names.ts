@@ -28,6 +28,11 @@ export const METHOD_NAMES = [
   'bundle.diff',
   'network.request',
   'recheck.run',
+  'bulk.discover',
+  'bulk.checkStart',
+  'bulk.checkProgress',
+  'bulk.checkCancel',
+  'bulk.export',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode } from '../errors/codes';
+import { BULK_BUNDLE_FORMAT_VERSION, BundleRepository, bulkPayloadFields, VerdictTotalsSchema } from './bulk-bundle';
 import { CheckResults } from './checks';
 import { readFingerprint } from './fingerprint-input';
 import { Readiness } from './readiness-schema';
@@ -127,6 +128,24 @@ export const BundlePayload = z.strictObject({
 });
 export type BundlePayload = z.infer<typeof BundlePayload>;
 
+/** Format version 2 (bulk onboarding): the instance target and its repositories, with routes and verdicts (shared/domain/bulk-bundle.ts). */
+export const BulkBundlePayload = z.strictObject({
+  format_version: z.literal(BULK_BUNDLE_FORMAT_VERSION),
+  bundle_id: z.uuid(),
+  issued_at: Timestamp,
+  expires_at: Timestamp,
+  app: BundleApp,
+  signing_key: BundleSigningKey,
+  ...bulkPayloadFields,
+  /** The instance target as every bundle holds a target: its CA as facts, never the PEM. */
+  target: BundleTarget,
+});
+export type BulkBundlePayload = z.infer<typeof BulkBundlePayload>;
+
+/** Any payload this app verifies, by format_version. */
+export const AnyBundlePayload = z.discriminatedUnion('format_version', [BundlePayload, BulkBundlePayload]);
+export type AnyBundlePayload = z.infer<typeof AnyBundlePayload>;
+
 /**
  * The verdicts a verifier can give. `valid`: intact, in date, ready, and signed by a key the
  * reviewer confirmed (a pin or a trust list). `valid_unpinned`: all of that except the signer,
@@ -168,6 +187,12 @@ export const BundleSummary = z.object({
   issue_workflow: z.string().nullable(),
   readiness_verdict: Readiness.shape.verdict,
   blocking: Readiness.shape.blocking,
+  format_version: z.number().int().default(BUNDLE_FORMAT_VERSION),
+  /** Version 2: how many repositories, how many of each verdict, and the list (project, slug, verdict). */
+  repositories: z
+    .object({ count: z.number().int().min(0), totals: VerdictTotalsSchema, list: z.array(BundleRepository.pick({ project: true, slug: true, verdict: true, code: true })) })
+    .nullable()
+    .default(null),
 });
 export type BundleSummary = z.infer<typeof BundleSummary>;
 
@@ -189,7 +214,7 @@ export const BundleVerification = z.object({
   /** How the signer was confirmed: the pin, the trust list, or not at all (null). */
   signer_confirmed_by: z.enum(['pin', 'trust_list']).nullable(),
   summary: BundleSummary.nullable(),
-  payload: BundlePayload.nullable(),
+  payload: AnyBundlePayload.nullable(),
   /** Field paths of a payload that failed its schema; never values. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
 });

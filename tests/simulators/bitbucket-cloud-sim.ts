@@ -67,6 +67,21 @@ const componentsPage = (req: SimRequest, key: string, names: readonly string[], 
   return ok({ page, pagelen, size: names.length, values, ...(more ? { next } : {}) });
 };
 
+/** A page of a workspace's repositories, paged as componentsPage pages (same pagelen rule, absolute `next`). */
+const workspacePage = (req: SimRequest, ws: string, slugs: readonly string[], world: CloudSimWorld, ok: (body: unknown) => SimAnswer): SimAnswer => {
+  const pagelen = Number(req.query.get('pagelen') ?? DEFAULT_PAGELEN);
+  const page = Number(req.query.get('page') ?? 1);
+  if (!Number.isInteger(pagelen) || pagelen < 1 || pagelen > MAX_PAGELEN) return err(400, 'Invalid pagelen');
+  if (!Number.isInteger(page) || page < 1) return err(400, 'Invalid page');
+  const values = slugs.slice((page - 1) * pagelen, page * pagelen).map((slug) => {
+    const repo = world.repositories[`${ws}/${slug}`];
+    return { type: 'repository', uuid: repo?.uuid, full_name: `${ws}/${slug}`, slug, name: slug, is_private: repo?.is_private, project: { type: 'project', key: repo?.projectKey ?? 'PROJ' }, workspace: { type: 'workspace', slug: ws } };
+  });
+  const more = page * pagelen < slugs.length;
+  const next = `https://${req.headers.host ?? '127.0.0.1'}/2.0/repositories/${ws}?pagelen=${pagelen}&page=${page + 1}`;
+  return ok({ page, pagelen, size: slugs.length, values, ...(more ? { next } : {}) });
+};
+
 export const startCloudSim = async (world: CloudSimWorld = defaultCloudWorld()): Promise<CloudSim> => {
   if (world.oauth.callbackUrl === '') world.oauth.callbackUrl = `http://127.0.0.1:${await freeLoopbackPort()}/callback`;
   const oauth = createOAuthEndpoints(world);
@@ -111,6 +126,16 @@ export const startCloudSim = async (world: CloudSimWorld = defaultCloudWorld()):
       const permission = world.workspaces[ws]?.[cred.account.uuid];
       if (permission === undefined) return err(403, 'You do not have access to this workspace.');
       return ok({ type: 'workspace_membership', permission, user: accountBody(cred.account), workspace: { type: 'workspace', slug: ws, name: ws, uuid: `{ws-${ws}}` } });
+    }
+    if (parts[0] === 'repositories' && parts.length === 2) {
+      // The workspace's repositories, paged as every Cloud list (`pagelen` ≤ 100, `next` while more
+      // remain): GET /2.0/repositories/{workspace} (https://developer.atlassian.com/cloud/bitbucket/rest/api-group-repositories/#api-repositories-workspace-get).
+      const denied = need('repository');
+      if (denied) return denied;
+      const ws = parts[1] ?? '';
+      if (world.workspaces[ws]?.[cred.account.uuid] === undefined) return err(403, 'You do not have access to this workspace.');
+      const slugs = Object.keys(world.repositories).filter((k) => k.startsWith(`${ws}/`)).map((k) => k.slice(ws.length + 1));
+      return workspacePage(req, ws, slugs, world, ok);
     }
     if (parts[0] === 'repositories' && parts.length >= 3) {
       const key = `${parts[1]}/${parts[2]}`;

@@ -32,6 +32,8 @@ export interface SimRepository {
   readonly workspaceSlug?: string;
   /** How the issue endpoints answer when there is no tracker. */
   readonly issueEndpoints?: '404' | '410';
+  /** The workspace project the repository belongs to (listings name it); defaults to PROJ. */
+  readonly projectKey?: string;
 }
 
 export interface CloudSimWorld {

@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { SigningKeyView } from '../../../shared/contract/bundle';
 import { decodeBase64Strict } from '../../services/bundle/dsse';
 import { exportBundle } from '../../services/bundle/export-bundle';
+import { exportBulkBundle } from '../../services/bulk/export-bulk';
 import { createSigningKeyService, type SigningKeyInfo } from '../../services/bundle/signing-key';
 import { verifyBundle } from '../../services/bundle/verify-bundle';
 import { readTargetSecrets } from '../../services/scrub/target-secrets';
@@ -10,7 +11,7 @@ import { findStored } from '../../services/targets/target-records';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
 
-type BundleHandlers = Pick<Handlers, 'bundle.export' | 'bundle.verify' | 'signingKey.get' | 'signingKey.rotate'>;
+type BundleHandlers = Pick<Handlers, 'bundle.export' | 'bulk.export' | 'bundle.verify' | 'signingKey.get' | 'signingKey.rotate'>;
 
 const view = (info: SigningKeyInfo | null, created: boolean): SigningKeyView => ({
   exists: info !== null,
@@ -54,6 +55,15 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
       } else {
         log?.warn('bundle export refused', { target_id: stored.target.id, code: r.error.code, blocking: r.error.details?.blocking ?? [] });
       }
+      return r;
+    },
+
+    // Here, beside bundle.export, so both formats sign with the one key service of this api.
+    'bulk.export': async ({ plan, expires_in_days }) => {
+      const forbidden = await targetSecrets(deps.secrets, plan.instance.id);
+      if (!forbidden.ok) return forbidden;
+      const r = await exportBulkBundle({ keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } }, plan, { expiresInDays: expires_in_days, forbidden: forbidden.value });
+      log?.info(r.ok ? 'bulk bundle exported' : 'bulk bundle export refused', r.ok ? { bundle_id: r.value.bundle_id, fingerprint: r.value.fingerprint, repositories: plan.repositories.length } : { code: r.error.code });
       return r;
     },
 

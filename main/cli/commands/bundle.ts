@@ -90,7 +90,16 @@ export const verificationLines = (v: BundleVerification): string[] => {
     `expires:      ${s.expires_at}`,
     `bundle id:    ${s.bundle_id}`,
     `made by:      ${s.app.name} ${s.app.version}`,
+    ...repositoryLines(s),
   ];
+};
+
+/** Format version 2: the count, the per-verdict totals, then one line per repository. */
+const repositoryLines = (s: BundleSummary): string[] => {
+  const r = s.repositories;
+  if (r === null) return [];
+  const totals = Object.entries(r.totals).filter(([, n]) => n > 0).map(([v, n]) => `${v} ${n}`);
+  return [`repositories: ${r.count} (${totals.join(', ')})`, ...r.list.map((x) => `  ${x.verdict.padEnd(13)} ${printable(x.project)}/${printable(x.slug)}${x.code === undefined ? '' : ` (${x.code})`}`)];
 };
 
 const exitOf = (v: BundleVerification): number => (v.verdict === 'valid' ? EXIT_OK : v.verdict === 'valid_unpinned' ? EXIT_SIGNER_UNCONFIRMED : EXIT_NOT_VALID);

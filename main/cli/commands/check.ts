@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { CheckFinding } from '../../../shared/contract/checks';
 import { TargetDraft } from '../../../shared/domain/target';
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, exitForError, readAll, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { caPemOf } from '../ca-flag';
+import { readJsonFile } from '../read-json-file';
 
 // `check` runs headless and leaves nothing behind: the target and its credentials live in the
 // session client's memory for the run, behind the same contract methods the app uses
@@ -30,26 +30,9 @@ const withCaContent = async (raw: unknown): Promise<unknown> => {
   return { ...rest, ...(await caPemOf('ca_file', path)) };
 };
 
-const readTarget = async (file: string): Promise<z.output<typeof TargetDraft>> => {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read ${file}`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text) as unknown;
-  } catch {
-    throw new UsageError(`${file} is not JSON`);
-  }
-  const draft = TargetDraft.safeParse(await withCaContent(raw));
-  // Paths only: a value in a target file may be something the admin should not have put there.
-  if (!draft.success) throw new UsageError(`${file} is not a valid target: ${draft.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  return draft.data;
-};
+export const readTarget = (file: string): Promise<z.output<typeof TargetDraft>> => readJsonFile(file, TargetDraft, 'target', withCaContent);
 
-const readSecrets = async (io: CliIO, fromStdin: boolean): Promise<z.infer<typeof StdinSecrets>> => {
+export const readSecrets = async (io: CliIO, fromStdin: boolean): Promise<z.infer<typeof StdinSecrets>> => {
   if (!fromStdin) return {};
   let raw: unknown;
   try {

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-io';
+import { bulkCommand } from './bulk';
 import { bundleCommand } from './bundle';
 import { checkCommand } from './check';
 import { doctorCommand } from './doctor';
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   probe: probeCommand,
   check: checkCommand,
   bundle: bundleCommand,
+  bulk: bulkCommand,
   'signing-key': signingKeyCommand,
   radar: radarCommand,
   'network-request': networkRequestCommand,

@@ -1,5 +1,5 @@
 import type { BundleChange, BundleDiffSection } from '../../../shared/contract/bundle-diff';
-import type { BundlePayload } from '../../../shared/domain/bundle';
+import type { AnyBundlePayload } from '../../../shared/domain/bundle';
 
 // Field by field what changed between two signed payloads. Every leaf is compared as text; the
 // address list is compared as one set (its order carries no meaning).
@@ -49,7 +49,7 @@ export const flatten = (value: unknown, path = '', out: Map<string, string> = ne
 
 const SECTION_ORDER: readonly BundleDiffSection[] = ['target', 'addresses', 'certificate', 'scopes', 'readiness', 'signing_key', 'validity', 'evidence', 'app', 'bundle_id', 'format'];
 
-export const diffPayloads = (a: BundlePayload, b: BundlePayload): BundleChange[] => {
+export const diffPayloads = (a: AnyBundlePayload, b: AnyBundlePayload): BundleChange[] => {
   const fa = flatten(a);
   const fb = flatten(b);
   const paths = [...new Set([...fa.keys(), ...fb.keys()])];

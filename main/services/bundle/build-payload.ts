@@ -1,4 +1,4 @@
-import { BundlePayload, BUNDLE_FORMAT_VERSION, bundleTargetOf } from '../../../shared/domain/bundle';
+import { BundlePayload, BUNDLE_FORMAT_VERSION, bundleTargetOf, type AnyBundlePayload } from '../../../shared/domain/bundle';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { Readiness } from '../../../shared/domain/readiness';
 import type { TargetConfig } from '../../../shared/domain/target';
@@ -37,4 +37,4 @@ export const buildBundlePayload = (input: PayloadInput): BundlePayload =>
   });
 
 /** The payload's exact bytes: compact JSON, UTF-8. */
-export const encodePayload = (payload: BundlePayload): Buffer => Buffer.from(JSON.stringify(payload), 'utf8');
+export const encodePayload = (payload: AnyBundlePayload): Buffer => Buffer.from(JSON.stringify(payload), 'utf8');

@@ -6,6 +6,7 @@ import {
   BUNDLE_MAX_EXPIRY_DAYS,
   BUNDLE_PAYLOAD_TYPE,
   BUNDLE_SUMMARY_SUFFIX,
+  type AnyBundlePayload,
 } from '../../../shared/domain/bundle';
 import type { CheckResults } from '../../../shared/domain/checks';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
@@ -15,7 +16,7 @@ import { createSecretScrubber } from '../scrub/secret-scrubber';
 import { basicUsersOf } from '../scrub/target-secrets';
 import { buildBundlePayload, encodePayload } from './build-payload';
 import { signEnvelope } from './dsse';
-import type { SigningKeyService } from './signing-key';
+import type { LoadedSigningKey, SigningKeyService } from './signing-key';
 import { renderPrintableSummary } from './summary';
 
 export interface BundleExportDeps {
@@ -88,15 +89,28 @@ export const exportBundle = async (deps: BundleExportDeps, input: BundleExportIn
     expiresInDays: days,
     bundleId: (deps.newBundleId ?? randomUUID)(),
   });
+  return packageBundle(payload, BUNDLE_PAYLOAD_TYPE, key.value, bundleFileName(input.target, payload.issued_at), { secrets: input.forbidden ?? [], users: basicUsersOf(input.target) });
+};
+
+/**
+ * The one signing path of every bundle format: the payload's exact bytes signed as a DSSE envelope,
+ * the file and its printable summary, and the last check that no stored secret is in any of them.
+ */
+export const packageBundle = (
+  payload: AnyBundlePayload,
+  payloadType: string,
+  key: LoadedSigningKey,
+  fileName: string,
+  known: { readonly secrets: readonly string[]; readonly users: readonly string[] },
+): Result<BundleExport> => {
   const bytes = encodePayload(payload);
-  const envelope = signEnvelope(BUNDLE_PAYLOAD_TYPE, bytes, key.value.privateKey, key.value.info.fingerprint);
+  const envelope = signEnvelope(payloadType, bytes, key.privateKey, key.info.fingerprint);
   const text = `${JSON.stringify(envelope, null, 2)}\n`;
-  const fileName = bundleFileName(input.target, payload.issued_at);
   const summaryText = renderPrintableSummary(payload, fileName);
   // Every form the scrubber knows (raw, base64 at any alignment, base64url, URL-encoded, the whole
   // Authorization value): the file's payload is base64, so a secret inside it is caught there too.
-  const forbidden = [...(input.forbidden ?? []), key.value.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()];
-  const guard = createSecretScrubber({ secrets: forbidden.filter((s) => s.length >= MIN_SCANNED_SECRET_LENGTH), users: basicUsersOf(input.target) });
+  const forbidden = [...known.secrets, key.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()];
+  const guard = createSecretScrubber({ secrets: forbidden.filter((s) => s.length >= MIN_SCANNED_SECRET_LENGTH), users: [...known.users] });
   if ([bytes.toString('utf8'), text, summaryText].some((t) => guard.contains(t))) {
     return fail('BUNDLE_EXPORT_BLOCKED', 'The bundle would contain a stored secret, so nothing was exported. Report this as a bug.');
   }

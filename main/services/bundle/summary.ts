@@ -1,12 +1,16 @@
-import type { BundlePayload, BundleSummary } from '../../../shared/domain/bundle';
+import type { AnyBundlePayload, BundleSummary } from '../../../shared/domain/bundle';
 import type { CheckResults } from '../../../shared/domain/checks';
 import { isDataCenter } from '../../../shared/domain/target';
 
 // What a reviewer reads: the flat summary fields of the reviewer view and the CLI, and the
 // detached printable summary (plain text, not signed: it says so and points at the bundle).
 
-export const toBundleSummary = (p: BundlePayload): BundleSummary => {
+export const toBundleSummary = (p: AnyBundlePayload): BundleSummary => {
   const t = p.target;
+  const bulk =
+    p.format_version === 2
+      ? { count: p.repositories.length, totals: p.totals, list: p.repositories.map((r) => ({ project: r.project, slug: r.slug, verdict: r.verdict, ...(r.code === undefined ? {} : { code: r.code }) })) }
+      : null;
   return {
     bundle_id: p.bundle_id,
     issued_at: p.issued_at,
@@ -24,6 +28,8 @@ export const toBundleSummary = (p: BundlePayload): BundleSummary => {
     issue_workflow: t.issue_workflow ?? null,
     readiness_verdict: p.readiness.verdict,
     blocking: p.readiness.blocking,
+    format_version: p.format_version,
+    repositories: bulk,
   };
 };
 
@@ -72,7 +78,7 @@ export const evidenceLines = (c: CheckResults): string[] => {
 const row = (label: string, value: string): string => `${`${label}:`.padEnd(20)}${value}`;
 
 /** The detached printable summary of a payload. */
-export const renderPrintableSummary = (p: BundlePayload, fileName: string): string => {
+export const renderPrintableSummary = (p: AnyBundlePayload, fileName: string): string => {
   const s = toBundleSummary(p);
   const t = p.target;
   const lines = [
@@ -100,9 +106,15 @@ export const renderPrintableSummary = (p: BundlePayload, fileName: string): stri
     }
   }
   lines.push('', `Readiness: ${p.readiness.verdict}`);
-  for (const st of p.readiness.states) {
-    const mark = !st.applicable ? '[n/a]' : st.ready ? '[ok] ' : '[no] ';
-    lines.push(`  ${mark} ${st.label}: ${st.reason}`);
+  if (p.format_version === 2) {
+    const totals = Object.entries(p.totals).filter(([, n]) => n > 0).map(([v, n]) => `${v} ${n}`);
+    lines.push(`  Repositories: ${p.repositories.length} (${totals.join(', ')})`);
+    for (const r of p.repositories) lines.push(`  ${r.verdict.padEnd(13)} ${r.project}/${r.slug}${r.code === undefined ? '' : ` (${r.code})`}`);
+  } else {
+    for (const st of p.readiness.states) {
+      const mark = !st.applicable ? '[n/a]' : st.ready ? '[ok] ' : '[no] ';
+      lines.push(`  ${mark} ${st.label}: ${st.reason}`);
+    }
   }
   if (p.readiness.blocking.length > 0) lines.push(`  Blocking: ${p.readiness.blocking.join(', ')}`);
   lines.push('', 'Evidence:', ...evidenceLines(p.checks).map((l) => `  ${l}`), '');

@@ -6,12 +6,15 @@ import {
   BUNDLE_MAX_EXPIRY_DAYS,
   BUNDLE_MAX_LIFETIME_MS,
   BUNDLE_PAYLOAD_TYPE,
+  BulkBundlePayload,
   BundlePayload,
   configOfBundleTarget,
   DsseEnvelope,
   type BundleVerdict,
   type BundleVerification,
 } from '../../../shared/domain/bundle';
+import { BULK_BUNDLE_FORMAT_VERSION, BULK_BUNDLE_PAYLOAD_TYPE, evaluateBulkReadiness } from '../../../shared/domain/bulk-bundle';
+import { verdictTotals } from '../../../shared/domain/bulk-plan';
 import { readFingerprint } from '../../../shared/domain/fingerprint-input';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import type { Clock } from '../clock/clock';
@@ -38,6 +41,12 @@ export interface VerifyOptions {
 
 /** Only what is needed to find the key before the signature is checked; the rest waits. */
 const KeyLocator = z.object({ signing_key: z.object({ public_key_spki: z.string() }) });
+
+/** Each payload type names exactly one format version: a version 1 type cannot carry a version 2 payload. */
+const VERSION_OF_TYPE: Readonly<Record<string, number>> = {
+  [BUNDLE_PAYLOAD_TYPE]: BUNDLE_FORMAT_VERSION,
+  [BULK_BUNDLE_PAYLOAD_TYPE]: BULK_BUNDLE_FORMAT_VERSION,
+};
 const VersionLocator = z.object({ format_version: z.unknown() });
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -53,6 +62,33 @@ const decodeUtf8 = (bytes: Uint8Array): string | null => {
 const normalised = (text: string): string => {
   const r = readFingerprint(text);
   return r.ok ? r.fingerprint : text.trim();
+};
+
+/** Version 1: why the recorded or the recomputed readiness is not "ready", or null. */
+const singleNotReady = (payload: BundlePayload): string | null => {
+  const recorded = payload.readiness;
+  const recomputed = evaluateReadiness(configOfBundleTarget(payload.target), payload.checks);
+  if (recorded.verdict !== 'ready' || recorded.blocking.length > 0) {
+    const why = recorded.blocking.length > 0 ? `blocked by ${recorded.blocking.join(', ')}` : recorded.verdict;
+    return `The bundle records the target as not ready (${why}).`;
+  }
+  if (recomputed.verdict !== 'ready') {
+    const why = recomputed.blocking.length > 0 ? `blocked by ${recomputed.blocking.join(', ')}` : `${recomputed.verdict}: ${recomputed.pending.join(' ')}`;
+    return `The bundle says "ready", but its own evidence reads as not ready (${why.slice(0, 400)}).`;
+  }
+  return null;
+};
+
+/** Version 2: the instance ready by its own evidence, and the totals the repositories' verdicts add up to. */
+const bulkNotReady = (payload: BulkBundlePayload): string | null => {
+  const rows = payload.repositories.map((r) => ({ excluded: false, result: { verdict: r.verdict, detail: r.detail, checked_at: r.checked_at } }));
+  const counted = verdictTotals(rows);
+  const mismatch = Object.entries(counted).find(([verdict, n]) => payload.totals[verdict as keyof typeof counted] !== n);
+  if (mismatch !== undefined) return `The bundle's totals do not match its repositories (${mismatch[0]}: ${mismatch[1]} listed).`;
+  if (payload.readiness.verdict !== 'ready') return `The bundle records the instance as not ready (${payload.readiness.blocking.join(', ') || payload.readiness.verdict}).`;
+  const recomputed = evaluateBulkReadiness(configOfBundleTarget(payload.target), payload.checks, rows);
+  if (recomputed.verdict !== 'ready') return `The bundle says "ready", but its own evidence reads as not ready (${[...recomputed.blocking, ...recomputed.pending].join(' ').slice(0, 400)}).`;
+  return null;
 };
 
 export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): BundleVerification => {
@@ -84,7 +120,8 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
   const envelope = DsseEnvelope.safeParse(json.value);
   if (!envelope.success) return malformed('not a DSSE envelope with one signature');
   const env = envelope.data;
-  if (env.payloadType !== BUNDLE_PAYLOAD_TYPE) {
+  const expectedVersion = VERSION_OF_TYPE[env.payloadType];
+  if (expectedVersion === undefined) {
     return answer('BUNDLE_UNSUPPORTED_VERSION', `Unknown payload type ${JSON.stringify(env.payloadType.slice(0, 100))}.`);
   }
   // Up to the signature, anything wrong inside the envelope's strings means the content is not
@@ -106,7 +143,7 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
   const located = KeyLocator.safeParse(lenient);
   if (!located.success) {
     const version = VersionLocator.safeParse(lenient);
-    if (version.success && version.data.format_version !== undefined && version.data.format_version !== BUNDLE_FORMAT_VERSION) {
+    if (version.success && version.data.format_version !== undefined && version.data.format_version !== expectedVersion) {
       return answer('BUNDLE_UNSUPPORTED_VERSION', 'The payload has a format version this app does not know.');
     }
     return unauthentic('the payload carries no signing key');
@@ -123,10 +160,10 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
 
   // The signed bytes are authentic for this key: now read them.
   const version = VersionLocator.safeParse(bodyJson.value);
-  if (!version.success || version.data.format_version !== BUNDLE_FORMAT_VERSION) {
-    return answer('BUNDLE_UNSUPPORTED_VERSION', `The payload's format_version is not ${BUNDLE_FORMAT_VERSION}.`);
+  if (!version.success || version.data.format_version !== expectedVersion) {
+    return answer('BUNDLE_UNSUPPORTED_VERSION', `The payload's format_version is not ${expectedVersion}, the version its payload type names.`);
   }
-  const parsed = BundlePayload.safeParse(bodyJson.value);
+  const parsed = (expectedVersion === BULK_BUNDLE_FORMAT_VERSION ? BulkBundlePayload : BundlePayload).safeParse(bodyJson.value);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
     return answer('BUNDLE_MALFORMED', 'The signed payload does not match the bundle schema.', { issues });
@@ -148,16 +185,8 @@ export const verifyBundle = (input: Uint8Array | string, opts: VerifyOptions): B
     const days = Math.floor((expires - issued) / (24 * 60 * 60 * 1000));
     return answer('BUNDLE_LIFETIME_TOO_LONG', `The bundle is valid for ${days} days (${payload.issued_at} to ${payload.expires_at}); at most ${BUNDLE_MAX_EXPIRY_DAYS} are allowed.`, read);
   }
-  const recorded = payload.readiness;
-  const recomputed = evaluateReadiness(configOfBundleTarget(payload.target), payload.checks);
-  if (recorded.verdict !== 'ready' || recorded.blocking.length > 0) {
-    const why = recorded.blocking.length > 0 ? `blocked by ${recorded.blocking.join(', ')}` : recorded.verdict;
-    return answer('BUNDLE_NOT_READY', `The bundle records the target as not ready (${why}).`, read);
-  }
-  if (recomputed.verdict !== 'ready') {
-    const why = recomputed.blocking.length > 0 ? `blocked by ${recomputed.blocking.join(', ')}` : `${recomputed.verdict}: ${recomputed.pending.join(' ')}`;
-    return answer('BUNDLE_NOT_READY', `The bundle says "ready", but its own evidence reads as not ready (${why.slice(0, 400)}).`, read);
-  }
+  const notReady = payload.format_version === BULK_BUNDLE_FORMAT_VERSION ? bulkNotReady(payload) : singleNotReady(payload);
+  if (notReady !== null) return answer('BUNDLE_NOT_READY', notReady, read);
   const now = opts.clock.now().getTime();
   const skew = opts.skewMs ?? BUNDLE_CLOCK_SKEW_MS;
   if (now + skew < issued) return answer('BUNDLE_NOT_YET_VALID', `The bundle is issued at ${payload.issued_at}, in the future.`, read);

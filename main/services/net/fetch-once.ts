@@ -24,6 +24,11 @@ export interface OnceRequest {
   readonly proxy?: string;
   /** With a proxy: the admin lets it resolve the name when it refuses the checked address. */
   readonly proxyResolvesName?: boolean;
+  /**
+   * A pool of pinned connections to `addresses` a session keeps (session-http-client.ts); without
+   * it each exchange gets a connection of its own, closed after it.
+   */
+  readonly pool?: Dispatcher;
 }
 
 export type OnceOutcome =
@@ -105,7 +110,7 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
 
 export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
   const seen: Seen = {};
-  const dispatcher = dispatcherFor(r, seen);
+  const dispatcher = r.pool ?? dispatcherFor(r, seen);
   const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence; local?: string; tls_version?: string; resolved_by_proxy?: boolean } => ({
     ...o,
     ...(seen.tls === undefined ? {} : { tls: seen.tls }),
@@ -143,6 +148,6 @@ export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
   } catch (e) {
     return withTls({ ok: false, ...mapNetworkError(e, r.signal.aborted) });
   } finally {
-    void dispatcher.destroy().catch(() => undefined);
+    if (r.pool === undefined) void dispatcher.destroy().catch(() => undefined);
   }
 };

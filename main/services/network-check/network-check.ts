@@ -4,6 +4,7 @@ import type { HttpClient } from '../net/http-client';
 import type { Network } from '../net/network';
 import { createSafeHttpClient, type SafeClientOptions } from '../net/safe-http-client';
 import { retryOn429, type RetryPolicy } from '../providers/common/retry-after';
+import { createSessionHttpClient, type SessionHttpClient } from '../net/session-http-client';
 import { parseCaPem } from '../tls/ca-loader';
 import { checkUrl } from '../url-safety/check-url';
 import { policyFor, type AddressPolicy } from '../url-safety/policy';
@@ -82,4 +83,12 @@ export const guardedClient = async (network: Network, target: TargetConfig): Pro
   if (!ca.ok) return ca;
   const options = safeOptions(network, policyFor(target), ca.value);
   return options.ok ? ok(createSafeHttpClient(options.value)) : options;
+};
+
+/** The same, for a run of many calls to the target's host: checked once, pinned connections pooled (bulk onboarding). */
+export const guardedSession = async (network: Network, target: TargetConfig, connections: number): Promise<Result<SessionHttpClient>> => {
+  const ca = await network.caOf(target);
+  if (!ca.ok) return ca;
+  const options = safeOptions(network, policyFor(target), ca.value);
+  return options.ok ? ok(createSessionHttpClient(options.value, connections)) : options;
 };

@@ -18,7 +18,8 @@ const missing = (deps: CheckRunDeps, detail: string): Outcome => ({
   findings: [fail('auth', 'Credential', 'PROVIDER_AUTH_REQUIRED', detail)],
 });
 
-const credentialOf = (t: CloudTarget, secret: string): CloudCredential | string => {
+/** The client credential of a Cloud target and its keychain secret, or why there is none. */
+export const cloudCredentialOf = (t: CloudTarget, secret: string): CloudCredential | string => {
   switch (t.auth_method) {
     case 'api_token':
       return t.account_email === undefined ? 'API tokens are used with the Atlassian account e-mail: enter it first.' : { method: 'api_token', email: t.account_email, token: secret };
@@ -71,7 +72,7 @@ export const runCloudTarget = async (t: CloudTarget, deps: CheckRunDeps): Promis
   const secret = await deps.secrets.get(accountFor(t.id, 'bitbucket'));
   if (secret === null) return missing(deps, 'No Bitbucket credential is stored for this target.');
   const run = (s: string) => {
-    const credential = credentialOf(t, s);
+    const credential = cloudCredentialOf(t, s);
     if (typeof credential === 'string') return Promise.resolve(missing(deps, credential));
     const client = createCloudClient({
       http: deps.cloudHttp,

@@ -13,6 +13,13 @@ type Outcome = { checks: CheckResults; findings: CheckFinding[] };
 
 const stop = (code: Parameters<typeof fail>[2], detail: string): Outcome => ({ checks: {}, findings: [fail('instance', 'Bitbucket Data Center instance', code, detail)] });
 
+/** The client credential of a Data Center target and its keychain secret, or why there is none. */
+export const dataCenterCredentialOf = (t: DataCenterTarget, secret: string): DataCenterCredential | string => {
+  if (t.auth_method === 'http_access_token') return { method: 'http_access_token', token: secret };
+  if (t.auth_method === 'basic' && t.username !== undefined) return { method: 'basic', username: t.username, password: secret };
+  return t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.';
+};
+
 /**
  * The Data Center checks of a saved target. No call is made without an allowlist status. The
  * instance check is the network-check service's, the very one the wizard's check runs (same
@@ -30,10 +37,8 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
     findings: [fail('auth', 'Credential', 'PROVIDER_AUTH_REQUIRED', detail)],
   });
   if (secret === null) return missing('No Bitbucket Data Center credential is stored for this target.');
-  let credential: DataCenterCredential;
-  if (t.auth_method === 'http_access_token') credential = { method: 'http_access_token', token: secret };
-  else if (t.auth_method === 'basic' && t.username !== undefined) credential = { method: 'basic', username: t.username, password: secret };
-  else return missing(t.auth_method === 'basic' ? 'Basic auth needs the user name.' : 'Choose an auth method first.');
+  const credential = dataCenterCredentialOf(t, secret);
+  if (typeof credential === 'string') return missing(credential);
   const retry = { sleep: deps.sleep, clock: deps.clock, maxWaitMs: deps.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
   const instance = await checkDataCenterTarget(deps.network, { ...t, base_url: t.base_url }, now, retry);
   if (!instance.ok) return stop(instance.error.code, instance.error.message);

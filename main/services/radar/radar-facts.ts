@@ -1,4 +1,4 @@
-import { configOfBundleTarget, type BundlePayload } from '../../../shared/domain/bundle';
+import { configOfBundleTarget, type AnyBundlePayload } from '../../../shared/domain/bundle';
 import type { CorporateCa } from '../../../shared/domain/ca';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { CredentialMeta } from '../../../shared/domain/credential-meta';
@@ -38,5 +38,5 @@ export const probeFacts = (p: ProbeResult, ca: CorporateCa | undefined): RadarFa
 });
 
 /** A bundle carries no credential facts of its own (format 1): the certificate, the version and its validity. */
-export const bundleFacts = (payload: BundlePayload): RadarFacts =>
+export const bundleFacts = (payload: AnyBundlePayload): RadarFacts =>
   targetFacts({ target: configOfBundleTarget(payload.target), checks: payload.checks }, undefined, payload.expires_at);

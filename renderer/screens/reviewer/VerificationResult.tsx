@@ -64,6 +64,6 @@ export const VerificationResult = ({ result, fileName }: { readonly result: Bund
       </p>
     ) : null}
     {result.summary !== null ? <BundleTarget summary={result.summary} /> : null}
-    {result.payload !== null ? <BundleEvidence payload={result.payload} /> : null}
+    {result.payload !== null && result.payload.format_version === 1 ? <BundleEvidence payload={result.payload} /> : null}
   </section>
 );

@@ -15,6 +15,7 @@ import {
   type CloudComponent,
   CloudError,
   CloudIssues,
+  CloudRepositories,
   CloudRepository,
   CloudWorkspaceMembership,
   errorTextOf,
@@ -82,27 +83,36 @@ export const createCloudClient = (options: CloudClientOptions) => {
   };
   const get = <S extends z.ZodType>(path: string, schema: S, what: string, query = ''): Promise<CallResult<z.output<S>>> => getUrl(`${root}${path}${query}`, schema, what);
 
-  /** Every component, following `next`; a `next` outside the API root is not followed (a hostile answer). */
-  const components = (workspace: string, slug: string): Promise<CallResult<Paged<CloudComponent>>> => {
-    const what = `the components of ${workspace}/${slug}`;
-    const base = `${root}/repositories/${seg(workspace)}/${seg(slug)}/components`;
-    return readPages(
+  /**
+   * A Cloud list under `base`, following `next` (each page read once). A `next` outside the list,
+   * or one that names the page just read, is a hostile answer and is not followed.
+   */
+  const pagedList = <T>(base: string, schema: z.ZodType<{ values: T[]; next?: string | undefined }>, what: string, maxPages: number): Promise<CallResult<Paged<T>>> =>
+    readPages(
       `${base}?pagelen=${CLOUD_MAX_PAGELEN}`,
-      async (url) => {
-        const page = await getUrl(url, CloudComponents, what);
+      async (url: string) => {
+        const page = await getUrl(url, schema, what);
         if (!page.ok) return page;
         const next = page.value.next;
-        if (next !== undefined && !next.startsWith(`${base}?`)) {
-          return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} pointed its next page outside the repository.`, status: page.response.status }, page.response, page.evidence);
+        if (next !== undefined && (!next.startsWith(`${base}?`) || next === url)) {
+          return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} pointed its next page outside the list.`, status: page.response.status }, page.response, page.evidence);
         }
         return { ...page, value: { items: page.value.values, next } };
       },
-      options.maxPages ?? DEFAULT_MAX_PAGES,
+      maxPages,
     );
-  };
+
+  /** Every component of a repository. */
+  const components = (workspace: string, slug: string): Promise<CallResult<Paged<CloudComponent>>> =>
+    pagedList(`${root}/repositories/${seg(workspace)}/${seg(slug)}/components`, CloudComponents, `the components of ${workspace}/${slug}`, options.maxPages ?? DEFAULT_MAX_PAGES);
+
+  /** Every repository of a workspace (bulk onboarding). */
+  const repositories = (workspace: string, maxPages: number): Promise<CallResult<Paged<CloudRepository>>> =>
+    pagedList(`${root}/repositories/${seg(workspace)}`, CloudRepositories, `the repositories of ${workspace}`, maxPages);
 
   return {
     apiRoot: root,
+    repositories,
     credentialMethod: options.credential.method,
     user: () => get('/user', CloudAccount, 'the signed-in user'),
     workspacePermission: (workspace: string) =>

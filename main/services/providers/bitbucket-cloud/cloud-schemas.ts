@@ -25,13 +25,24 @@ export const CloudRepository = z.looseObject({
   type: z.string(),
   uuid: z.string().optional(),
   full_name: z.string().optional(),
+  slug: z.string().optional(),
+  name: z.string().optional(),
   is_private: z.boolean().optional(),
+  /** The workspace project the repository belongs to. */
+  project: z.looseObject({ key: z.string().optional() }).optional(),
   /** Absent in today's answers: Bitbucket Cloud retired issues on 2026-08-20. */
   has_issues: z.boolean().optional(),
   /** The workspace the repository lives in: an access token's ownership evidence. */
   workspace: z.looseObject({ type: z.string(), slug: z.string().optional(), uuid: z.string().optional() }).optional(),
 });
 export type CloudRepository = z.infer<typeof CloudRepository>;
+
+/** A page of `GET /2.0/repositories/{workspace}`: `values`, and `next` (absolute) while more remain. */
+export const CloudRepositories = z.looseObject({
+  values: z.array(CloudRepository),
+  next: z.string().optional(),
+  pagelen: z.number().int().optional(),
+});
 
 export const CloudComponent = z.looseObject({ type: z.string(), id: z.number().int().optional(), name: z.string() });
 export type CloudComponent = z.infer<typeof CloudComponent>;

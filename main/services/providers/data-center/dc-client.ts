@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 import type { Clock } from '../../clock/clock';
 import type { HttpClient } from '../../net/http-client';
+import { dataCenterNext, readPages, type Paged } from '../common/pager';
 import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
 import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { ApplicationProperties, API_ROOT_PATH } from '../../network-check/application-properties';
 import { apiBase } from '../../url-safety/syntax';
-import { DcErrors, DcRepository, dcErrorText } from './dc-schemas';
+import { DcErrors, DcRepository, DcRepositoryPage, dcErrorText } from './dc-schemas';
 import { dcAuthRefusal } from './dc-auth-refusals';
 import { identityOf, type DcIdentity } from './dc-identity';
+
+/** The page size the listing asks for; a server may cap it lower (its `limit` answer says so). */
+export const DC_PAGE_LIMIT = 100;
 
 export type DataCenterCredential =
   | { readonly method: 'http_access_token'; readonly token: string }
@@ -65,6 +69,28 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
     authenticatedUser: async (): Promise<CallResult<DcIdentity | undefined>> => {
       const r = await get(`${base}${API_ROOT_PATH}`, ApplicationProperties, 'the signed-in user', true);
       return r.ok ? { ...r, value: identityOf(r.response) } : r;
+    },
+    /**
+     * Every repository the credential can see (`/repos`), or those of one project, page after page
+     * (each page read once), `limit`/`start` as Data Center pages.
+     */
+    repositories: (projectKey: string | undefined, maxPages: number): Promise<CallResult<Paged<DcRepository>>> => {
+      const list = projectKey === undefined ? `${root}/repos` : `${root}/projects/${encodeURIComponent(projectKey)}/repos`;
+      const what = projectKey === undefined ? 'the repository list' : `the repositories of ${projectKey}`;
+      return readPages(
+        0,
+        async (start) => {
+          const page = await get(`${list}?limit=${DC_PAGE_LIMIT}&start=${start}`, DcRepositoryPage, what, true);
+          if (!page.ok) return page;
+          const next = dataCenterNext(page.value);
+          // A next page that does not move forward would loop for ever: a hostile or broken answer.
+          if (next !== undefined && next <= start) {
+            return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} did not move to a later page.`, status: page.response.status }, page.response, page.evidence);
+          }
+          return { ...page, value: { items: page.value.values, next } };
+        },
+        maxPages,
+      );
     },
     repository: (projectKey: string, slug: string) =>
       get(`${root}/projects/${encodeURIComponent(projectKey)}/repos/${encodeURIComponent(slug)}`, DcRepository, `repository ${projectKey}/${slug}`, true),

@@ -14,6 +14,19 @@ export const DcRepository = z.looseObject({
 });
 export type DcRepository = z.infer<typeof DcRepository>;
 
+/**
+ * A page of repositories (`GET /rest/api/1.0/repos`, `/projects/{key}/repos`): `values`, `isLastPage`,
+ * `nextPageStart` while more remain (https://docs.atlassian.com/bitbucket-server/rest/latest/bitbucket-rest.html, "Paging params").
+ */
+export const DcRepositoryPage = z.looseObject({
+  values: z.array(DcRepository),
+  isLastPage: z.boolean(),
+  nextPageStart: z.number().int().min(0).nullable().optional(),
+  start: z.number().int().min(0).optional(),
+  limit: z.number().int().min(0).optional(),
+  size: z.number().int().min(0).optional(),
+});
+
 export const DcErrors = z.looseObject({
   errors: z.array(z.looseObject({ message: z.string().nullable().optional(), exceptionName: z.string().nullable().optional() })),
 });
