@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { blackholeFigure } from './blackhole';
+import { bulkFigures, bulkRssChild } from './bulk';
 import { bundleFigure } from './bundle';
 import { dcProbeFigure } from './dc-probe';
 import { firstPaintFigure } from './first-paint';
@@ -23,11 +24,14 @@ const FIGURES: Readonly<Record<string, Figure>> = {
   blackhole: blackholeFigure,
   many: manyTargetsFigure,
   bundle: bundleFigure,
+  bulk: bulkFigures,
   renderer: rendererSizeFigure,
   paint: firstPaintFigure,
 };
 
 export const runBench = async (argv: readonly string[], root: string): Promise<number> => {
+  // The bulk RSS figure measures a fresh process: this one, started by the figure.
+  if (argv.includes('--bulk-rss-child')) return bulkRssChild(argv);
   const smoke = argv.includes('--smoke');
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',') : Object.keys(FIGURES);

@@ -93,7 +93,10 @@ const rows: Array<{ name: string; file: string | Uint8Array; expect: BundleVerdi
   { name: 'issued in the future (beyond the skew)', file: good, expect: 'BUNDLE_NOT_YET_VALID', at: new Date(Date.parse(NOW) - 6 * 60_000).toISOString() },
   { name: 'issued slightly in the future, inside the skew', file: good, expect: 'valid', pin: keyid, at: new Date(Date.parse(NOW) - 4 * 60_000).toISOString() },
   { name: 'an unknown payloadType (validly signed)', file: resigned((p) => p, other, 'application/vnd.in-toto+json'), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
-  { name: 'the payloadType edited', file: withEnv({ payloadType: 'application/vnd.webriskops.bitbucket-target.v2+json' }), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  { name: 'the payloadType edited to an unknown one', file: withEnv({ payloadType: 'application/vnd.webriskops.bitbucket-target.v3+json' }), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
+  // v2 is a known type now: the type is signed with the payload, so the edit breaks the signature.
+  { name: 'the payloadType edited to v2 (bulk)', file: withEnv({ payloadType: 'application/vnd.webriskops.bitbucket-target.v2+json' }), expect: 'BUNDLE_SIGNATURE_INVALID' },
+  { name: 'a v1 payload validly signed under the v2 type', file: resigned((p) => p, undefined, 'application/vnd.webriskops.bitbucket-target.v2+json'), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
   { name: 'format_version 2 (validly signed)', file: resigned((p) => ({ ...p, format_version: 2 })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
   { name: 'format_version 2 without a key where v1 keeps it', file: resigned((p) => ({ format_version: 2, bundle_id: p.bundle_id })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
   { name: 'format_version as a string', file: resigned((p) => ({ ...p, format_version: '1' })), expect: 'BUNDLE_UNSUPPORTED_VERSION' },
