@@ -7,6 +7,7 @@ import { ok } from '../../shared/contract/define';
 import type { BulkDiscovered, BulkProgress } from '../../shared/contract/bulk';
 import { confirmed } from '../support/domain-builders';
 import { testApi } from '../support/test-api';
+import { testNetwork } from '../support/url-safety/test-network';
 import { TEST_ADDR, startWorld } from '../support/url-safety/fixture';
 import { urlSafetyPki } from '../support/url-safety/pki';
 import type { AddressJudge } from '../../main/services/url-safety/policy';
@@ -34,7 +35,7 @@ const delayed = (r: Resolver, ms: number): Resolver =>
 /** An api over the real services, its network the loopback world's (the name resolves to 127.0.0.2), trusting the bench CA. */
 export const bulkBenchClient = async (port: number, caCert: string, resolver: Resolver, judge: AddressJudge) => {
   const t = testApi({
-    network: { resolver, env: {}, limits: { connectMs: 5_000, headersMs: 30_000, bodyIdleMs: 30_000, overallMs: 60_000, maxBytes: 4 * 1024 * 1024, maxRedirects: 5 }, judge, caOf: async () => ok(caCert) },
+    network: { ...testNetwork({ resolver, limits: { headersMs: 30_000, bodyIdleMs: 30_000, overallMs: 60_000, maxBytes: 4 * 1024 * 1024 } }), judge, caOf: async () => ok(caCert) },
   });
   const call = async <T>(name: string, input: unknown): Promise<T> => {
     const r = await t.api.call(name, input);
