@@ -1,6 +1,6 @@
 import { fail, ok } from '../../../shared/contract/define';
 import { isDataCenter } from '../../../shared/domain/target';
-import { DEFAULT_MAX_RETRY_WAIT_MS } from '../../services/providers/common/retry-after';
+import { DEFAULT_MAX_RETRY_WAIT_MS } from '../../services/net/retry-after';
 import { checkDataCenterTarget, checkUrlOn, probeUrl } from '../../services/network-check/network-check';
 import type { AddressPolicy } from '../../services/url-safety/policy';
 import { loadTarget, storeChecks } from '../../services/targets/stored-targets';

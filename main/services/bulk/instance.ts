@@ -7,7 +7,7 @@ import { checkDataCenterTarget, guardedSession } from '../network-check/network-
 import { createCloudClient } from '../providers/bitbucket-cloud/cloud-client';
 import { membershipOwnership } from '../providers/bitbucket-cloud/cloud-ownership';
 import { rateLimitRecord } from '../providers/common/rate-limit';
-import { DEFAULT_MAX_RETRY_WAIT_MS } from '../providers/common/retry-after';
+import { DEFAULT_MAX_RETRY_WAIT_MS } from '../net/retry-after';
 import type { CallResult, ProviderFailure } from '../providers/common/provider-result';
 import { createDataCenterClient } from '../providers/data-center/dc-client';
 import type { CheckRunDeps } from '../providers/provider-deps';

@@ -1,5 +1,5 @@
 import type { HttpClient } from '../net/http-client';
-import { retryAfterSeconds, type Sleep } from '../providers/common/retry-after';
+import { retryAfterSeconds, type Sleep } from '../net/retry-after';
 
 // One pace for every request of a bulk run, shared by all its workers:
 // - a 429 with Retry-After holds every worker until the wait is over (not only the one that met it);
@@ -9,7 +9,7 @@ import { retryAfterSeconds, type Sleep } from '../providers/common/retry-after';
 //   Bitbucket Cloud sends X-RateLimit-Limit (per hour) and X-RateLimit-NearLimit
 //   (https://support.atlassian.com/bitbucket-cloud/docs/api-request-limits/). When the bucket runs
 //   low, requests are spaced at the refill rate, so the run never drains it into 429s.
-// The retry itself stays with the provider client (requestWithRetry in providers/common/retry-after.ts).
+// The retry itself stays with the provider client (requestWithRetry in net/retry-after.ts).
 
 export interface PacerState {
   /** A 429 wait or headroom spacing is in force. */

@@ -3,7 +3,7 @@ import type { DataCenterTarget, TargetConfig } from '../../../shared/domain/targ
 import type { HttpClient } from '../net/http-client';
 import type { Network } from '../net/network';
 import { createSafeHttpClient, type SafeClientOptions } from '../net/safe-http-client';
-import { retryOn429, type RetryPolicy } from '../providers/common/retry-after';
+import { retryOn429, type RetryPolicy } from '../net/retry-after';
 import { createSessionHttpClient, type SessionHttpClient } from '../net/session-http-client';
 import { parseCaPem } from '../tls/ca-loader';
 import { checkUrl } from '../url-safety/check-url';

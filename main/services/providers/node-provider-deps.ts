@@ -1,6 +1,6 @@
 import type { Network } from '../net/network';
 import { BITBUCKET_CLOUD_ORIGINS, createFixedOriginHttpClient } from './common/fixed-origin-client';
-import { realSleep } from './common/retry-after';
+import { realSleep } from '../net/retry-after';
 import type { ProviderDeps } from './provider-deps';
 
 export interface NodeProviderOptions {

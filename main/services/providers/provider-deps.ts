@@ -2,7 +2,7 @@ import type { Clock } from '../clock/clock';
 import type { HttpClient } from '../net/http-client';
 import type { Network } from '../net/network';
 import type { SecretStore } from '../secrets/secret-store';
-import type { Sleep } from './common/retry-after';
+import type { Sleep } from '../net/retry-after';
 import type { OAuthEndpoints } from './oauth/oauth-flow';
 
 /**

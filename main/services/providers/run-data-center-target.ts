@@ -4,7 +4,7 @@ import type { DataCenterTarget } from '../../../shared/domain/target';
 import { accountFor } from '../secrets/secret-store';
 import { checkDataCenterTarget, guardedClient } from '../network-check/network-check';
 import { fail } from './common/findings';
-import { DEFAULT_MAX_RETRY_WAIT_MS } from './common/retry-after';
+import { DEFAULT_MAX_RETRY_WAIT_MS } from '../net/retry-after';
 import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
 import { runDataCenterChecks } from './data-center/dc-checks';
 import type { CheckRunDeps } from './provider-deps';

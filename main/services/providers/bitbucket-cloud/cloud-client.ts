@@ -5,7 +5,7 @@ import type { HttpClient, HttpResponse } from '../../net/http-client';
 import { DEFAULT_MAX_PAGES, readPages, type Paged } from '../common/pager';
 import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult, type ProviderFailure } from '../common/provider-result';
-import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
+import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../../net/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { appPasswordExplanation, authorizationFor, HOW_TO_CREATE_API_TOKEN, type CloudCredential } from './cloud-credential';
 import { parseScopeHeader } from './cloud-scopes';

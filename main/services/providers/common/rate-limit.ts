@@ -1,7 +1,7 @@
 import type { RateLimitCheck } from '../../../../shared/domain/checks';
 import type { HttpResponse } from '../../net/http-client';
 import type { ProviderFailure } from './provider-result';
-import { retryAfterSeconds } from './retry-after';
+import { retryAfterSeconds } from '../../net/retry-after';
 
 // A 429 as a value: when to come back and the headroom headers the provider sent. Which headers
 // each provider sends, and what they mean:

@@ -4,7 +4,7 @@ import type { HttpClient } from '../../net/http-client';
 import { dataCenterNext, readPages, type Paged } from '../common/pager';
 import { parseBody, tryParse } from '../common/parse-body';
 import { failed, scrubSecrets, type CallResult } from '../common/provider-result';
-import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../common/retry-after';
+import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../../net/retry-after';
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { ApplicationProperties, API_ROOT_PATH } from '../../network-check/application-properties';
 import { apiBase } from '../../url-safety/syntax';

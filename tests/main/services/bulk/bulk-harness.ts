@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../../../../main/api';
-import type { Sleep } from '../../../../main/services/providers/common/retry-after';
+import type { Sleep } from '../../../../main/services/net/retry-after';
 import { createFixedOriginHttpClient } from '../../../../main/services/providers/common/fixed-origin-client';
 import type { BulkProgress } from '../../../../shared/contract/bulk';
 import type { BulkPlan } from '../../../../shared/domain/bulk-plan';

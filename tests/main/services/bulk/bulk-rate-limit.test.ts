@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BulkDiscovered } from '../../../../shared/contract/bulk';
-import { realSleep } from '../../../../main/services/providers/common/retry-after';
+import { realSleep } from '../../../../main/services/net/retry-after';
 import { BULK_DC_TOKEN, startBulkDataCenterSim } from '../../../simulators/data-center-bulk-sim';
 import { bulkApi, dataCenterInstance } from './bulk-harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterSeconds } from '../../../../../main/services/providers/common/retry-after';
+import { retryAfterSeconds } from '../../../../../main/services/net/retry-after';
 import { changeIdOf, saysGone, statusFailure } from '../../../../../main/services/providers/common/status-failure';
 
 describe('status → code', () => {

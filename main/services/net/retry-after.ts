@@ -1,5 +1,5 @@
-import type { Clock } from '../../clock/clock';
-import type { HttpClient, HttpOutcome, HttpRequest, HttpResponse } from '../../net/http-client';
+import type { Clock } from '../clock/clock';
+import type { HttpClient, HttpOutcome, HttpRequest, HttpResponse } from './http-client';
 
 export type Sleep = (ms: number) => Promise<void>;
 
