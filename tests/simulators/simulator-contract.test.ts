@@ -10,6 +10,8 @@ import { matchPath, responseSchema, validate, type OpenApiDoc } from '../support
 import { cloudClientFor, NOW, recordingSleep, simHttp } from '../support/provider-harness';
 // simInstanceCheck runs the real network-check service against the simulator; the answers it reads are
 // the ones validated below against Atlassian's published OpenAPI (tests/fixtures/openapi/*.subset.json).
+// Sources of those specs: Bitbucket Cloud https://developer.atlassian.com/cloud/bitbucket/swagger.v3.json,
+// Bitbucket Data Center https://developer.atlassian.com/server/bitbucket/rest/ (the published OpenAPI download).
 import { simInstanceCheck } from '../support/sim-providers';
 import { startCloudSim, type CloudSim } from './bitbucket-cloud-sim';
 import { SECRETS } from './cloud-sim-state';
