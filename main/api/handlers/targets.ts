@@ -2,6 +2,7 @@ import { fail, ok } from '../../../shared/contract/define';
 import { KeychainUnavailableError } from '../../services/secrets/keytar-store';
 import { createSerial } from '../../services/targets/serial';
 import { saveTarget } from '../../services/targets/save-target';
+import { forgetUnboundSecrets } from '../../services/targets/unbound-secrets';
 import { findStored, listAccounts, toRecord } from '../../services/targets/target-records';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
@@ -35,10 +36,27 @@ export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
       serial(async () => {
         const settings = await deps.settings.read();
         if (!settings.ok) return settings;
-        const outcome = saveTarget(settings.value.targets, draft, { now: deps.clock.now().toISOString(), randomId: deps.newId });
+        const now = deps.clock.now().toISOString();
+        const outcome = saveTarget(settings.value.targets, draft, { now, randomId: deps.newId });
         if (!outcome.ok) return outcome;
-        await deps.settings.write({ ...settings.value, targets: outcome.value.targets });
-        return ok(toRecord(outcome.value.saved, await listAccounts(deps.secrets)));
+        const previous = settings.value.targets.find((t) => t.target.id === outcome.value.saved.target.id);
+        let saved = outcome.value.saved;
+        if (previous !== undefined) {
+          // A re-pointed target (base URL origin, CA, Jira URL) loses the secrets entered for the old one, before it is written.
+          try {
+            saved = await forgetUnboundSecrets(deps.secrets, previous, saved, now);
+          } catch (cause) {
+            if (!(cause instanceof KeychainUnavailableError)) throw cause;
+            return fail('KEYCHAIN_UNAVAILABLE', `${cause.message} The target was not saved: its stored credentials, entered for what it pointed at, could not be deleted.`);
+          }
+        }
+        // Re-read: the keychain calls were real waits; between this read and the write there is none.
+        const fresh = await deps.settings.read();
+        if (!fresh.ok) return fresh;
+        const id = saved.target.id;
+        const targets = fresh.value.targets.some((t) => t.target.id === id) ? fresh.value.targets.map((t) => (t.target.id === id ? saved : t)) : [...fresh.value.targets, saved];
+        await deps.settings.write({ ...fresh.value, targets });
+        return ok(toRecord(saved, await listAccounts(deps.secrets)));
       }),
 
     'targets.delete': ({ id: ref }) =>

@@ -8,6 +8,8 @@ import { DEFAULT_MAX_RETRY_WAIT_MS } from '../net/retry-after';
 import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
 import { runDataCenterChecks } from './data-center/dc-checks';
 import type { CheckRunDeps } from './provider-deps';
+import { bindingChange, bindingOf, sameBinding, type CredentialBinding } from '../../../shared/domain/credential-binding';
+import { credentialGuard } from './common/credential-guard';
 
 type Outcome = { checks: CheckResults; findings: CheckFinding[] };
 
@@ -26,7 +28,7 @@ export const dataCenterCredentialOf = (t: DataCenterTarget, secret: string): Dat
  * stages, same call, same records); the credential and repository calls then go through the
  * URL-safety client, which checks the base URL again before each one.
  */
-export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDeps): Promise<Outcome> => {
+export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDeps, bound?: CredentialBinding): Promise<Outcome> => {
   if (t.allowlist_status === undefined) return stop('ALLOWLIST_STATUS_MISSING', 'Choose how WebRiskOps reaches the host before any provider call.');
   if (t.base_url === undefined) return stop('PROVIDER_BASE_URL_BLOCKED', 'Enter the Data Center base URL first.');
   if (t.workspace === undefined || t.repository_slug === undefined) return stop('PROVIDER_RESOURCE_NOT_FOUND', 'Enter the project key and repository first.');
@@ -37,6 +39,10 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
     findings: [fail('auth', 'Credential', 'PROVIDER_AUTH_REQUIRED', detail)],
   });
   if (secret === null) return missing('No Bitbucket Data Center credential is stored for this target.');
+  // The secret goes only where it was entered for (a secret stored before bindings were kept is bound to the target as it is).
+  const current = bindingOf(t, 'bitbucket');
+  const binding = bound ?? current;
+  if (!sameBinding(binding, current)) return missing(bindingChange(binding, current, 'Bitbucket credential', 'withheld'));
   const credential = dataCenterCredentialOf(t, secret);
   if (typeof credential === 'string') return missing(credential);
   const retry = { sleep: deps.sleep, clock: deps.clock, maxWaitMs: deps.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
@@ -45,7 +51,7 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   const http = await guardedClient(deps.network, t);
   if (!http.ok) return stop(http.error.code, http.error.message);
   const client = createDataCenterClient({
-    http: http.value,
+    http: credentialGuard(http.value, [binding.origin]),
     baseUrl: t.base_url,
     credential,
     clock: deps.clock,

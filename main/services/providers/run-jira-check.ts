@@ -7,9 +7,12 @@ import { guardedClient } from '../network-check/network-check';
 import { fail } from './common/findings';
 import { runJiraHandoff } from './jira/jira-handoff-run';
 import type { CheckRunDeps } from './provider-deps';
+import { bindingChange, bindingOf, originOf, sameBinding, type CredentialBinding } from '../../../shared/domain/credential-binding';
+import { credentialGuard } from './common/credential-guard';
+import { ATLASSIAN_API_GATEWAY } from './jira/jira-client';
 
 /** The Jira handoff of a target, with its keychain secret; undefined when the target has no Jira handoff. */
-export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDeps): Promise<{ jira: JiraCheck; findings: CheckFinding[] } | undefined> => {
+export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDeps, bound?: CredentialBinding): Promise<{ jira: JiraCheck; findings: CheckFinding[] } | undefined> => {
   const handoff = target.jira;
   if (handoff === undefined) return undefined;
   const now = () => deps.clock.now();
@@ -21,6 +24,13 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
       findings: [fail('jira', 'Jira credential', 'PROVIDER_AUTH_REQUIRED', detail)],
     };
   }
+  // The token goes only where it was entered for: the Jira site (and, for Jira Cloud, Atlassian's API gateway).
+  const current = bindingOf(target, 'jira');
+  const binding = bound ?? current;
+  if (!sameBinding(binding, current)) {
+    const detail = bindingChange(binding, current, 'Jira credential', 'withheld');
+    return { jira: { status: 'blocked', code: 'PROVIDER_AUTH_REQUIRED', detail, checked_at: now().toISOString() }, findings: [fail('jira', 'Jira credential', 'PROVIDER_AUTH_REQUIRED', detail)] };
+  }
   const http = await guardedClient(deps.network, target);
   if (!http.ok) {
     return {
@@ -30,7 +40,7 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
   }
   const run = await runJiraHandoff(
     {
-    http: http.value,
+    http: credentialGuard(http.value, [binding.origin, ...(handoff.flavor === 'cloud' ? [originOf(deps.jiraGateway ?? ATLASSIAN_API_GATEWAY)] : [])]),
     handoff,
     secret,
     clock: deps.clock,

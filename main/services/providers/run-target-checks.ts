@@ -4,6 +4,7 @@ import { isCloud, type TargetConfig } from '../../../shared/domain/target';
 import { readTargetSecrets, targetScrubber } from '../scrub/target-secrets';
 import { RUN_OWNS, type CheckName } from './check-groups';
 import type { CheckRunDeps } from './provider-deps';
+import type { CredentialBindings } from '../../../shared/domain/credential-binding';
 import { runCloudTarget } from './run-cloud-target';
 import { runDataCenterTarget } from './run-data-center-target';
 import { runTargetJiraCheck } from './run-jira-check';
@@ -17,17 +18,19 @@ export const runTargetChecks = async (
   target: TargetConfig,
   previous: CheckResults,
   deps: CheckRunDeps,
+  /** What the stored secrets were entered for; absent (secrets stored before bindings were kept): the target as it is. */
+  bindings?: CredentialBindings,
 ): Promise<{ checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string }> => {
   // Read before the run as well: an OAuth refresh during it replaces the stored access token.
   const before = await readTargetSecrets(deps.secrets, target.id);
   const provider: { checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string } = isCloud(target)
     ? await runCloudTarget(target, deps)
-    : await runDataCenterTarget(target, deps);
+    : await runDataCenterTarget(target, deps, bindings?.bitbucket);
   const owned = RUN_OWNS[isCloud(target) ? 'cloud' : 'data_center'];
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as CheckName))) as CheckResults;
   const checks: CheckResults = { ...kept, ...provider.checks };
   const findings = [...provider.findings];
-  const jira = await runTargetJiraCheck(target, deps);
+  const jira = await runTargetJiraCheck(target, deps, bindings?.jira);
   if (jira !== undefined) {
     checks.jira = jira.jira;
     findings.push(...jira.findings);

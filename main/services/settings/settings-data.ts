@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CheckResults } from '../../../shared/domain/checks';
+import { CredentialBindings } from '../../../shared/domain/credential-binding';
 import { CredentialMeta } from '../../../shared/domain/credential-meta';
 import { TargetConfig } from '../../../shared/domain/target';
 
@@ -14,6 +15,8 @@ export const StoredTarget = z.object({
   checks: CheckResults.default({}),
   /** When each credential was stored and expires (never the secret); the expiry radar reads it. */
   credential_meta: CredentialMeta.optional(),
+  /** What each stored secret was entered for (origin, CA): it is sent nowhere else. */
+  credential_binding: CredentialBindings.optional(),
 });
 export type StoredTarget = z.infer<typeof StoredTarget>;
 

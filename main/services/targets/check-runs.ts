@@ -19,7 +19,7 @@ export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDep
   const found = await loadTarget(settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;
-  const run = await runTargetChecks(target, found.value.checks, deps);
+  const run = await runTargetChecks(target, found.value.checks, deps, found.value.credential_binding);
   if (run.oauthRefreshedAt !== undefined) {
     // The refresh token was used and replaced: its 3 months unused count from now.
     const at = run.oauthRefreshedAt;
@@ -36,7 +36,7 @@ export const runStoredJiraCheck = async (settings: SettingsStore, deps: CheckRun
   const found = await loadTarget(settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;
-  const run = await runTargetJiraCheck(target, deps);
+  const run = await runTargetJiraCheck(target, deps, found.value.credential_binding?.jira);
   if (run === undefined) return fail('JIRA_HANDOFF_UNAVAILABLE', 'This target has no Jira handoff configured yet.');
   const stored = await storeChecks(settings, target, (checks) => ({ ...checks, jira: run.jira }));
   if (!stored.ok) return stored;

@@ -40,7 +40,8 @@ export const storeTargetCredential = async (deps: TargetKeychainDeps, input: Cre
   const stored = await forgetChecks(deps.settings, id, (checks) => dropStaleAfterSecret(checks, changed));
   if (!stored.ok) return stored;
   const e = expiry.value;
-  const meta = await updateCredentialMeta(deps.settings, id, (m) => (e === undefined ? withoutKinds(m, changed) : { ...withoutKinds(m, changed), [input.kind]: e }));
+  // The secret is bound to the target as it is now: its origin and CA (the Jira URL for Jira's).
+  const meta = await updateCredentialMeta(deps.settings, id, (m) => (e === undefined ? withoutKinds(m, changed) : { ...withoutKinds(m, changed), [input.kind]: e }), input.kind === 'jira' ? 'jira' : 'bitbucket');
   if (!meta.ok) return meta;
   return ok({ record: await freshRecord(deps.secrets, stored.value), kind: input.kind, state: 'stored', ...(e === undefined ? {} : { expiry: e }) });
 };

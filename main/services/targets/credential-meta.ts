@@ -2,6 +2,7 @@ import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { StorableCredentialKind } from '../../../shared/contract/credentials';
 import { API_TOKEN_MAX_DAYS, type CredentialExpiry, type CredentialMeta } from '../../../shared/domain/credential-meta';
 import { isCloud, isDataCenter, type TargetConfig } from '../../../shared/domain/target';
+import { bindingOf, type BindingGroup } from '../../../shared/domain/credential-binding';
 import type { SettingsStore } from '../settings/settings-store';
 
 // The non-secret facts of a stored credential (stored when, expires when), kept in the settings
@@ -50,18 +51,24 @@ export const expiryAtStore = (
  */
 export const refreshTokenIssued = (at: string): CredentialExpiry => ({ stored_at: at, expires_on: null, basis: 'assumed' });
 
-/** Replaces the credential facts of one target, re-reading the file so other writes are kept. */
+/**
+ * Replaces the credential facts of one target, re-reading the file so other writes are kept; with
+ * `bind`, also records what the stored secret was entered for (its binding group, as the target is now).
+ */
 export const updateCredentialMeta = async (
   settings: SettingsStore,
   targetId: string,
   update: (previous: CredentialMeta) => CredentialMeta,
+  bind?: BindingGroup,
 ): Promise<Result<CredentialMeta>> => {
   const data = await settings.read();
   if (!data.ok) return data;
   const current = data.value.targets.find((t) => t.target.id === targetId);
   if (current === undefined) return fail('TARGET_NOT_FOUND', 'The target was deleted while its credential was being stored.');
   const meta = update(current.credential_meta ?? {});
-  await settings.write({ ...data.value, targets: data.value.targets.map((t) => (t === current ? { ...t, credential_meta: meta } : t)) });
+  const binding = bind === undefined ? current.credential_binding : { ...current.credential_binding, [bind]: bindingOf(current.target, bind) };
+  const next = { ...current, credential_meta: meta, ...(binding === undefined ? {} : { credential_binding: binding }) };
+  await settings.write({ ...data.value, targets: data.value.targets.map((t) => (t === current ? next : t)) });
   return ok(meta);
 };
 

@@ -53,6 +53,7 @@ export const signInWithOAuth = async (
     tokens.value.refresh_token === undefined
       ? withoutKinds(m, ['bitbucket', 'bitbucket_refresh'])
       : { ...withoutKinds(m, ['bitbucket']), bitbucket_refresh: refreshTokenIssued(storedAt) },
+    'bitbucket',
   );
   if (!meta.ok) return meta;
   const stored = await forgetChecks(deps.settings, target.id, (checks) => dropStaleAfterSecret(checks, changed));

@@ -72,7 +72,14 @@ export const saveTarget = (targets: readonly StoredTarget[], draft: ParsedDraft,
     });
   }
 
-  const saved: StoredTarget = { target, checks };
+  // The credential's facts and bindings stay with the target (the targets.save handler forgets
+  // those a re-pointed target no longer matches, with their secrets).
+  const saved: StoredTarget = {
+    ...(existing?.credential_meta === undefined ? {} : { credential_meta: existing.credential_meta }),
+    ...(existing?.credential_binding === undefined ? {} : { credential_binding: existing.credential_binding }),
+    target,
+    checks,
+  };
   const list = existing === undefined ? [...targets, saved] : targets.map((t) => (t === existing ? saved : t));
   return ok({ saved, targets: list, dropped });
 };

@@ -109,6 +109,21 @@ describe('credentials in the real OS keychain', () => {
     expect(run.record.checks.auth?.status).toBe('ok');
   });
 
+  it('re-pointing a Data Center target at another host (or CA) deletes its entry from the real keychain', async () => {
+    const c = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
+    const draft = {
+      provider_key: 'bitbucket_data_center_issues', deployment_mode: 'self-hosted', confirmations: { ownership: c, api_root_reachable: c, scan_authorized: c },
+      allowlist_status: 'direct', auth_method: 'http_access_token', workspace: 'SEC', repository_slug: 'payments',
+    };
+    const id = value<{ target: { id: string } }>(await call('targets.save', { target: { ...draft, base_url: dc.baseUrl } })).target.id;
+    value(await call('credentials.store', { target_id: id, kind: 'bitbucket', secret: DC_SECRETS.token }));
+    expect(await keytar.getPassword(service, `${id}:bitbucket`)).toBe(DC_SECRETS.token);
+    const moved = value<{ credential: string }>(await call('targets.save', { target: { ...draft, id, base_url: 'https://attacker.example/bitbucket' } }));
+    expect(moved.credential).toBe('missing');
+    expect(await keytar.getPassword(service, `${id}:bitbucket`)).toBeNull();
+    expect((await keytar.findCredentials(service)).map((x) => x.account)).not.toContain(`${id}:bitbucket`);
+  });
+
   it('deleting a target deletes its keychain entries', async () => {
     value(await call('targets.delete', { id: cloudId }));
     const left = (await keytar.findCredentials(service)).map((x) => x.account);
