@@ -14,6 +14,8 @@ import type { CheckRunDeps } from '../providers/provider-deps';
 import { cloudCredentialOf } from '../providers/run-cloud-target';
 import { dataCenterCredentialOf } from '../providers/run-data-center-target';
 import type { Pacer } from './pacer';
+import { credentialGuard } from '../providers/common/credential-guard';
+import { originOf } from '../../../shared/domain/credential-binding';
 
 // The instance of a bulk run, checked once: Data Center's network check (the one the wizard and
 // "Test connection" make) and the signed-in user; Cloud's user and workspace role. Then the two
@@ -75,7 +77,7 @@ const dataCenter = async (t: DataCenterTarget, secret: string, deps: BulkDeps, p
   if (!session.ok) return session;
   const close = session.value.close;
   const client = createDataCenterClient({
-    http: pacer.wrap(session.value.http),
+    http: credentialGuard(pacer.wrap(session.value.http), [originOf(t.base_url)]),
     baseUrl: t.base_url,
     credential,
     clock: deps.clock,

@@ -129,4 +129,21 @@ describe('a credential is bound to the origin and CA it was entered for', () => 
     expect(run.record.checks.jira).toMatchObject({ status: 'blocked', code: 'PROVIDER_AUTH_REQUIRED' });
     t.cleanup();
   });
+
+  it('the bulk path withholds it as well: discovery on a target re-pointed behind the API sends no Authorization header', async () => {
+    const t = await setup();
+    const data = await t.deps.settings.read();
+    if (!data.ok) throw new Error(data.error.message);
+    const moved = data.value.targets.map((s) => (s.target.id === t.id ? { ...s, target: { ...s.target, base_url: evil.baseUrl } } : s));
+    await t.deps.settings.write({ ...data.value, targets: moved } as typeof data.value);
+    const before = authHeaders(evil);
+    const r = await t.api.call('bulk.discover', { target_id: t.id, projects: [], exclude: [] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('PROVIDER_AUTH_REQUIRED');
+      expect(r.error.message).toMatch(/was not sent: it was entered for/);
+    }
+    expect(authHeaders(evil)).toBe(before);
+    t.cleanup();
+  });
 });
