@@ -22,7 +22,7 @@ export type KeychainHealth = z.infer<typeof KeychainHealth>;
 export const ProxyVariable = z.object({ variable: z.string(), origin: z.string() });
 
 export const HealthReport = z.object({
-  /** True when nothing on this machine stops the wizard: the keychain works. */
+  /** True when nothing on this machine stops the wizard: the keychain works and the proxy settings can be used. */
   healthy: z.boolean(),
   keychain: KeychainHealth,
   /** present / absent (made on the first export) / unknown (the keychain cannot be asked). */
@@ -36,6 +36,11 @@ export const HealthReport = z.object({
     no_proxy: z.object({ variable: z.string(), entries: z.array(z.string()) }).nullable(),
     /** Proxy variables set but not used by this app (every call it makes is HTTPS). */
     ignored: z.array(z.string()),
+    /**
+     * Why the proxy settings cannot be used (PROXY_CONFIG_INVALID: every check would answer it),
+     * naming the variable; absent when they can. Never the variable's value (it may carry a password).
+     */
+    problem: z.object({ code: z.literal('PROXY_CONFIG_INVALID'), variable: z.string(), message: z.string() }).optional(),
   }),
   runtime: AppInfo.shape.runtime,
 });

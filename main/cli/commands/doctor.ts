@@ -1,12 +1,13 @@
 import type { HealthReport } from '../../../shared/contract/health';
 import { PRIVATE_KEYRING_NOTE } from '../../../shared/contract/health';
 import { describeError } from '../../../shared/errors/catalog';
-import { EXIT_FAILURE, EXIT_OK, EXIT_UNHEALTHY, type CliCommand, type CliIO } from '../cli-io';
+import { EXIT_FAILURE, EXIT_OK, EXIT_UNHEALTHY, EXIT_USAGE, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 import { PRIVATE_KEYRING_FLAG, privateKeyringIfAsked } from '../private-keyring-flag';
 
 // `doctor`: the health report of the status screen, on the terminal. Exit 0 when the keychain
-// works, 4 when it does not (the report names the way out), 1 when the report itself failed.
+// works, 4 when it does not (the report names the way out), 2 when the proxy settings cannot be
+// used (PROXY_CONFIG_INVALID, as every other command answers them), 1 when the report itself failed.
 
 const SIGNING_KEY: Record<HealthReport['signing_key'], string> = {
   present: 'present',
@@ -27,6 +28,7 @@ export const healthLines = (r: HealthReport): string[] => {
     `proxy:        ${r.proxy.https === null ? 'none: direct connections (HTTPS_PROXY is not set)' : `${r.proxy.https.variable} = ${r.proxy.https.origin}`}`,
     `bypass:       ${r.proxy.no_proxy === null ? 'none (NO_PROXY is not set)' : `${r.proxy.no_proxy.variable} = ${r.proxy.no_proxy.entries.join(', ') || '(empty)'}`}`,
   );
+  if (r.proxy.problem !== undefined) lines.push(`  problem:    ${r.proxy.problem.code}: ${r.proxy.problem.message}`, `  way out:    ${describeError(r.proxy.problem.code).fix}`);
   if (r.proxy.ignored.length > 0) lines.push(`ignored:      ${r.proxy.ignored.join(', ')} (this app makes HTTPS calls only: it reads HTTPS_PROXY)`);
   lines.push(`node:         ${r.runtime.node}`, `electron:     ${r.runtime.electron ?? '(not running in Electron)'}`);
   return lines;
@@ -40,11 +42,12 @@ const report = async (io: CliIO, json: boolean): Promise<number> => {
   }
   if (json) io.print(JSON.stringify(r.value));
   else for (const line of healthLines(r.value)) io.print(line);
-  return r.value.healthy ? EXIT_OK : EXIT_UNHEALTHY;
+  if (r.value.keychain.status === 'unavailable') return EXIT_UNHEALTHY;
+  return r.value.proxy.problem === undefined ? EXIT_OK : EXIT_USAGE;
 };
 
 export const doctorCommand: CliCommand = {
-  summary: 'Check this machine: keychain reachable and unlocked, signing key, mode, proxy variables, Node/Electron versions (exit 4: no keychain).',
+  summary: 'Check this machine: keychain reachable and unlocked, signing key, mode, proxy variables, Node/Electron versions (exit 4: no keychain; 2: proxy settings not usable).',
   usage: 'doctor [--json] [--private-keyring]',
   run: async (args, io) => {
     const { values } = parseFlags(args, { json: { type: 'boolean' }, ...PRIVATE_KEYRING_FLAG });

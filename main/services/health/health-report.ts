@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../../shared/contract/app';
 import type { HealthReport, KeyringKind } from '../../../shared/contract/health';
 import { SIGNING_KEY_ACCOUNT } from '../bundle/signing-key';
-import { httpsProxyOf, IGNORED_PROXY_VARIABLES, noProxyOf, proxyOrigin, type ProxyEnv } from '../net/proxy-env';
+import { httpsProxyOf, IGNORED_PROXY_VARIABLES, noProxyOf, parseProxyEnv, proxyOrigin, type ProxyEnv } from '../net/proxy-env';
 import type { SecretStore } from '../secrets/secret-store';
 import { probeKeychain } from './keychain-probe';
 
@@ -19,24 +19,29 @@ export interface HealthFacts {
 const proxyFacts = (env: ProxyEnv): HealthReport['proxy'] => {
   const https = httpsProxyOf(env);
   const bypass = noProxyOf(env);
+  // The same parse every network call makes, so the panel says what the checks would answer.
+  const parsed = parseProxyEnv(env);
+  const problem = parsed.ok ? undefined : { code: 'PROXY_CONFIG_INVALID' as const, variable: String(parsed.error.details?.['variable'] ?? 'HTTPS_PROXY'), message: parsed.error.message };
   return {
     https: https === undefined ? null : { variable: https.variable, origin: proxyOrigin(https.value) },
     no_proxy: bypass === undefined ? null : bypass,
     ignored: IGNORED_PROXY_VARIABLES.filter((name) => (env[name] ?? '').trim() !== ''),
+    ...(problem === undefined ? {} : { problem }),
   };
 };
 
-/** What `doctor` and the status screen's health panel show. Healthy means the keychain works. */
+/** What `doctor` and the status screen's health panel show. Healthy: the keychain works and the proxy settings can be used. */
 export const healthReport = async (facts: HealthFacts): Promise<HealthReport> => {
   const probe = await probeKeychain(facts.secrets, facts.probeTimeoutMs);
   const { accounts, ...keychain } = probe;
+  const proxy = proxyFacts(facts.env);
   return {
-    healthy: keychain.status === 'available',
+    healthy: keychain.status === 'available' && proxy.problem === undefined,
     keychain: { ...keychain, store: facts.keyring },
     signing_key: accounts === null ? 'unknown' : accounts.has(SIGNING_KEY_ACCOUNT) ? 'present' : 'absent',
     mode: facts.appInfo.mode,
     platform: facts.platform ?? process.platform,
-    proxy: proxyFacts(facts.env),
+    proxy,
     runtime: facts.appInfo.runtime,
   };
 };

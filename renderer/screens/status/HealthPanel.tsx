@@ -2,6 +2,7 @@ import type { HealthReport } from '../../../shared/contract';
 import { Masked } from '../../safe-mode/Masked';
 import { useApp } from '../../store/context';
 import { KeychainNotice } from '../../components/KeychainNotice';
+import { MeaningAndFix } from '../../components/MeaningAndFix';
 
 const SIGNING_KEY: Record<HealthReport['signing_key'], string> = {
   present: 'present in the keychain',
@@ -33,6 +34,14 @@ export const HealthPanel = () => {
         This machine
       </h3>
       <KeychainNotice health={health} />
+      {proxy.problem === undefined ? null : (
+        <div className="notice" data-proxy="invalid">
+          <p>
+            <strong>Proxy setting not usable: every check would stop here.</strong> {proxy.problem.message} <code>{proxy.problem.code}</code>
+          </p>
+          <MeaningAndFix code={proxy.problem.code} />
+        </div>
+      )}
       <dl className="facts">
         <div data-health="keychain" data-status={health.keychain.status}>
           <dt>Keychain</dt>

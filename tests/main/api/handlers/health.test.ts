@@ -25,6 +25,14 @@ const report = async (over: Parameters<typeof testApi>[0] = {}): Promise<HealthR
 };
 
 describe('health.report', () => {
+  it('a malformed proxy setting: unhealthy, with the variable and what is wrong (what every check would answer), never its password', async () => {
+    const r = await report({ network: testNetwork({ env: { HTTPS_PROXY: 'http://u:Secr3t@proxy.corp:3128/path' } }) });
+    expect(r.healthy).toBe(false);
+    expect(r.keychain.status).toBe('available');
+    expect(r.proxy.problem).toEqual({ code: 'PROXY_CONFIG_INVALID', variable: 'HTTPS_PROXY', message: expect.stringMatching(/^HTTPS_PROXY is not usable: a proxy URL is scheme/) });
+    expect(JSON.stringify(r)).not.toContain('Secr3t');
+  });
+
   it('a working keychain: available, the probe entry gone afterwards, the signing key seen by name only', async () => {
     const keychain = memorySecretStore({ [SIGNING_KEY_ACCOUNT]: 'PRIVATE-KEY-PEM-never-read' });
     const reads: string[] = [];

@@ -5,7 +5,7 @@ import { testNetwork } from '../../../support/url-safety/test-network';
 import { fakeIO } from '../fake-io';
 
 // `doctor`: the health panel on the terminal. Exit 0 when the keychain works, 4 when it does not,
-// with the way out; 1 when a private keyring was asked for and could not start.
+// with the way out; 2 when the proxy settings cannot be used; 1 when a private keyring was asked for and could not start.
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -39,6 +39,28 @@ describe('bitbucket-target doctor', () => {
     expect(r.out[1]).toBe(`  way out:    ${describeError('KEYCHAIN_UNAVAILABLE').fix}`);
     expect(r.out[1]).toContain('--private-keyring');
     expect(r.out).toContain('signing key:  unknown (the keychain cannot be asked)');
+  });
+
+  it.each([
+    ['a bracket that never closes', { HTTPS_PROXY: 'http://[proxy.corp:3128' }, 'HTTPS_PROXY', /not a URL the WHATWG parser accepts/],
+    ['no scheme', { HTTPS_PROXY: 'proxy.corp:3128' }, 'HTTPS_PROXY', /must start with http:\/\/ or https:\/\//],
+    ['a path after the password', { https_proxy: 'http://u:Secr3t@proxy.corp/x' }, 'https_proxy', /without a path, query or fragment/],
+    ['a NO_PROXY entry that is no host', { HTTPS_PROXY: 'http://u:Secr3t@proxy.corp:3128', NO_PROXY: 'git corp' }, 'NO_PROXY', /the entry "git corp" is not a host name/],
+  ])('a malformed proxy setting (%s): exit 2, the variable and what is wrong, the way out, never the password', async (_name, env, variable, problem) => {
+    const f = fakeIO({}, { network: testNetwork({ env }) });
+    cleanups.push(f.cleanup);
+    const r = await f.run(['doctor']);
+    expect(r.code).toBe(2);
+    const line = r.out.find((l) => l.startsWith('  problem:'));
+    expect(line).toContain(`PROXY_CONFIG_INVALID: ${variable} is not usable`);
+    expect(line).toMatch(problem);
+    expect(r.out).toContain(`  way out:    ${describeError('PROXY_CONFIG_INVALID').fix}`);
+    const all = [...r.out, ...r.err].join('\n');
+    expect(all).not.toContain('Secr3t');
+    const json = await f.run(['doctor', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out[0] ?? '')).toMatchObject({ healthy: false, proxy: { problem: { code: 'PROXY_CONFIG_INVALID', variable } } });
+    expect(json.out.join('')).not.toContain('Secr3t');
   });
 
   it('--json prints the report as one line of JSON, with the same exit code', async () => {

@@ -47,6 +47,15 @@ describe('the status screen health panel', () => {
     expect(warning?.textContent).toContain(describeError('KEYCHAIN_UNAVAILABLE').fix);
   });
 
+  it('a malformed proxy setting: a lasting notice with the variable, the code and the fix from the catalog', async () => {
+    const problem = { code: 'PROXY_CONFIG_INVALID', variable: 'HTTPS_PROXY', message: 'HTTPS_PROXY is not usable: it must start with http:// or https:// (for example http://proxy.corp:3128).' } as const;
+    const { panel } = await renderHealth(report({ healthy: false, proxy: { https: { variable: 'HTTPS_PROXY', origin: '(a proxy URL that does not parse)' }, no_proxy: null, ignored: [], problem } }));
+    const notice = panel.querySelector('[data-proxy="invalid"]');
+    expect(notice?.textContent).toContain(problem.message);
+    expect(notice?.textContent).toContain('PROXY_CONFIG_INVALID');
+    expect(notice?.textContent).toContain(describeError('PROXY_CONFIG_INVALID').fix);
+  });
+
   it('a private keyring: says the credentials last only for this run', async () => {
     const { panel } = await renderHealth(report({ keychain: { status: 'available', store: 'private_session' } }));
     expect(panel.querySelector('[data-keychain="private_session"]')?.textContent).toBe(PRIVATE_KEYRING_NOTE);
