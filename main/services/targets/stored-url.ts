@@ -6,7 +6,7 @@ import { checkSyntax } from '../url-safety/syntax';
 
 type ParsedDraft = z.output<typeof TargetDraft>;
 
-// What a target's URLs look like on disk. The stored base_url is the normalised URL (what every
+// What a target's URLs look like on disk. The stored base_url and Jira base_url are the normalised URL (what every
 // client builds its requests from), so a query, fragment, trailing dot or default port typed into
 // the field never reaches settings.json. A URL carrying user info (a password typed into the URL)
 // is refused before anything is written, valid or not: it used to land in settings.json in clear.
@@ -18,12 +18,18 @@ const userinfoRefused = (path: string): Result<never> =>
     issues: [{ path, message: 'user info is not allowed in the URL' }],
   });
 
-/** The draft with its base_url normalised, or the coded refusal of a URL with user info. */
+/** `url` as stored: normalised when the syntax stage accepts it, else as typed (its check says why). */
+const stored = (url: string): string => {
+  const syntax = checkSyntax(url);
+  return syntax.ok ? syntax.normalized : url;
+};
+
+/** The draft with its base_url and Jira base_url normalised, or the coded refusal of a URL with user info. */
 export const withStoredUrls = (draft: ParsedDraft): Result<ParsedDraft> => {
   if (draft.jira !== undefined && carriesUserinfo(draft.jira.base_url)) return userinfoRefused('target.jira.base_url');
+  const withJira = draft.jira === undefined ? draft : { ...draft, jira: { ...draft.jira, base_url: stored(draft.jira.base_url) } };
   // Bitbucket Cloud's base_url is a fixed literal; only Data Center's is typed.
-  if (draft.provider_key !== 'bitbucket_data_center_issues' || draft.base_url === undefined) return ok(draft);
-  if (carriesUserinfo(draft.base_url)) return userinfoRefused('target.base_url');
-  const syntax = checkSyntax(draft.base_url);
-  return ok(syntax.ok ? { ...draft, base_url: syntax.normalized } : draft);
+  if (withJira.provider_key !== 'bitbucket_data_center_issues' || withJira.base_url === undefined) return ok(withJira);
+  if (carriesUserinfo(withJira.base_url)) return userinfoRefused('target.base_url');
+  return ok({ ...withJira, base_url: stored(withJira.base_url) });
 };

@@ -83,6 +83,20 @@ describe('saving a Data Center base_url', () => {
     expect(onDisk).not.toContain(JSON.stringify(url));
   });
 
+  it.each([
+    ['HTTPS://Jira.Corp.ACME.com:443/jira/', 'https://jira.corp.acme.com/jira'],
+    ['https://jira.corp.acme.com./jira?os_authType=basic#x', 'https://jira.corp.acme.com/jira'],
+    ['https://Acme.atlassian.net/', 'https://acme.atlassian.net'],
+  ])('the Jira URL %s is stored as %s (the Jira client appends /rest/api/… to it)', async (url, normalized) => {
+    const { api, settings } = app();
+    const jira = { flavor: 'data_center', base_url: url, auth_method: 'personal_access_token' };
+    const r = await api.call('targets.save', draft('https://bitbucket.corp.acme.com', { jira }));
+    expect(r.ok).toBe(true);
+    expect(r.ok ? (r.value as TargetRecord).target.jira?.base_url : undefined).toBe(normalized);
+    expect(settings()).toContain(JSON.stringify(normalized));
+    expect(settings()).not.toContain(JSON.stringify(url));
+  });
+
   it('a URL the syntax stage refuses for another reason is kept as typed, so its check can say why', async () => {
     const { api, settings } = app();
     const r = await api.call('targets.save', draft('https://012.011.000.005/bitbucket'));
