@@ -21,15 +21,14 @@ describe('folder-level import cycles between main/services/* folders', () => {
   });
 
   it('do not exist in main/services', () => {
-    // KNOWN EXCEPTION (open, issue 11 note): network-check/to-checks.ts builds the Data Center 429 record
-    // with providers/common/rate-limit.ts, whose failure type lives in providers. Until the rate-limit
-    // record builder moves below providers, this one edge is excluded; any other cycle still fails.
-    const known = 'network-check/to-checks.ts → ../providers/common/rate-limit';
-    const edges = folderEdges(at('../../main/services')).filter((e) => e.via !== known);
+    const edges = folderEdges(at('../../main/services'));
     const cycles = folderCycles(edges);
     const explain = cycles.map((c) => edges.filter((e) => c.includes(e.from) && c.includes(e.to)).map((e) => `${e.from} → ${e.to} (${e.via})`));
     expect(explain).toEqual([]);
     // The graph is real: net builds on url-safety, and the network-check service on both.
     expect(edges.map((e) => `${e.from}→${e.to}`)).toEqual(expect.arrayContaining(['net→url-safety', 'network-check→net', 'network-check→url-safety']));
+    // The 429 record both the network-check service and the providers build lives in net (it used to
+    // be in providers, which brought a network-check ↔ providers cycle back).
+    expect(edges.filter((e) => e.from === 'network-check' && e.to === 'providers')).toEqual([]);
   });
 });

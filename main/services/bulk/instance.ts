@@ -6,7 +6,7 @@ import { accountFor } from '../secrets/secret-store';
 import { checkDataCenterTarget, guardedSession } from '../network-check/network-check';
 import { createCloudClient } from '../providers/bitbucket-cloud/cloud-client';
 import { membershipOwnership } from '../providers/bitbucket-cloud/cloud-ownership';
-import { rateLimitRecord } from '../providers/common/rate-limit';
+import { rateLimitRecord } from '../net/rate-limit';
 import { DEFAULT_MAX_RETRY_WAIT_MS } from '../net/retry-after';
 import type { CallResult, ProviderFailure } from '../providers/common/provider-result';
 import { createDataCenterClient } from '../providers/data-center/dc-client';

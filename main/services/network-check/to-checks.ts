@@ -1,5 +1,5 @@
 import type { NetworkCheck, RateLimitCheck, UrlSafetyCheck } from '../../../shared/domain/checks';
-import { rateLimitFailure, rateLimitRecord } from '../providers/common/rate-limit';
+import { rateLimitFailure, rateLimitRecord } from '../net/rate-limit';
 import type { ProbeResult, ProbeRun } from './probe';
 import type { UrlVerdict } from '../url-safety/verdict';
 

@@ -3,7 +3,7 @@ import type { CheckResults, ScopeCheck } from '../../../../shared/domain/checks'
 import { IssuePriority, type CloudAuthMethod } from '../../../../shared/domain/vocabulary';
 import { fail, failFrom, pass, skip, warn } from '../common/findings';
 import type { ProviderFailure } from '../common/provider-result';
-import { rateLimitRecord } from '../common/rate-limit';
+import { rateLimitRecord } from '../../net/rate-limit';
 import type { CloudClient } from './cloud-client';
 import { appPasswordExplanation } from './cloud-credential';
 import { checkIssueAvailability } from './cloud-issue-availability';

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../../shared/errors/codes';
 import type { HttpResponse, NetworkEvidence } from '../../net/http-client';
+import type { RateLimitInfo } from '../../net/rate-limit';
 import { createSecretScrubber } from '../../scrub/secret-scrubber';
 
 /** An expected failure of one provider call, already mapped to a catalog code. Never holds a secret. */
@@ -17,7 +18,7 @@ export interface ProviderFailure {
   /** Seconds the provider asked to wait (429). */
   readonly retryAfterSeconds?: number;
   /** A 429: when to come back (ISO, when the provider said) and the rate-limit headers it sent. */
-  readonly rateLimit?: { readonly retryAt?: string; readonly headroom: Readonly<Record<string, string>> };
+  readonly rateLimit?: RateLimitInfo;
   readonly details?: Readonly<Record<string, unknown>>;
 }
 

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../../../shared/errors/codes';
 import type { HttpResponse } from '../../net/http-client';
 import type { ProviderFailure } from './provider-result';
 import { trimProviderText } from './provider-result';
-import { rateLimitFailure } from './rate-limit';
+import { rateLimitFailure } from '../../net/rate-limit';
 
 const GONE_WORDS = /\b(CHANGE-\d+|removed|retired|no longer (?:available|supported)|deprecated and removed|gone)\b/i;
 

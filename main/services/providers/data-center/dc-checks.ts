@@ -2,7 +2,7 @@ import type { CheckFinding } from '../../../../shared/contract/checks';
 import type { CheckResults } from '../../../../shared/domain/checks';
 import type { TargetNetworkChecks } from '../../network-check/to-checks';
 import { fail, failFrom, pass, skip } from '../common/findings';
-import { rateLimitRecord } from '../common/rate-limit';
+import { rateLimitRecord } from '../../net/rate-limit';
 import type { DataCenterClient } from './dc-client';
 
 export interface DataCenterCheckInput {

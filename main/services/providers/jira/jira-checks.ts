@@ -4,7 +4,7 @@ import type { ErrorCode } from '../../../../shared/errors/codes';
 import { fail, failFrom, pass } from '../common/findings';
 import type { ProviderFailure } from '../common/provider-result';
 import { truncationNote } from '../common/pager';
-import { rateLimitRecord } from '../common/rate-limit';
+import { rateLimitRecord } from '../../net/rate-limit';
 import type { JiraClient } from './jira-client';
 
 export interface JiraCheckInput {

@@ -1,7 +1,6 @@
-import type { RateLimitCheck } from '../../../../shared/domain/checks';
-import type { HttpResponse } from '../../net/http-client';
-import type { ProviderFailure } from './provider-result';
-import { retryAfterSeconds } from '../../net/retry-after';
+import type { RateLimitCheck } from '../../../shared/domain/checks';
+import type { HttpResponse } from './http-client';
+import { retryAfterSeconds } from './retry-after';
 
 // A 429 as a value: when to come back and the headroom headers the provider sent. Which headers
 // each provider sends, and what they mean:
@@ -14,7 +13,28 @@ import { retryAfterSeconds } from '../../net/retry-after';
 // - Jira Cloud: Retry-After, X-RateLimit-Limit/-Remaining/-Reset, X-RateLimit-NearLimit, RateLimit-Reason
 //   (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/).
 
-export type RateLimitInfo = NonNullable<ProviderFailure['rateLimit']>;
+/** A 429: when to come back (ISO, when the provider said) and the rate-limit headers it sent. */
+export interface RateLimitInfo {
+  readonly retryAt?: string;
+  readonly headroom: Readonly<Record<string, string>>;
+}
+
+/**
+ * A 429 as a failure value. It lives here, below the network-check service and the provider
+ * clients, because both build the same record from it; a provider failure (providers/common/
+ * provider-result.ts) is this shape with more optional facts, so either can be passed.
+ */
+export interface RateLimitFailure {
+  readonly code: 'PROVIDER_RATE_LIMITED';
+  readonly status: 429;
+  readonly message: string;
+  /** Seconds the provider asked to wait. */
+  readonly retryAfterSeconds?: number;
+  readonly rateLimit: RateLimitInfo;
+}
+
+/** What the record needs of any failure: its sentence and, for a 429, the wait and the headers. */
+type RateLimitFacts = Pick<RateLimitFailure, 'message' | 'retryAfterSeconds'> & { readonly rateLimit?: RateLimitInfo };
 
 const HEADROOM_HEADERS = [
   'retry-after',
@@ -41,7 +61,7 @@ export const headroomOf = (headers: Readonly<Record<string, string>>): Record<st
 const hhmm = (at: Date): string => `${at.toISOString().slice(11, 16)} UTC`;
 
 /** PROVIDER_RATE_LIMITED for a 429 the retry rule gave back: the wait asked, when to retry, the headers. */
-export const rateLimitFailure = (response: HttpResponse, what: string, now: Date): ProviderFailure => {
+export const rateLimitFailure = (response: HttpResponse, what: string, now: Date): RateLimitFailure => {
   const seconds = retryAfterSeconds(response.headers['retry-after'], now);
   const retryAt = seconds === undefined ? undefined : new Date(now.getTime() + seconds * 1000);
   const headroom = headroomOf(response.headers);
@@ -59,7 +79,7 @@ export const rateLimitFailure = (response: HttpResponse, what: string, now: Date
 };
 
 /** The pending record a run stores when it stopped on a 429. */
-export const rateLimitRecord = (provider: RateLimitCheck['provider'], failure: ProviderFailure, at: Date): RateLimitCheck => ({
+export const rateLimitRecord = (provider: RateLimitCheck['provider'], failure: RateLimitFacts, at: Date): RateLimitCheck => ({
   provider,
   detail: failure.message,
   ...(failure.retryAfterSeconds === undefined ? {} : { retry_after_s: failure.retryAfterSeconds }),
