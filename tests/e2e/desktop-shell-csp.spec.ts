@@ -5,6 +5,7 @@ import { BRIDGE_GLOBAL, METHOD_NAMES } from '../../shared/contract/method-names'
 import { RENDERER_OUT } from './support/build-renderer';
 import type { AppProtocolServer, startAppProtocolServer } from './support/app-protocol-server';
 import { guardConsole } from './support/console-guard';
+import { ssrLoader } from './support/main-loader';
 
 // The built renderer, delivered exactly as the desktop shell delivers it (the app:// protocol
 // handler with its CSP response header), with a stand-in for the preload bridge that calls the
@@ -16,15 +17,7 @@ let start: typeof startAppProtocolServer;
 let shell: AppProtocolServer;
 
 test.beforeAll(async () => {
-  const { createServer } = await import('vite');
-  vite = await createServer({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'error',
-    appType: 'custom',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-  });
+  vite = await ssrLoader();
   const mod = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/app-protocol-server.ts'))) as {
     startAppProtocolServer: typeof startAppProtocolServer;
   };

@@ -15,8 +15,15 @@ export interface MainLoader {
  * node_modules (keytar, conf, undici) load natively.
  */
 export const loadMain = async (): Promise<MainLoader> => {
+  const vite = await ssrLoader();
+  const node = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/node-side.ts'))) as typeof NodeSide;
+  return { node, close: () => vite.close() };
+};
+
+/** Vite's SSR module loader over the repository, without a config file, a watcher or HMR. */
+export const ssrLoader = async (): Promise<ViteDevServer> => {
   const { createServer } = await import('vite');
-  const vite: ViteDevServer = await createServer({
+  return createServer({
     configFile: false,
     root: ROOT,
     logLevel: 'error',
@@ -24,6 +31,4 @@ export const loadMain = async (): Promise<MainLoader> => {
     server: { middlewareMode: true, hmr: false, ws: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
   });
-  const node = (await vite.ssrLoadModule(resolve(ROOT, 'tests/e2e/support/node-side.ts'))) as typeof NodeSide;
-  return { node, close: () => vite.close() };
 };
