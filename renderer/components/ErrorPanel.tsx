@@ -11,7 +11,7 @@ const FailurePanel = ({ failure }: { readonly failure: FailedCall }) => {
   const entry = describeError(error.code);
   const titleId = `error-panel-title-${action.replace(/\W/g, '-')}`;
   return (
-    <section className="error-panel" role="alert" aria-labelledby={titleId} data-action={action}>
+    <section className="error-panel" role="alert" aria-labelledby={titleId} data-action={action} tabIndex={-1}>
       <h2 id={titleId}>
         {entry.title} <code>{error.code}</code> <CopyButton text={error.code} label={`Copy code ${error.code}`} />
       </h2>

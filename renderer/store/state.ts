@@ -40,6 +40,15 @@ export interface AppData {
   /** What is running now, for the progress line; null when idle. */
   readonly busy: string | null;
   readonly actions: Readonly<Partial<Record<ActionKey, ActionState>>>;
+  /** Fields of a step edited on screen but not saved yet, by step (the "unsaved changes" cue; Next waits for them). */
+  readonly unsaved: Readonly<Partial<Record<StepId, readonly string[]>>>;
+  /**
+   * `id@updated_at` of the record the Review step's Save answered: Export signs the saved record
+   * and opens only while the target is unchanged since that Save.
+   */
+  readonly savedMark: string | null;
+  /** Counts wizard openings: a new one starts every step's form afresh. */
+  readonly wizardSession: number;
 }
 
 export const initialData: AppData = {
@@ -53,7 +62,13 @@ export const initialData: AppData = {
   safeMode: false,
   busy: null,
   actions: {},
+  unsaved: {},
+  savedMark: null,
+  wizardSession: 0,
 };
+
+/** The mark of a record as saved now: its id and the time of its last change. */
+export const savedMarkOf = (record: TargetRecord): string => `${record.target.id}@${record.target.updated_at}`;
 
 /** What the shared step graph needs to know about the wizard now. */
 export const factsOf = (s: Pick<AppData, 'record'>): WizardFacts => ({

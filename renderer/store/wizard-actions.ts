@@ -1,11 +1,12 @@
 import type { TargetRecord } from '../../shared/contract';
-import { nextStep, previousStep, stepGate, visibleSteps } from '../../shared/domain/step-graph';
+import { previousStep, visibleSteps } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
 import type { TargetDraft } from '../../shared/domain/target';
 import type { ProviderKey } from '../../shared/domain/vocabulary';
-import { providerDraft } from './draft';
+import { providerDraft, toDraft } from './draft';
 import type { RunActions } from './run-actions';
-import { factsOf, type AppData } from './state';
+import { factsOf, savedMarkOf, type AppData } from './state';
+import { wizardGate, wizardNext } from './wizard-gates';
 
 export interface WizardActions {
   /** Opens the wizard on a new target (nothing recorded yet). */
@@ -15,6 +16,10 @@ export interface WizardActions {
   readonly chooseProvider: (provider: ProviderKey) => Promise<boolean>;
   /** Saves the draft (`targets.save`); the store keeps the record it answered. */
   readonly saveDraft: (draft: TargetDraft, label?: string) => Promise<boolean>;
+  /** The Review step's Save: saves the target as it stands and marks that record as the one Export signs. */
+  readonly commitTarget: () => Promise<boolean>;
+  /** Names the fields of `step` edited on screen and not saved yet (an empty list clears the mark). */
+  readonly markUnsaved: (step: StepId, fields: readonly string[]) => void;
   readonly goTo: (step: StepId) => boolean;
   readonly next: () => boolean;
   readonly back: () => boolean;
@@ -24,19 +29,21 @@ type Set = (partial: Partial<AppData>) => void;
 type Get = () => AppData & WizardActions & RunActions;
 
 const furthestOpen = (record: TargetRecord): StepId => {
-  const facts = factsOf({ record });
-  const open = visibleSteps(facts).filter((s) => s.gate(facts).open);
+  const open = visibleSteps(factsOf({ record })).filter((s) => wizardGate(s.id, { record, unsaved: {}, savedMark: null }).open);
   return open[open.length - 1]?.id ?? 'provider';
 };
 
+/** A fresh wizard: every form starts from the record, no unsaved marks, nothing saved for export yet. */
+const fresh = (get: Get) => ({ actions: {}, unsaved: {}, savedMark: null, wizardSession: get().wizardSession + 1 });
+
 export const wizardActions = (set: Set, get: Get): WizardActions => ({
-  startWizard: () => set({ screen: 'wizard', record: null, step: 'provider', actions: {} }),
+  startWizard: () => set({ screen: 'wizard', record: null, step: 'provider', ...fresh(get) }),
   editTarget: async (id, step) => {
     set({ actions: {} });
     const record = await get().run('targets.get', { id }, 'Opening the target');
     if (record === null) return;
-    const wanted = step !== undefined && stepGate(step, factsOf({ record })).open ? step : furthestOpen(record);
-    set({ screen: 'wizard', record, step: wanted });
+    const wanted = step !== undefined && wizardGate(step, { record, unsaved: {}, savedMark: null }).open ? step : furthestOpen(record);
+    set({ screen: 'wizard', record, step: wanted, ...fresh(get), actions: get().actions });
   },
   chooseProvider: async (provider) => {
     const current = get().record?.target;
@@ -44,13 +51,26 @@ export const wizardActions = (set: Set, get: Get): WizardActions => ({
     return get().saveDraft(providerDraft(provider, current?.id), 'Recording the provider');
   },
   saveDraft: async (draft, label = 'Saving the draft') => (await get().run('targets.save', { target: draft }, label)) !== null,
+  commitTarget: async () => {
+    const record = get().record;
+    if (record === null) return false;
+    const saved = await get().run('targets.save', { target: toDraft(record.target) }, 'Saving the target');
+    if (saved === null) return false;
+    set({ savedMark: savedMarkOf(saved) });
+    return true;
+  },
+  markUnsaved: (step, fields) => {
+    const { [step]: previous, ...others } = get().unsaved;
+    if ((previous ?? []).join('\n') === fields.join('\n')) return;
+    set({ unsaved: fields.length === 0 ? others : { ...others, [step]: fields } });
+  },
   goTo: (step) => {
-    if (!stepGate(step, factsOf(get())).open) return false;
+    if (!wizardGate(step, get()).open) return false;
     set({ step });
     return true;
   },
   next: () => {
-    const to = nextStep(get().step, factsOf(get()));
+    const to = wizardNext(get().step, get());
     return to === null ? false : get().goTo(to);
   },
   back: () => {

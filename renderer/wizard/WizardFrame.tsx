@@ -11,6 +11,7 @@ export const WizardFrame = () => {
   const step = useApp((s) => s.step);
   const record = useApp((s) => s.record);
   const openStatus = useApp((s) => s.openStatus);
+  const session = useApp((s) => s.wizardSession);
   const heading = useRef<HTMLHeadingElement>(null);
   const number = visibleSteps(factsOf({ record })).find((s) => s.id === step)?.number;
   const View = STEP_VIEWS[step];
@@ -25,7 +26,8 @@ export const WizardFrame = () => {
           {number !== undefined ? `Step ${number}: ` : ''}
           {stepDef(step).title}
         </h2>
-        <View key={`${record?.target.id ?? 'new'}:${step}`} />
+        {/* A new wizard session or step starts the step's form afresh; the first save of a draft does not. */}
+        <View key={`${session}:${step}`} />
         <StepNav />
         <button type="button" className="button-link" onClick={() => void openStatus()}>
           Back to Integration status

@@ -4,6 +4,7 @@ import { evaluateReadiness } from './readiness';
 import type { StepId } from './step-ids';
 import type { TargetConfig } from './target';
 import { isCloud, isDataCenter } from './target-kind';
+import { failedStageOf } from './url-stage-info';
 
 // The wizard's order as data: which steps a target has, and the predicate that unlocks each.
 // The UI, the CLI, the handlers and the tests all ask these functions; none re-implements them.
@@ -38,6 +39,23 @@ export const confirmationsComplete = (t: TargetConfig): boolean =>
 
 const urlPassed = (c: CheckResults): boolean => c.url_safety?.status === 'passed';
 const authOk = (c: CheckResults): boolean => c.auth?.status === 'ok';
+
+/** Why the steps after Credentials stay closed, from what the last test of the credential said. */
+const credentialGate = (c: CheckResults): Gate => {
+  const first = 'Store and test a working credential first';
+  switch (c.auth?.status) {
+    case 'ok':
+      return OPEN;
+    case 'rejected':
+      return closed('credentials', `${first}: the provider rejected the stored one when it was tested.`, c.auth.code ?? 'PROVIDER_AUTH_REQUIRED');
+    case 'retired':
+      return closed('credentials', `${first}: the stored one uses a retired method (app password).`, 'PROVIDER_AUTH_REQUIRED');
+    case 'missing':
+      return closed('credentials', `${first}: none is stored in the keychain.`, 'PROVIDER_AUTH_REQUIRED');
+    case undefined:
+      return closed('credentials', `${first}.`, 'PROVIDER_AUTH_REQUIRED');
+  }
+};
 /** The credential could not read the repository's issue settings: the route step opens for a fallback. */
 const scopeUnavailable = (c: CheckResults): boolean => c.repository?.status === 'forbidden' || c.scopes?.status === 'missing';
 
@@ -84,7 +102,7 @@ export const STEPS: readonly StepDef[] = [
     appliesTo: () => true,
     gate: ({ target, checks }) => {
       if (target === null) return closed('provider', 'Choose the provider first.');
-      return authOk(checks) ? OPEN : closed('credentials', 'Store and test a working credential first.', 'PROVIDER_AUTH_REQUIRED');
+      return credentialGate(checks);
     },
   },
   {
@@ -93,7 +111,7 @@ export const STEPS: readonly StepDef[] = [
     appliesTo: () => true,
     gate: ({ target, checks }) => {
       if (target === null) return closed('provider', 'Choose the provider first.');
-      if (!authOk(checks)) return closed('credentials', 'Store and test a working credential first.', 'PROVIDER_AUTH_REQUIRED');
+      if (!authOk(checks)) return credentialGate(checks);
       if (isCloud(target) && checks.issue_tracking === undefined && !scopeUnavailable(checks)) {
         return closed('issue_availability', 'Run the issue availability check first.');
       }
@@ -107,7 +125,14 @@ export const STEPS: readonly StepDef[] = [
     gate: (facts) => {
       const route = stepGate('route', facts);
       if (!route.open) return route;
-      return facts.target?.issue_workflow === undefined ? closed('route', 'Choose native issues, Jira export or portable export first.') : OPEN;
+      const { target, checks } = facts;
+      if (target?.issue_workflow === undefined) return closed('route', 'Choose native issues, Jira export or portable export first.');
+      // The route step's own check: a failed Jira check keeps Review closed with its code.
+      if (target.issue_workflow === 'jira' && checks.jira?.status === 'blocked') {
+        const code = checks.jira.code ?? 'JIRA_HANDOFF_UNAVAILABLE';
+        return closed('route', `The Jira check failed (${code}): fix the Jira handoff and check it again.`, code);
+      }
+      return OPEN;
     },
   },
   {
@@ -134,8 +159,12 @@ export function canPerform(action: WizardAction, { target, checks }: WizardFacts
           : closed('target', 'Enter the customer-owned workspace and repository first.');
       }
       if (target.base_url === undefined) return closed('target', 'Enter the Data Center base URL first.');
-      if (checks.url_safety?.status === 'blocked') {
-        return closed('target', 'The base URL failed the URL-safety checks.', 'PROVIDER_BASE_URL_BLOCKED');
+      {
+        // Any failed stage of the URL check or the probe keeps the credential out, naming the stage.
+        const failed = failedStageOf(checks);
+        if (failed !== null) {
+          return closed('target', `The base URL failed the URL-safety checks at the ${failed.title} stage (${failed.reason}): fix it and check again.`, 'PROVIDER_BASE_URL_BLOCKED');
+        }
       }
       return urlPassed(checks) ? OPEN : closed('target', 'Run the URL-safety check on the base URL first.');
     case 'select_scopes':

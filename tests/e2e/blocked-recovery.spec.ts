@@ -47,7 +47,6 @@ test('PROVIDER_SCOPE_UNAVAILABLE: a token without the repository scope is explai
   // and saved; the scope code no longer blocks once the work is routed away from native issues.
   await page.getByRole('button', { name: /Next: Route details/ }).click();
   await page.getByLabel('Format').selectOption('csv');
-  await page.getByRole('button', { name: 'Use CSV for portable export' }).click();
   await expect(page.getByText('Portable export configured: CSV.')).toBeVisible();
   await page.getByRole('button', { name: /Next: Review & save/ }).click();
   await expect(page.locator('[data-state="fallback"]')).toHaveAttribute('data-ready', 'true');

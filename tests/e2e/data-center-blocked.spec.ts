@@ -34,13 +34,14 @@ test('Data Center with the keyboard alone: confirmations gate the URL, a metadat
     await tabTo(page, page.locator(`#confirm-${key}-by`));
     await page.keyboard.type(who);
   }
-  await tabTo(page, page.getByRole('button', { name: 'Record confirmations' }));
-  await page.keyboard.press('Enter');
-  await expect(steps.getByRole('button', { name: /Target/ })).toBeVisible();
+  const record = page.getByRole('button', { name: 'Record confirmations and continue' });
+  await tabTo(page, record);
   await screenshot(page, '03-data-center-confirmations');
-
-  await tabTo(page, page.getByRole('button', { name: /Next: Target/ }));
+  await record.focus();
   await page.keyboard.press('Enter');
+  // One commit: Record saves the three and opens the Target step, whose heading takes focus.
+  await expect(steps.getByRole('button', { name: /Target/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Step 3: Target' })).toBeFocused();
   const baseUrl = page.getByLabel('Base URL');
   await expect(baseUrl).toBeEnabled();
   await tabTo(page, baseUrl);

@@ -58,9 +58,8 @@ test('Data Center path with the keyboard alone: approved tunnel, CA file, token,
     await expect(page.locator(`#confirm-${key}`)).toBeChecked();
     await typeInto(page, page.locator(`#confirm-${key}-by`), 'Dana Admin, platform owner');
   }
-  await press(page, page.getByRole('button', { name: 'Record confirmations' }), 'Enter');
-
-  await next(/Next: Target/);
+  await press(page, page.getByRole('button', { name: 'Record confirmations and continue' }), 'Enter');
+  await expect(page.getByRole('heading', { name: 'Step 3: Target' })).toBeFocused();
   await expect(page.getByLabel('Base URL')).toBeEnabled();
   await typeInto(page, page.getByLabel('Base URL'), sims.dataCenter);
   await typeInto(page, page.getByLabel('Project key (optional)'), 'SEC');
@@ -89,7 +88,6 @@ test('Data Center path with the keyboard alone: approved tunnel, CA file, token,
   await next(/Next: Route details/);
   await chooseOption(page, page.getByLabel('Format'), 'sarif');
   await expect(page.getByLabel('Sample sarif file')).toContainText('2.1.0');
-  await press(page, page.getByRole('button', { name: 'Use SARIF for portable export' }), 'Enter');
   await expect(page.getByText('Portable export configured: SARIF.')).toBeVisible();
 
   await next(/Next: Review & save/);

@@ -21,8 +21,9 @@ test('Data Center path: approved tunnel passes every stage, token stored and tes
     await page.locator(`#confirm-${key}`).check();
     await page.locator(`#confirm-${key}-by`).fill('Dana Admin, platform owner');
   }
-  await page.getByRole('button', { name: 'Record confirmations' }).click();
-  await next(/Next: Target/);
+  // One commit: recording all three opens the Target step.
+  await page.getByRole('button', { name: 'Record confirmations and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Step 3: Target' })).toBeFocused();
   await page.getByLabel('Base URL').fill(sims.dataCenter);
   await page.getByLabel('Project key (optional)').fill('SEC');
   await page.getByLabel('Repository slug (optional)').fill('payments');
@@ -62,7 +63,6 @@ test('Data Center path: approved tunnel passes every stage, token stored and tes
   await next(/Next: Route details/);
   await page.getByLabel('Format').selectOption('sarif');
   await expect(page.getByRole('region', { name: /Sample sarif file/ }).or(page.getByLabel('Sample sarif file'))).toContainText('2.1.0');
-  await page.getByRole('button', { name: 'Use SARIF for portable export' }).click();
   await expect(page.getByText('Portable export configured: SARIF.')).toBeVisible();
   await screenshot(page, '14-route-portable');
   await expectNoAxeViolations(page, 'Route details (portable)');

@@ -1,6 +1,7 @@
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
 import { screenshot } from './support/screenshot';
+import { dataCenterOnTarget } from './support/wizard-walk';
 
 // What an admin pastes is cleaned before it counts: a repository URL in the workspace field fills
 // workspace and repository, a token copied with the whitespace around it works (the Cloud simulator
@@ -35,15 +36,7 @@ test('a pasted repository URL fills workspace and repository, and a token with w
 
 test('a Data Center base URL with a user name and password is refused at the field, before the save', async ({ app, page }) => {
   expect(app.server.origin).toMatch(/^http:\/\/127.0.0.1:/);
-  await page.getByRole('button', { name: 'Add Bitbucket target' }).click();
-  await page.getByRole('button', { name: /Bitbucket Data Center/ }).click();
-  await page.getByRole('button', { name: /Next: Data Center confirmations/ }).click();
-  for (const key of ['ownership', 'api_root_reachable', 'scan_authorized']) {
-    await page.locator(`#confirm-${key}`).check();
-    await page.locator(`#confirm-${key}-by`).fill('Dana Admin, platform owner');
-  }
-  await page.getByRole('button', { name: 'Record confirmations' }).click();
-  await page.getByRole('button', { name: /Next: Target/ }).click();
+  await dataCenterOnTarget(page);
   await page.getByLabel('Base URL').fill('https://admin:Hunter2-pw@bitbucket.corp.example/');
   const refusal = page.locator('[data-refused="userinfo"]');
   await expect(refusal).toContainText('carries a user name or password');

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Confirmation, DataCenterConfirmations } from '../../../shared/domain/target';
 import { dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 import { useDataCenterTarget } from '../use-target';
 import { ConfirmationRow } from './ConfirmationRow';
 import { CONFIRMATION_ITEMS, type ConfirmationKey } from './confirmation-items';
@@ -18,11 +20,15 @@ const formOf = (c: DataCenterConfirmations): Form => ({
 export const ConfirmationsStep = () => {
   const target = useDataCenterTarget();
   const saveDraft = useApp((s) => s.saveDraft);
+  const next = useApp((s) => s.next);
   const busy = useApp((s) => s.busy);
   const [form, setForm] = useState<Form>(() => formOf(target?.confirmations ?? {}));
+  const { statusRef, phase, act } = useActionFocus<HTMLParagraphElement>();
   if (target === null) return <p>Only Bitbucket Data Center targets need these confirmations.</p>;
   const complete = CONFIRMATION_ITEMS.every(({ key }) => form[key].ticked && form[key].by.trim() !== '');
-  const save = () => {
+  const given = CONFIRMATION_ITEMS.filter(({ key }) => form[key].ticked && form[key].by.trim() !== '').length;
+  // One commit: Record saves what is ticked and named and, once all three are there, opens the Target step.
+  const record = async () => {
     const confirmations: DataCenterConfirmations = {};
     for (const { key } of CONFIRMATION_ITEMS) {
       const saved = target.confirmations[key];
@@ -32,7 +38,7 @@ export const ConfirmationsStep = () => {
         saved !== undefined && saved.confirmed_by === by.trim() ? saved : { confirmed_by: by.trim(), confirmed_at: new Date().toISOString() };
       confirmations[key] = entry;
     }
-    void saveDraft({ ...dataCenterDraft(target), confirmations }, 'Recording the confirmations');
+    if ((await saveDraft({ ...dataCenterDraft(target), confirmations }, 'Recording the confirmations')) && complete) next();
   };
   return (
     <div>
@@ -49,12 +55,15 @@ export const ConfirmationsStep = () => {
         />
       ))}
       <div className="button-row">
-        <button type="button" onClick={save} disabled={busy !== null}>
-          Record confirmations
+        <button type="button" onClick={() => void act(record)} disabled={busy !== null} aria-describedby="confirmations-what">
+          {complete ? 'Record confirmations and continue' : 'Record confirmations'}
         </button>
-        <span className="muted">
-          {complete ? 'All three confirmed: the base URL can be entered in the Target step.' : 'The base URL stays disabled until all three are confirmed.'}
+        <span id="confirmations-what" className="muted">
+          {complete
+            ? 'All three confirmed: recording them opens the Target step, where the base URL is entered.'
+            : `${given} of 3 ticked and named. The base URL stays disabled until all three are confirmed.`}
         </span>
+        <ActionStatus statusRef={statusRef} phase={phase} done={`Recorded ${given} of 3 confirmations.`} />
       </div>
     </div>
   );

@@ -5,6 +5,8 @@ import { SensitiveInput } from '../../components/SensitiveInput';
 import { CloudAuthMethod, DataCenterAuthMethod } from '../../../shared/domain/vocabulary';
 import { cloudDraft, dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 import { CLOUD_AUTH, DATA_CENTER_AUTH, type AuthMethod } from './auth-methods';
 import { AuthMethodChooser } from './AuthMethodChooser';
 import { ConnectionSummary } from './ConnectionSummary';
@@ -33,6 +35,7 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
   const secret = useSecretField();
   const actions = useCredentialActions(t.id);
   const disabled = !enabled || busy !== null;
+  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLDivElement>();
 
   const saveMethod = async (): Promise<boolean> => {
     const who = account.trim() === '' ? undefined : account.trim();
@@ -78,7 +81,7 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void storeAndTest();
+            void act(storeAndTest);
           }}
         >
           {info.account !== undefined ? (
@@ -102,20 +105,25 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
               {method === 'oauth' ? 'Store the consumer' : 'Store and test connection'}
             </button>
             {method === 'oauth' ? (
-              <button type="button" onClick={() => void connect()} disabled={disabled}>
+              <button type="button" onClick={() => void act(connect)} disabled={disabled}>
                 Connect (opens the system browser)
               </button>
             ) : null}
-            <button type="button" className="button-secondary" onClick={() => void actions.test()} disabled={disabled || record.credential === 'missing'}>
+            <button type="button" className="button-secondary" onClick={() => void act(actions.test)} disabled={disabled || record.credential === 'missing'}>
               Test connection
             </button>
+            <ActionStatus statusRef={statusRef} phase={phase} done="Done: the connection result is below." />
           </div>
         </form>
       )}
       {t.provider_key === 'bitbucket_cloud_issues' && t.auth_method === 'access_token' ? <TokenOwnerConfirmation target={t} /> : null}
-      <h3 className="section-title">Connection</h3>
-      <ConnectionSummary checks={record.checks} />
-      {actions.findings !== null ? <FindingsList findings={actions.findings} onRetry={() => void actions.test()} /> : null}
+      <div ref={resultRef} tabIndex={-1} aria-labelledby="connection-title" role="region" data-result-for="checks.run">
+        <h3 id="connection-title" className="section-title">
+          Connection
+        </h3>
+        <ConnectionSummary checks={record.checks} />
+        {actions.findings !== null ? <FindingsList findings={actions.findings} onRetry={() => void act(actions.test)} /> : null}
+      </div>
     </div>
   );
 };

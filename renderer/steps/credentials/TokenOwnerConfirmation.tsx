@@ -3,6 +3,8 @@ import type { CloudTarget } from '../../../shared/domain/target';
 import { SensitiveInput } from '../../components/SensitiveInput';
 import { useApp } from '../../store/context';
 import { cloudDraft } from '../../store/draft';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 
 /**
  * Access tokens have no user, so a member's role cannot show the workspace is the customer's: an
@@ -13,10 +15,11 @@ export const TokenOwnerConfirmation = ({ target }: { readonly target: CloudTarge
   const busy = useApp((s) => s.busy);
   const saved = target.token_owner_confirmation;
   const [by, setBy] = useState(saved?.confirmed_by ?? '');
+  const { statusRef, phase, act } = useActionFocus();
   const record = () => {
     const name = by.trim();
     const token_owner_confirmation = saved !== undefined && saved.confirmed_by === name ? saved : { confirmed_by: name, confirmed_at: new Date().toISOString() };
-    void saveDraft({ ...cloudDraft(target), token_owner_confirmation }, 'Recording the access token confirmation');
+    void act(() => saveDraft({ ...cloudDraft(target), token_owner_confirmation }, 'Recording the access token confirmation'));
   };
   return (
     <fieldset data-confirmation="token_owner">
@@ -28,6 +31,7 @@ export const TokenOwnerConfirmation = ({ target }: { readonly target: CloudTarge
           Record the confirmation
         </button>
         <span className="muted">{saved !== undefined ? `Recorded ${saved.confirmed_at.slice(0, 10)}.` : 'Needed before an access token target can be ready.'}</span>
+        <ActionStatus statusRef={statusRef} phase={phase} done="Confirmation recorded." />
       </div>
     </fieldset>
   );

@@ -4,6 +4,8 @@ import { BUNDLE_DEFAULT_EXPIRY_DAYS, BUNDLE_MAX_EXPIRY_DAYS } from '../../../sha
 import { downloadText } from '../../components/download';
 import { Fingerprint } from '../../components/Fingerprint';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 import { useRecord } from '../use-target';
 
 /** Step 8: the signing key's fingerprint to read aloud, the expiry, and the bundle file. */
@@ -14,6 +16,8 @@ export const ExportStep = () => {
   const [key, setKey] = useState<SigningKeyView | null>(null);
   const [days, setDays] = useState(BUNDLE_DEFAULT_EXPIRY_DAYS);
   const [exported, setExported] = useState<BundleExportResult | null>(null);
+  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLDivElement>();
+  const { statusRef: keyStatusRef, resultRef: keyResultRef, phase: keyPhase, act: keyAct } = useActionFocus<HTMLDivElement>();
   useEffect(() => {
     void run('signingKey.get', { create: false }, 'Reading the signing key').then((k) => {
       if (k !== null) setKey(k);
@@ -33,13 +37,16 @@ export const ExportStep = () => {
   return (
     <div>
       {key !== null && key.fingerprint !== null ? (
-        <Fingerprint value={key.fingerprint} label="Signing key fingerprint" />
+        <div ref={keyResultRef} tabIndex={-1} data-result-for="signingKey.get">
+          <Fingerprint value={key.fingerprint} label="Signing key fingerprint" />
+        </div>
       ) : (
         <div className="notice">
           <p>No signing key yet. One is created in the OS keychain on first use.</p>
-          <button type="button" onClick={() => void createKey()} disabled={busy !== null}>
+          <button type="button" onClick={() => void keyAct(createKey)} disabled={busy !== null}>
             Create the signing key
           </button>
+          <ActionStatus statusRef={keyStatusRef} phase={keyPhase} done="Signing key created." />
         </div>
       )}
       <p className="hint">Read this fingerprint to the reviewer over a separate channel; they pin it when they open the bundle.</p>
@@ -55,7 +62,7 @@ export const ExportStep = () => {
         />
       </div>
       <div className="button-row">
-        <button type="button" onClick={() => void exportBundle()} disabled={busy !== null || !record.readiness.can_export}>
+        <button type="button" onClick={() => void act(exportBundle)} disabled={busy !== null || !record.readiness.can_export}>
           Export and save the bundle file
         </button>
         {exported !== null ? (
@@ -63,9 +70,10 @@ export const ExportStep = () => {
             Save the printable summary
           </button>
         ) : null}
+        <ActionStatus statusRef={statusRef} phase={phase} done="Exported: the file is saved." />
       </div>
       {exported !== null ? (
-        <div className="result-line" role="status">
+        <div ref={resultRef} tabIndex={-1} className="result-line" role="status" data-result-for="bundle.export">
           <p>
             Saved <code>{exported.file_name}</code>. Expires {exported.expires_at}.
           </p>

@@ -1,6 +1,8 @@
 import type { ProviderKey } from '../../../shared/domain/vocabulary';
 import { DEPLOYMENT_LABELS, PROVIDER_LABELS } from '../../app/labels';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 
 const CHOICES: ReadonlyArray<{ key: ProviderKey; blurb: string }> = [
   {
@@ -19,6 +21,7 @@ export const ProviderStep = () => {
   const chooseProvider = useApp((s) => s.chooseProvider);
   const busy = useApp((s) => s.busy);
   const chosen = record?.target.provider_key;
+  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLParagraphElement>();
   return (
     <div>
       <p>Choose where the repositories live. Nothing else is asked until this is recorded.</p>
@@ -30,15 +33,16 @@ export const ProviderStep = () => {
             className="choice"
             aria-pressed={chosen === key}
             disabled={busy !== null}
-            onClick={() => void chooseProvider(key)}
+            onClick={() => void act(() => chooseProvider(key))}
           >
             <span className="choice-title">{PROVIDER_LABELS[key]}</span>
             <span className="choice-blurb">{blurb}</span>
           </button>
         ))}
       </div>
+      <ActionStatus statusRef={statusRef} phase={phase} done="Provider recorded." />
       {record !== null ? (
-        <p className="result-line" role="status">
+        <p ref={resultRef} tabIndex={-1} className="result-line" role="status">
           Recorded: <code>provider_key</code> = <code>{record.target.provider_key}</code>, <code>deployment_mode</code> ={' '}
           <code>{record.target.deployment_mode}</code> ({DEPLOYMENT_LABELS[record.target.deployment_mode]}). Draft saved.
         </p>

@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { toDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { savedMarkOf } from '../../store/state';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 import { useRecord } from '../use-target';
 import { BlockingList } from './BlockingList';
 import { ReadyStates } from './ReadyStates';
@@ -8,12 +9,13 @@ import { ReadyStates } from './ReadyStates';
 /** Step 7: the readiness verdict; Save is enabled only when provider auth and network are ready. */
 export const ReviewStep = () => {
   const record = useRecord();
-  const saveDraft = useApp((s) => s.saveDraft);
+  const commitTarget = useApp((s) => s.commitTarget);
+  const savedMark = useApp((s) => s.savedMark);
   const busy = useApp((s) => s.busy);
-  const [saved, setSaved] = useState(false);
+  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLParagraphElement>();
   if (record === null) return null;
   const { readiness } = record;
-  const save = async () => setSaved(await saveDraft(toDraft(record.target), 'Saving the target'));
+  const saved = savedMark === savedMarkOf(record);
   return (
     <div>
       <h3 className="section-title">Ready states</h3>
@@ -31,15 +33,16 @@ export const ReviewStep = () => {
         </>
       ) : null}
       <div className="button-row">
-        <button type="button" onClick={() => void save()} disabled={!readiness.can_save || busy !== null} aria-describedby="save-why">
+        <button type="button" onClick={() => void act(commitTarget)} disabled={!readiness.can_save || busy !== null} aria-describedby="save-why">
           Save target
         </button>
         <span id="save-why" className="muted">
           {readiness.can_save ? 'Provider auth and network checks are ready.' : 'Save is enabled only when provider auth and network checks are ready.'}
         </span>
+        <ActionStatus statusRef={statusRef} phase={phase} done="Saved." />
       </div>
       {saved ? (
-        <p className="result-line" role="status">
+        <p ref={resultRef} tabIndex={-1} className="result-line" role="status">
           Saved. Verdict: {readiness.verdict}.
         </p>
       ) : null}

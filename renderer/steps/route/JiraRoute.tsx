@@ -6,7 +6,11 @@ import { SecretField, useSecretField } from '../../components/SecretField';
 import { SensitiveInput } from '../../components/SensitiveInput';
 import { toDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
 import { FindingsList } from '../credentials/FindingsList';
+import { UnsavedCue } from '../UnsavedCue';
+import { useActionFocus } from '../use-action-focus';
+import { useUnsaved } from '../use-unsaved';
 import { authMethodsFor, formOf, handoffOf, JIRA_AUTH_LABELS, type JiraForm } from './jira-form';
 import { JiraResult } from './JiraResult';
 
@@ -18,8 +22,20 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
   const [form, setForm] = useState<JiraForm>(() => formOf(record.target.jira));
   const [findings, setFindings] = useState<readonly CheckFinding[] | null>(null);
   const secret = useSecretField();
+  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLDivElement>();
   const set = (patch: Partial<JiraForm>) => setForm((f) => ({ ...f, ...patch }));
   const methods = authMethodsFor(form.flavor);
+  const savedForm = formOf(record.target.jira);
+  const differs = (k: keyof JiraForm): boolean => form[k].trim() !== savedForm[k].trim();
+  const unsaved = useUnsaved('route', {
+    'Jira flavor': differs('flavor'),
+    'Site or base URL': differs('base_url'),
+    Authentication: differs('auth_method'),
+    'Account e-mail': form.flavor === 'cloud' && differs('account_email'),
+    'Cloud ID': form.auth_method === 'scoped_api_token' && differs('cloud_id'),
+    'Project key': form.project_key.trim().toUpperCase() !== savedForm.project_key,
+    'Issue type': differs('issue_type'),
+  });
   const id = record.target.id;
 
   const check = async () => {
@@ -41,7 +57,7 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void saveAndCheck();
+          void act(saveAndCheck);
         }}
       >
         <fieldset>
@@ -92,14 +108,18 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
           <label htmlFor="jira-issue-type">Issue type</label>
           <input id="jira-issue-type" type="text" value={form.issue_type} onChange={(e) => set({ issue_type: e.target.value })} placeholder="Bug" />
         </div>
+        <UnsavedCue id="jira-unsaved" fields={unsaved} then="Save and check Jira records them, then checks them live." />
         <div className="button-row">
           <button type="submit" disabled={busy !== null || form.base_url.trim() === '' || userinfoBlocks(form.base_url)}>
             Save and check Jira
           </button>
+          <ActionStatus statusRef={statusRef} phase={phase} done="Checked: the Jira result is below." />
         </div>
       </form>
-      {record.checks.jira !== undefined ? <JiraResult jira={record.checks.jira} onRetry={() => void check()} /> : null}
-      {findings !== null ? <FindingsList findings={findings} /> : null}
+      <div ref={resultRef} tabIndex={-1} data-result-for="jira.check">
+        {record.checks.jira !== undefined ? <JiraResult jira={record.checks.jira} onRetry={() => void act(saveAndCheck)} /> : null}
+        {findings !== null ? <FindingsList findings={findings} /> : null}
+      </div>
     </div>
   );
 };

@@ -4,6 +4,10 @@ import { IssuePriority } from '../../../shared/domain/vocabulary';
 import { BlockedState } from '../../components/BlockedState';
 import { toDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { UnsavedCue } from '../UnsavedCue';
+import { useActionFocus } from '../use-action-focus';
+import { useUnsaved } from '../use-unsaved';
 import { ScopesTable } from './ScopesTable';
 
 /** Native Bitbucket Cloud issues: scopes, a component from the live list, and a priority. */
@@ -16,9 +20,11 @@ export const NativeRoute = ({ record }: { readonly record: TargetRecord }) => {
   const [component, setComponent] = useState(t.component ?? '');
   const [priority, setPriority] = useState<IssuePriority | ''>(t.priority ?? '');
   const scopes = record.checks.scopes;
+  const { statusRef, phase, act } = useActionFocus();
+  const unsaved = useUnsaved('route', { Component: component !== (t.component ?? ''), Priority: priority !== (t.priority ?? '') });
   const save = () => {
     const draft = { ...toDraft(t), component: component === '' ? undefined : component, priority: priority === '' ? undefined : priority };
-    void saveDraft(draft, 'Recording component and priority');
+    void act(() => saveDraft(draft, 'Recording component and priority'));
   };
   return (
     <div>
@@ -50,9 +56,17 @@ export const NativeRoute = ({ record }: { readonly record: TargetRecord }) => {
           ))}
         </select>
       </div>
-      <button type="button" onClick={save} disabled={busy !== null}>
-        Save component and priority
-      </button>
+      <UnsavedCue id="native-unsaved" fields={unsaved} then="Save them before the review." />
+      <div className="button-row">
+        <button type="button" onClick={save} disabled={busy !== null}>
+          Save component and priority
+        </button>
+        <ActionStatus
+          statusRef={statusRef}
+          phase={phase}
+          done={`Recorded: component ${t.component ?? 'none'}, priority ${t.priority ?? 'default'}.`}
+        />
+      </div>
     </div>
   );
 };

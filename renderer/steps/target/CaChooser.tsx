@@ -4,6 +4,8 @@ import type { DataCenterTarget } from '../../../shared/domain/target';
 import { useMask } from '../../safe-mode/use-mask';
 import { dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 import { desktopCaPicker } from './pick-ca';
 
 interface Props {
@@ -23,10 +25,11 @@ export const CaChooser = ({ target, disabled }: Props) => {
   const mask = useMask();
   const upload = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<string | null>(null);
+  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLDListElement>();
   const first = target.ca?.certificates[0];
   const count = target.ca?.certificates.length ?? 0;
-  const save = (caPem: string | null): Promise<boolean> =>
-    saveDraft({ ...dataCenterDraft(target), ca_pem: caPem }, caPem === null ? 'Removing the corporate CA' : 'Saving the corporate CA');
+  const save = (caPem: string | null): Promise<void> =>
+    act(() => saveDraft({ ...dataCenterDraft(target), ca_pem: caPem }, caPem === null ? 'Removing the corporate CA' : 'Saving the corporate CA'));
   const choose = async (): Promise<void> => {
     setRefused(null);
     const desktop = desktopCaPicker();
@@ -43,7 +46,7 @@ export const CaChooser = ({ target, disabled }: Props) => {
     <fieldset aria-describedby="dc-ca-hint">
       <legend>Corporate CA (optional)</legend>
       {first === undefined ? null : (
-        <dl className="facts" aria-label="Corporate CA">
+        <dl ref={resultRef} tabIndex={-1} className="facts" aria-label="Corporate CA">
           <div>
             <dt>Subject</dt>
             <dd>{mask(first.subject)}</dd>
@@ -106,6 +109,7 @@ export const CaChooser = ({ target, disabled }: Props) => {
             Remove the CA
           </button>
         )}
+        <ActionStatus statusRef={statusRef} phase={phase} done={first === undefined ? 'No corporate CA: only the system certificates are trusted.' : 'Corporate CA saved.'} />
       </div>
     </fieldset>
   );

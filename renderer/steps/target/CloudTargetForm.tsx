@@ -4,6 +4,10 @@ import type { CloudTarget } from '../../../shared/domain/target';
 import { SensitiveInput } from '../../components/SensitiveInput';
 import { cloudDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
+import { ActionStatus } from '../ActionStatus';
+import { UnsavedCue } from '../UnsavedCue';
+import { useActionFocus } from '../use-action-focus';
+import { useUnsaved } from '../use-unsaved';
 
 const SLUG = /^[A-Za-z0-9_.~-]+$/;
 
@@ -27,8 +31,13 @@ export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) =>
     setFromUrl(true);
   };
   const valid = SLUG.test(workspace.trim()) && SLUG.test(repo.trim());
+  const { statusRef, phase, act } = useActionFocus();
+  const unsaved = useUnsaved('target', {
+    Workspace: workspace.trim() !== (target.workspace ?? ''),
+    Repository: repo.trim() !== (target.repository_slug ?? ''),
+  });
   const save = () =>
-    void saveDraft({ ...cloudDraft(target), workspace: workspace.trim(), repository_slug: repo.trim() }, 'Saving workspace and repository');
+    void act(() => saveDraft({ ...cloudDraft(target), workspace: workspace.trim(), repository_slug: repo.trim() }, 'Saving workspace and repository'));
   return (
     <form
       onSubmit={(e) => {
@@ -59,9 +68,13 @@ export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) =>
           The repository slug: letters, digits, dot, underscore, tilde and hyphen.
         </p>
       </div>
-      <button type="submit" disabled={!valid || busy !== null}>
-        Save workspace and repository
-      </button>
+      <UnsavedCue id="cloud-target-unsaved" fields={unsaved} then="Save them before the credential is asked." />
+      <div className="button-row">
+        <button type="submit" disabled={!valid || busy !== null}>
+          Save workspace and repository
+        </button>
+        <ActionStatus statusRef={statusRef} phase={phase} done="Saved: the credential is asked next." />
+      </div>
     </form>
   );
 };

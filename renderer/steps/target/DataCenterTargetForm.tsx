@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { canPerform } from '../../../shared/domain/step-graph';
 import type { DataCenterTarget } from '../../../shared/domain/target';
 import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
@@ -7,6 +7,10 @@ import { UserinfoRefusal, userinfoBlocks } from '../../components/UserinfoRefusa
 import { dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
 import { factsOf } from '../../store/state';
+import { ActionStatus } from '../ActionStatus';
+import { UnsavedCue } from '../UnsavedCue';
+import { useActionFocus } from '../use-action-focus';
+import { useUnsaved } from '../use-unsaved';
 import { AllowlistChooser } from './AllowlistChooser';
 import { CaChooser } from './CaChooser';
 import { UrlCheckPanel } from './UrlCheckPanel';
@@ -20,6 +24,13 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
   const saveDraft = useApp((s) => s.saveDraft);
   const busy = useApp((s) => s.busy);
   const [baseUrl, setBaseUrl] = useState(target.base_url ?? '');
+  // The store keeps the base URL normalised (main's syntax stage): after a save the field shows
+  // what was stored, so a saved URL never reads as an unsaved edit.
+  const [storedUrl, setStoredUrl] = useState(target.base_url);
+  if (storedUrl !== target.base_url) {
+    setStoredUrl(target.base_url);
+    setBaseUrl(target.base_url ?? '');
+  }
   const [project, setProject] = useState(target.workspace ?? '');
   const [repo, setRepo] = useState(target.repository_slug ?? '');
   const [allowlist, setAllowlist] = useState<AllowlistStatus | undefined>(target.allowlist_status);
@@ -27,6 +38,17 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
   const [proxyResolves, setProxyResolves] = useState(target.proxy_resolves_name === true);
   const urlGate = canPerform('set_base_url', factsOf({ record }));
   const urlCheck = useUrlCheck(target.id);
+  const verdict = useRef<HTMLDivElement>(null);
+  const { statusRef: formStatusRef, phase: formPhase, act: formAct } = useActionFocus(verdict);
+  const acknowledged = allowlist === 'allowlisted' && ack;
+  const unsaved = useUnsaved('target', {
+    'Base URL': baseUrl.trim() !== (target.base_url ?? ''),
+    'Let the proxy resolve the name': proxyResolves !== (target.proxy_resolves_name === true),
+    'Project key': project.trim() !== (target.workspace ?? ''),
+    'Repository slug': repo.trim() !== (target.repository_slug ?? ''),
+    'Network path': allowlist !== target.allowlist_status,
+    'Private-address acknowledgement': acknowledged !== target.private_address_acknowledged,
+  });
   // The checkbox decides the field: cleared, it is left out (not kept from the stored target).
   const { proxy_resolves_name: _stored, ...stored } = dataCenterDraft(target);
   const save = (): Promise<boolean> =>
@@ -37,18 +59,26 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
         workspace: optional(project),
         repository_slug: optional(repo),
         allowlist_status: allowlist,
-        private_address_acknowledged: allowlist === 'allowlisted' && ack,
+        private_address_acknowledged: acknowledged,
         ...(proxyResolves ? { proxy_resolves_name: true } : {}),
       },
       'Saving the target',
     );
+  // "Check" checks what the fields hold: unsaved edits are saved first, then the saved URL is checked.
+  const saveAndCheck = async (): Promise<void> => {
+    if (userinfoBlocks(baseUrl) || baseUrl.trim() === '') return;
+    if (unsaved.length > 0 && !(await save())) return;
+    await urlCheck.check();
+  };
   return (
     <div>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (userinfoBlocks(baseUrl)) return;
-          void save().then((saved) => (saved ? urlCheck.check() : undefined));
+          void formAct(async () => {
+            if (await save()) await urlCheck.check();
+          });
         }}
       >
         <div className="field">
@@ -87,11 +117,15 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
         </div>
         <AllowlistChooser value={allowlist} onChange={setAllowlist} acknowledged={ack} onAcknowledge={setAck} />
         <CaChooser target={target} disabled={!urlGate.open} />
-        <button type="submit" disabled={busy !== null || baseUrl.trim() === '' || userinfoBlocks(baseUrl)}>
-          Save and check the base URL
-        </button>
+        <UnsavedCue id="dc-target-unsaved" fields={unsaved} then="Save and check records them, then checks the URL in the field." />
+        <div className="button-row">
+          <button type="submit" disabled={busy !== null || baseUrl.trim() === '' || userinfoBlocks(baseUrl)}>
+            Save and check the base URL
+          </button>
+          <ActionStatus statusRef={formStatusRef} phase={formPhase} done="Checked: the result is below." />
+        </div>
       </form>
-      <UrlCheckPanel urlCheck={urlCheck} />
+      <UrlCheckPanel urlCheck={urlCheck} onCheck={saveAndCheck} unsaved={unsaved.length > 0} verdictRef={verdict} />
     </div>
   );
 };

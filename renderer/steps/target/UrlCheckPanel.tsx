@@ -1,51 +1,78 @@
+import type { RefObject } from 'react';
 import { canPerform } from '../../../shared/domain/step-graph';
+import { failedStageOf } from '../../../shared/domain/url-stage-info';
 import { BlockedState } from '../../components/BlockedState';
 import { StageTable } from '../../components/StageTable';
+import { Masked } from '../../safe-mode/Masked';
 import { useApp } from '../../store/context';
 import { factsOf } from '../../store/state';
+import { ActionStatus } from '../ActionStatus';
+import { useActionFocus } from '../use-action-focus';
 import { useRecord } from '../use-target';
 import type { UrlCheck } from './use-url-check';
 import { probeRows, stageRows } from './url-stages';
 
+interface Props {
+  readonly urlCheck: UrlCheck;
+  /** Checks what the fields hold: saves unsaved edits first, then checks the saved URL. */
+  readonly onCheck: () => Promise<void>;
+  /** The fields differ from the saved target: the results below are about the saved URL. */
+  readonly unsaved: boolean;
+  /** The verdict (blocked or passed), where focus lands after a check. */
+  readonly verdictRef: RefObject<HTMLDivElement | null>;
+}
+
 /** The live URL-safety check and probe of the Data Center base URL, one row per stage. */
-export const UrlCheckPanel = ({ urlCheck }: { readonly urlCheck: UrlCheck }) => {
+export const UrlCheckPanel = ({ urlCheck, onCheck, unsaved, verdictRef }: Props) => {
   const record = useRecord();
   const busy = useApp((s) => s.busy);
+  const { statusRef, phase, act } = useActionFocus(verdictRef);
   if (record === null || record.target.provider_key !== 'bitbucket_data_center_issues') return null;
   const checks = record.checks;
-  const { probe, running, check } = urlCheck;
+  const { probe, running } = urlCheck;
   const rows = running ? stageRows({}, true) : probe !== null ? probeRows(probe.stages, checks) : stageRows(checks, false);
-  const blocked = checks.url_safety?.status === 'blocked' || checks.network?.status === 'failed';
-  const reason = checks.network?.status === 'failed' ? checks.network.reason : checks.url_safety?.reason;
-  const detail = checks.network?.status === 'failed' ? checks.network.detail : checks.url_safety?.detail;
+  const failed = failedStageOf(checks);
   const credentialsGate = canPerform('store_credential', factsOf({ record }));
+  const check = () => void act(onCheck);
   return (
     <section aria-labelledby="url-check-title">
       <h3 id="url-check-title" className="section-title">
         URL-safety check and probe
       </h3>
       <div className="button-row">
-        <button type="button" onClick={() => void check()} disabled={busy !== null || record.target.base_url === undefined}>
+        <button type="button" onClick={check} disabled={busy !== null || (record.target.base_url === undefined && !unsaved)}>
           {checks.url_safety === undefined ? 'Check the base URL' : 'Check again'}
         </button>
         <span className="muted">
-          {record.target.base_url === undefined ? 'Save a base URL first.' : 'Runs from this machine, inside your network. No credential is sent.'}
+          {unsaved
+            ? 'Saves the edited fields first, then checks the URL in the field.'
+            : record.target.base_url === undefined
+              ? 'Save a base URL first.'
+              : 'Runs from this machine, inside your network. No credential is sent.'}
         </span>
+        <ActionStatus statusRef={statusRef} phase={phase} done="Checked: the result is below." />
       </div>
-      <StageTable rows={rows} caption="URL-safety and probe stages" />
-      {blocked && !running ? (
-        <BlockedState
-          code="PROVIDER_BASE_URL_BLOCKED"
-          detail={[reason, detail].filter((x) => x !== undefined).join(': ')}
-          onRetry={() => void check()}
-          retryLabel="Check again"
-        />
-      ) : null}
-      {!blocked && checks.url_safety?.status === 'passed' && credentialsGate.open ? (
-        <p className="result-line" role="status">
-          The base URL passed the URL-safety checks{checks.network?.status === 'reached' ? ' and the API root answered' : ''}. Credentials can be entered next.
+      {unsaved && checks.url_safety !== undefined && !running ? (
+        <p className="notice" data-stale="true">
+          These results are for the saved base URL <code><Masked text={record.target.base_url ?? ''} /></code>, not the edited fields.
         </p>
       ) : null}
+      <StageTable rows={rows} caption="URL-safety and probe stages" />
+      <div ref={verdictRef} tabIndex={-1} className="check-verdict" data-verdict-for="url.checkTarget">
+        {failed !== null && !running ? (
+          <BlockedState
+            code="PROVIDER_BASE_URL_BLOCKED"
+            detail={`Failed at the ${failed.title} stage — ${[failed.reason, failed.detail].filter((x) => x !== undefined).join(': ')}`}
+            onRetry={check}
+            retryLabel="Check again"
+          />
+        ) : null}
+        {failed === null && checks.url_safety?.status === 'passed' && credentialsGate.open && !running ? (
+          <p className="result-line" role="status">
+            The base URL passed the URL-safety checks{checks.network?.status === 'reached' ? ' and the API root answered' : ''}. Credentials can be entered next.
+          </p>
+        ) : null}
+      </div>
     </section>
   );
 };

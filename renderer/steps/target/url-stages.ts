@@ -1,5 +1,6 @@
 import { UrlStageName } from '../../../shared/contract/url-safety';
-import type { BlockReason, CheckResults } from '../../../shared/domain/checks';
+import type { CheckResults } from '../../../shared/domain/checks';
+import { URL_STAGE_INFO } from '../../../shared/domain/url-stage-info';
 
 /** The one stage vocabulary (shared/contract/url-safety.ts). */
 export type StageId = UrlStageName;
@@ -14,20 +15,20 @@ export interface StageRow {
   readonly ms?: number;
 }
 
-/** Title, the reasons that fail it and its timing keys, for every stage of the one vocabulary. */
-const STAGE_INFO: Readonly<Record<StageId, { title: string; fails: readonly BlockReason[]; timing: readonly string[] }>> = {
-  syntax: { title: 'Syntax and scheme', fails: ['syntax', 'scheme', 'userinfo'], timing: [] },
-  dns: { title: 'DNS', fails: ['dns'], timing: ['dns'] },
-  addresses: { title: 'Addresses', fails: ['reserved_ip'], timing: [] },
-  policy: { title: 'Network policy', fails: ['private_network'], timing: [] },
-  connection: { title: 'Connection', fails: ['unreachable', 'timeout', 'proxy_refused_ip'], timing: ['connect', 'tcp'] },
-  tls: { title: 'TLS', fails: ['tls'], timing: ['tls'] },
-  redirects: { title: 'Redirects', fails: ['redirect'], timing: [] },
-  api_root: { title: 'API root', fails: ['too_large', 'ownership'], timing: ['api_root', 'headers', 'body', 'total'] },
+/** The timing keys of each stage; its title and failing reasons are shared (shared/domain/url-stage-info.ts). */
+const STAGE_TIMING: Readonly<Record<StageId, readonly string[]>> = {
+  syntax: [],
+  dns: ['dns'],
+  addresses: [],
+  policy: [],
+  connection: ['connect', 'tcp'],
+  tls: ['tls'],
+  redirects: [],
+  api_root: ['api_root', 'headers', 'body', 'total'],
 };
 
 /** In the vocabulary's order. */
-const STAGES = UrlStageName.options.map((id) => ({ id, ...STAGE_INFO[id] }));
+const STAGES = UrlStageName.options.map((id) => ({ id, ...URL_STAGE_INFO[id], timing: STAGE_TIMING[id] }));
 
 const URL_STAGES: ReadonlySet<StageId> = new Set(['syntax', 'dns', 'addresses', 'policy']);
 

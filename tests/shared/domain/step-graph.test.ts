@@ -74,6 +74,39 @@ describe('refused out-of-order moves', () => {
   });
 });
 
+// Issue 14 item 3: a failed check of a step keeps the next step closed, and the lock text names
+// what failed. Before, a probe that failed at TLS left Credentials open next to a red box.
+describe('a failed check closes the next step and names what failed', () => {
+  const tlsFailed = { status: 'failed' as const, reason: 'tls' as const, detail: 'unable to verify the first certificate', redirects: [], via_proxy: false, timings_ms: {}, checked_at: AT };
+  const redirected = { ...tlsFailed, reason: 'redirect' as const, detail: 'cross-origin redirect to https://new.example/: adopt the new URL to continue' };
+  it.each([
+    { name: 'probe failed at TLS', network: tlsFailed, stage: 'TLS stage (tls)' },
+    { name: 'cross-origin redirect', network: redirected, stage: 'Redirects stage (redirect)' },
+  ])('credentials stay closed when the $name, though the URL check passed', ({ network, stage }) => {
+    const gate = stepGate('credentials', { target: dataCenterTarget(), checks: { url_safety: passedUrl, network } });
+    expect(gate).toMatchObject({ open: false, after: 'target', code: 'PROVIDER_BASE_URL_BLOCKED' });
+    if (!gate.open) expect(gate.reason).toContain(stage);
+  });
+
+  it('a blocked URL names its stage too', () => {
+    const gate = stepGate('credentials', { target: dataCenterTarget(), checks: { url_safety: { status: 'blocked', reason: 'reserved_ip', addresses: [], checked_at: AT } } });
+    expect(!gate.open && gate.reason).toContain('Addresses stage (reserved_ip)');
+  });
+
+  it('a rejected credential closes issue availability and says it was rejected', () => {
+    const gate = stepGate('issue_availability', { target: cloudTarget(), checks: { auth: { status: 'rejected', code: 'PROVIDER_AUTH_REQUIRED', checked_at: AT } } });
+    expect(gate).toMatchObject({ open: false, after: 'credentials', code: 'PROVIDER_AUTH_REQUIRED' });
+    expect(!gate.open && gate.reason).toMatch(/^Store and test a working credential first: the provider rejected/);
+  });
+
+  it('a failed Jira check keeps Review closed with its code', () => {
+    const { target, checks } = readyCloudJira();
+    const gate = stepGate('review', { target, checks: { ...checks, jira: { status: 'blocked', code: 'JIRA_HANDOFF_UNAVAILABLE', detail: 'project SEC not found', checked_at: AT } } });
+    expect(gate).toMatchObject({ open: false, after: 'route', code: 'JIRA_HANDOFF_UNAVAILABLE' });
+    expect(stepGate('review', { target, checks }).open).toBe(true);
+  });
+});
+
 describe('allowed moves', () => {
   it('a Data Center target walks every step in documentation order', () => {
     const { target, checks } = readyDataCenterPortable();

@@ -68,6 +68,9 @@ describe('Credentials step', () => {
     expect(alert.textContent).toContain('KEYCHAIN_UNAVAILABLE');
     expect(alert.textContent).toContain(entry.meaning);
     expect(alert.textContent).toContain(entry.fix);
+    // Focus went to the failure (issue 14 item 2), and the summary beside the button names the code.
+    expect(document.activeElement).toBe(alert);
+    expect(screen.getByText(/Storing the credential in the keychain failed: KEYCHAIN_UNAVAILABLE/)).toBeTruthy();
     expect(memory.calls.slice(before).map((c) => c.name)).toEqual(['targets.save', 'credentials.store']);
     expect(screen.getByText('No credential stored yet.')).toBeTruthy();
     // The secret is not kept for a retry: the admin enters it again.
@@ -76,6 +79,18 @@ describe('Credentials step', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('after "Store and test connection", focus is on the connection result, not on the page', async () => {
+    await cloudReadyForCredentials();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Atlassian account e-mail' }), { target: { value: 'dana@acme.example' } });
+    const field = document.querySelector<HTMLInputElement>('#auth-secret');
+    if (field === null) throw new Error('no secret field');
+    field.value = SECRET;
+    fireEvent.click(screen.getByRole('button', { name: 'Store and test connection' }));
+    const result = await screen.findByRole('region', { name: 'Connection' });
+    await waitFor(() => expect(document.activeElement).toBe(result));
+    expect(result.textContent).toContain('Accepted');
   });
 
   it('OAuth: Connect takes the answered record, then tests, with no call to read the target again', async () => {

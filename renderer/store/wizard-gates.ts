@@ -1,0 +1,41 @@
+import { stepGate, visibleSteps, type Gate } from '../../shared/domain/step-graph';
+import type { StepId } from '../../shared/domain/step-ids';
+import { factsOf, savedMarkOf, type AppData } from './state';
+
+type GateFacts = Pick<AppData, 'record' | 'unsaved' | 'savedMark'>;
+
+/**
+ * Whether a step can be opened now: the shared step graph's gate first (the checks and the order),
+ * then what only the screen knows — unsaved edits on an earlier step hold every later step, and
+ * Export waits for the Review step's Save of the record as it is now. StepList, StepNav and the
+ * store's goTo all ask this one function.
+ */
+export const wizardGate = (step: StepId, s: GateFacts): Gate => {
+  const facts = factsOf(s);
+  const gate = stepGate(step, facts);
+  if (!gate.open) return gate;
+  const steps = visibleSteps(facts);
+  const at = steps.findIndex((x) => x.id === step);
+  for (const earlier of steps.slice(0, Math.max(0, at))) {
+    const fields = s.unsaved[earlier.id] ?? [];
+    if (fields.length > 0) {
+      return { open: false, after: earlier.id, reason: `Unsaved changes on the ${earlier.title} step (${fields.join(', ')}): save them first.` };
+    }
+  }
+  if (step === 'export' && (s.record === null || s.savedMark !== savedMarkOf(s.record))) {
+    return { open: false, after: 'review', reason: 'Save the target on the Review step first: Export signs the saved record.' };
+  }
+  return gate;
+};
+
+/** The step after `current` on this target's path, whether or not it is open. */
+export const followingStep = (current: StepId, s: Pick<AppData, 'record'>) => {
+  const steps = visibleSteps(factsOf(s));
+  const i = steps.findIndex((x) => x.id === current);
+  return i >= 0 ? steps[i + 1] : undefined;
+};
+
+export const wizardNext = (current: StepId, s: GateFacts): StepId | null => {
+  const next = followingStep(current, s);
+  return next !== undefined && wizardGate(next.id, s).open ? next.id : null;
+};
