@@ -30,7 +30,7 @@ const onTargetStep = async () => {
     base_url: 'https://bitbucket.corp.acme.com',
   });
   view.store.getState().goTo('target');
-  await screen.findByRole('group', { name: /Corporate CA/ }, { timeout: 10000 });
+  await screen.findByRole('group', { name: /Corporate CA/ });
   return view;
 };
 
