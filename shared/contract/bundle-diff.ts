@@ -7,7 +7,7 @@ import { method } from './define';
 
 const MAX_BUNDLE_BASE64 = 16 * 1024 * 1024;
 
-export const BundleDiffSection = z.enum(['target', 'addresses', 'certificate', 'scopes', 'readiness', 'signing_key', 'validity', 'evidence', 'app', 'bundle_id', 'format']);
+export const BundleDiffSection = z.enum(['target', 'addresses', 'certificate', 'scopes', 'readiness', 'signing_key', 'validity', 'evidence', 'radar', 'app', 'bundle_id', 'format']);
 export type BundleDiffSection = z.infer<typeof BundleDiffSection>;
 
 export const BundleChange = z.object({

@@ -3,6 +3,7 @@ import { ErrorCode } from '../errors/codes';
 import { BULK_BUNDLE_FORMAT_VERSION, BundleRepository, bulkPayloadFields, VerdictTotalsSchema } from './bulk-bundle';
 import { CheckResults } from './checks';
 import { readFingerprint } from './fingerprint-input';
+import { BundleRadar } from './radar';
 import { Readiness } from './readiness-schema';
 import { CaSummary, caSummaryOf } from './ca';
 import { CloudTarget, DataCenterTarget, isDataCenter, type TargetConfig } from './target';
@@ -125,6 +126,8 @@ export const BundlePayload = z.strictObject({
   checks: CheckResults,
   /** evaluateReadiness(target, checks) at export time. */
   readiness: Readiness,
+  /** The expiry radar's entries at export time; absent in bundles exported before it existed (they still verify). */
+  radar: BundleRadar.optional(),
 });
 export type BundlePayload = z.infer<typeof BundlePayload>;
 
@@ -139,6 +142,8 @@ export const BulkBundlePayload = z.strictObject({
   ...bulkPayloadFields,
   /** The instance target as every bundle holds a target: its CA as facts, never the PEM. */
   target: BundleTarget,
+  /** As in version 1. */
+  radar: BundleRadar.optional(),
 });
 export type BulkBundlePayload = z.infer<typeof BulkBundlePayload>;
 

@@ -8,8 +8,12 @@ import { z } from 'zod';
 export const CalendarDate = z.iso.date();
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
-/** given: the admin typed it; assumed: the longest lifetime Atlassian allows; unknown: no rule and no answer. */
-export const ExpiryBasis = z.enum(['given', 'assumed', 'unknown']);
+/**
+ * given: the admin typed it; assumed: the longest lifetime Atlassian allows; read: Bitbucket Data
+ * Center's access-tokens REST API reported it (expires_on null: the token does not expire);
+ * unknown: no rule and no answer.
+ */
+export const ExpiryBasis = z.enum(['given', 'assumed', 'read', 'unknown']);
 export type ExpiryBasis = z.infer<typeof ExpiryBasis>;
 
 export const CredentialExpiry = z.strictObject({

@@ -1,10 +1,15 @@
-import type { TlsEvidence } from './checks';
+import { configOfBundleTarget, type AnyBundlePayload } from './bundle';
+import type { CorporateCa } from './ca';
+import type { CheckResults, TlsEvidence } from './checks';
 import { OAUTH_REFRESH_RULE_SINCE, OAUTH_REFRESH_UNUSED_MONTHS, type CredentialExpiry, type CredentialMeta } from './credential-meta';
 import { DATA_CENTER_END_OF_LIFE, DATA_CENTER_NEW_SALES_ENDED, featureReleaseOf, findDataCenterRelease } from './dc-releases';
-import { dayOf, sortRadar, statusOf, type RadarBasis, type RadarItem, type RadarItemKind } from './radar';
+import { dayOf, sortRadar, statusOf, type RadarBasis, type RadarEntry, type RadarItem, type RadarItemKind, type RadarStatus } from './radar';
+import { isDataCenter, type TargetConfig } from './target';
 
-// Facts about one target (from a saved target, a probe or a bundle) → its radar items. Pure, so
-// the CLI, the status cards and the bundle all list the same items with the same advice.
+// Facts about one target (from a saved target, a probe or a bundle) → its dated entries → its
+// radar items, judged against a clock and a window. Pure, so the CLI, the status cards, the bundle
+// and the reviewer all list the same entries with the same advice. Entries do not depend on "now":
+// a bundle signs them, and every reader judges them with `judgeRadar`.
 
 export interface RadarCa {
   readonly subject: string;
@@ -26,12 +31,63 @@ export interface RadarFacts {
   readonly dc_version?: string;
 }
 
-type Advice = Readonly<Record<'past' | 'due' | 'ok' | 'unknown', string>>;
+type Advice = Readonly<Record<RadarStatus, string>>;
 
-const item = (kind: RadarItemKind, scope: string, subject: string, date: string | null, basis: RadarBasis, now: Date, within: number, advice: Advice): RadarItem => {
-  const s = statusOf(date, now, within);
-  return { kind, scope, subject, date, basis, ...s, action: advice[s.status] };
+const CERTIFICATE: Advice = {
+  past: 'The host certificate has expired: ask the Bitbucket administrators to install a renewed one, then run the probe again.',
+  due: 'Ask the Bitbucket administrators to renew the host certificate before this date, then run the probe again and re-export the bundle (its fingerprint changes).',
+  ok: 'Nothing to do yet; the probe will show the renewed certificate.',
+  unknown: 'Run the probe (Target step, or bitbucket-target probe) so the certificate and its expiry are recorded.',
 };
+
+const ADVICE: Readonly<Record<Exclude<RadarItemKind, 'credential'>, Advice>> = {
+  certificate: CERTIFICATE,
+  ca: {
+    past: 'The corporate CA has expired: get the renewed CA certificate from the PKI team and choose it again on the Target step (--ca FILE).',
+    due: 'Get the renewed corporate CA certificate from the PKI team and choose it on the Target step (--ca FILE) before this date.',
+    ok: 'Nothing to do yet.',
+    unknown: 'Choose the corporate CA again on the Target step so its expiry is known.',
+  },
+  oauth_refresh: {
+    past: 'The refresh token has lapsed: sign in with OAuth again (Credentials step, Connect).',
+    due: 'Run the checks before this date (the access token will have expired, so the run uses the refresh token and gets a new one), or sign in with OAuth again.',
+    ok: 'Nothing to do yet; a check run that refreshes the access token renews it.',
+    unknown: 'Sign in with OAuth again so the refresh token is recorded.',
+  },
+  bundle: {
+    past: 'The bundle has expired: export a new one (Export step, or bitbucket-target bundle export) and send it to WebRiskOps.',
+    due: 'Export a new bundle before this date and send it to WebRiskOps.',
+    ok: 'Nothing to do yet.',
+    unknown: 'Export a bundle.',
+  },
+  release_support: {
+    past: "This feature release is past Atlassian's end of support: ask the Bitbucket administrators to upgrade to a supported release.",
+    due: 'Ask the Bitbucket administrators to plan an upgrade to a newer feature release before this date.',
+    ok: 'Nothing to do yet.',
+    // Undated: the version was not read yet, or it is not in this app's table.
+    unknown: "Run the probe so the version is read from the API root; for a version this app does not know, see Atlassian's End of Life Policy for its end-of-support date.",
+  },
+  platform_end_of_life: {
+    past: 'Data Center has reached its end of life: move the repositories to Bitbucket Cloud and set up a Cloud target.',
+    due: 'Finish the move to Bitbucket Cloud before this date and set up a Cloud target.',
+    ok: 'Plan the move to Bitbucket Cloud before this date.',
+    unknown: 'Plan the move to Bitbucket Cloud.',
+  },
+};
+
+const credentialAdvice = (basis: RadarBasis): Advice => ({
+  past: 'The credential has expired: create a new token and store it (Credentials step), then run the checks again.',
+  due: 'Create a new token before this date and store it with its expiry date (Credentials step), then run the checks again.',
+  ok: basis === 'assumed' ? 'Nothing to do yet; enter the real expiry date when you next store the token, so the radar need not assume.' : 'Nothing to do yet.',
+  unknown:
+    basis === 'read'
+      ? 'Bitbucket reports no expiry for this token: nothing to do, unless your policy asks for tokens that expire.'
+      : 'No expiry date is known: store the token again with the expiry date shown where it was created.',
+});
+
+/** What to do about an entry in a status: one table per kind (the credential's depends on how its date is known). */
+export const adviceFor = (kind: RadarItemKind, basis: RadarBasis, status: RadarStatus): string =>
+  (kind === 'credential' ? credentialAdvice(basis) : ADVICE[kind])[status];
 
 export const addMonths = (iso: string, months: number): string => {
   const d = new Date(iso);
@@ -40,46 +96,29 @@ export const addMonths = (iso: string, months: number): string => {
   return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 };
 
-const certificateItems = (f: RadarFacts, now: Date, within: number): RadarItem[] => {
+const entry = (kind: RadarItemKind, subject: string, date: string | null, basis: RadarBasis): RadarEntry => ({ kind, subject: subject.slice(0, 600), date, basis });
+
+const certificateEntries = (f: RadarFacts): RadarEntry[] => {
   if (f.deployment !== 'self-hosted') return [];
   const tls = f.tls;
   const cert =
     tls === undefined
-      ? item('certificate', f.scope, 'TLS certificate of the host (not probed yet)', null, 'unknown', now, within, {
-          past: '',
-          due: '',
-          ok: '',
-          unknown: 'Run the probe (Target step, or bitbucket-target probe) so the certificate and its expiry are recorded.',
-        })
-      : item('certificate', f.scope, `TLS certificate ${tls.subject} (SHA-256 ${tls.fingerprint_sha256}, issuer ${tls.issuer})`, dayOf(tls.valid_to), 'observed', now, within, {
-          past: 'The host certificate has expired: ask the Bitbucket administrators to install a renewed one, then run the probe again.',
-          due: 'Ask the Bitbucket administrators to renew the host certificate before this date, then run the probe again and re-export the bundle (its fingerprint changes).',
-          ok: 'Nothing to do yet; the probe will show the renewed certificate.',
-          unknown: '',
-        });
-  const cas = (f.ca ?? []).map((ca) =>
-    item('ca', f.scope, `Corporate CA ${ca.subject} (SHA-256 ${ca.fingerprint_sha256})`, dayOf(ca.not_after), 'observed', now, within, {
-      past: 'The corporate CA has expired: get the renewed CA certificate from the PKI team and choose it again on the Target step (--ca FILE).',
-      due: 'Get the renewed corporate CA certificate from the PKI team and choose it on the Target step (--ca FILE) before this date.',
-      ok: 'Nothing to do yet.',
-      unknown: '',
-    }),
-  );
+      ? entry('certificate', 'TLS certificate of the host (not probed yet)', null, 'unknown')
+      : entry('certificate', `TLS certificate ${tls.subject} (SHA-256 ${tls.fingerprint_sha256}, issuer ${tls.issuer})`, dayOf(tls.valid_to), 'observed');
+  const cas = (f.ca ?? []).map((ca) => entry('ca', `Corporate CA ${ca.subject} (SHA-256 ${ca.fingerprint_sha256})`, dayOf(ca.not_after), 'observed'));
   return [cert, ...cas];
 };
 
 const CREDENTIAL_LABEL: Readonly<Record<'bitbucket' | 'jira', string>> = { bitbucket: 'Bitbucket credential', jira: 'Jira credential' };
-
-const credentialItem = (kind: 'bitbucket' | 'jira', e: CredentialExpiry, scope: string, now: Date, within: number): RadarItem => {
-  const basis = e.basis === 'unknown' ? 'unknown' : e.basis;
-  const how = e.basis === 'assumed' ? ' (assumed: stored date + 365 days, the longest an Atlassian API token lives)' : e.basis === 'given' ? ' (as entered when it was stored)' : '';
-  return item('credential', scope, `${CREDENTIAL_LABEL[kind]} stored ${dayOf(e.stored_at)}${how}`, e.expires_on, basis, now, within, {
-    past: 'The credential has expired: create a new token in Atlassian and store it (Credentials step), then run the checks again.',
-    due: 'Create a new token before this date and store it with its expiry date (Credentials step), then run the checks again.',
-    ok: e.basis === 'assumed' ? 'Nothing to do yet; enter the real expiry date when you next store the token, so the radar need not assume.' : 'Nothing to do yet.',
-    unknown: 'No expiry date is known: store the token again with the expiry date shown where it was created.',
-  });
+const HOW: Readonly<Record<CredentialExpiry['basis'], string>> = {
+  assumed: ' (assumed: stored date + 365 days, the longest an Atlassian API token lives)',
+  given: ' (as entered when it was stored)',
+  read: " (read from Bitbucket's access-tokens API)",
+  unknown: '',
 };
+
+const credentialEntry = (kind: 'bitbucket' | 'jira', e: CredentialExpiry): RadarEntry =>
+  entry('credential', `${CREDENTIAL_LABEL[kind]} stored ${dayOf(e.stored_at)}${HOW[e.basis]}${e.basis === 'read' && e.expires_on === null ? ', no expiry' : ''}`, e.expires_on, e.basis);
 
 /**
  * Bitbucket rotates refresh tokens and lets one lapse after 3 months unused
@@ -88,22 +127,17 @@ const credentialItem = (kind: 'bitbucket' | 'jira', e: CredentialExpiry, scope: 
  * with a still-valid access token does not use it; access tokens live 2 hours, so a check run
  * after that refreshes, and the refresh is what is recorded.
  */
-const oauthItem = (e: CredentialExpiry, scope: string, now: Date, within: number): RadarItem =>
-  item('oauth_refresh', scope, `OAuth refresh token, last used ${dayOf(e.stored_at)} (expires after ${OAUTH_REFRESH_UNUSED_MONTHS} months unused, since ${OAUTH_REFRESH_RULE_SINCE})`, addMonths(e.stored_at, OAUTH_REFRESH_UNUSED_MONTHS), 'assumed', now, within, {
-    past: 'The refresh token has lapsed: sign in with OAuth again (Credentials step, Connect).',
-    due: 'Run the checks before this date (the access token will have expired, so the run uses the refresh token and gets a new one), or sign in with OAuth again.',
-    ok: 'Nothing to do yet; a check run that refreshes the access token renews it.',
-    unknown: '',
-  });
+const oauthEntry = (e: CredentialExpiry): RadarEntry =>
+  entry(
+    'oauth_refresh',
+    `OAuth refresh token, last used ${dayOf(e.stored_at)} (expires after ${OAUTH_REFRESH_UNUSED_MONTHS} months unused, since ${OAUTH_REFRESH_RULE_SINCE})`,
+    addMonths(e.stored_at, OAUTH_REFRESH_UNUSED_MONTHS),
+    'assumed',
+  );
 
-const platformItems = (f: RadarFacts, now: Date, within: number): RadarItem[] => {
+const platformEntries = (f: RadarFacts): RadarEntry[] => {
   if (f.deployment !== 'self-hosted') return [];
-  const eol = item('platform_end_of_life', f.scope, `Atlassian Data Center end of life (new sales ended ${DATA_CENTER_NEW_SALES_ENDED})`, DATA_CENTER_END_OF_LIFE, 'published', now, within, {
-    past: 'Data Center has reached its end of life: move the repositories to Bitbucket Cloud and set up a Cloud target.',
-    due: 'Finish the move to Bitbucket Cloud before this date and set up a Cloud target.',
-    ok: 'Plan the move to Bitbucket Cloud before this date.',
-    unknown: '',
-  });
+  const eol = entry('platform_end_of_life', `Atlassian Data Center end of life (new sales ended ${DATA_CENTER_NEW_SALES_ENDED})`, DATA_CENTER_END_OF_LIFE, 'published');
   const version = f.dc_version;
   const release = version === undefined ? undefined : findDataCenterRelease(version);
   const subject =
@@ -112,36 +146,61 @@ const platformItems = (f: RadarFacts, now: Date, within: number): RadarItem[] =>
       : release === undefined
         ? `Bitbucket Data Center ${version} (feature release ${featureReleaseOf(version) ?? 'unknown'}: no end-of-support date known here)`
         : `Bitbucket Data Center ${version} (feature release ${release.release}${release.lts === true ? ' LTS' : ''}, released ${release.released}, supported until ${release.end_of_support.slice(0, 7)})`;
-  const support = item('release_support', f.scope, subject, release?.end_of_support ?? null, release === undefined ? 'unknown' : 'published', now, within, {
-    past: "This feature release is past Atlassian's end of support: ask the Bitbucket administrators to upgrade to a supported release.",
-    due: 'Ask the Bitbucket administrators to plan an upgrade to a newer feature release before this date.',
-    ok: 'Nothing to do yet.',
-    unknown:
-      version === undefined
-        ? 'Run the probe so the version is read from the API root.'
-        : "See Atlassian's End of Life Policy for this release's end-of-support date.",
-  });
-  return [support, eol];
+  return [entry('release_support', subject, release?.end_of_support ?? null, release === undefined ? 'unknown' : 'published'), eol];
 };
 
-export const radarItemsFor = (f: RadarFacts, now: Date, withinDays: number): RadarItem[] => {
-  const items: RadarItem[] = [...certificateItems(f, now, withinDays)];
+/** Every dated fact of one target, in a fixed order by kind (a bundle diff pairs them by position). */
+export const radarEntriesFor = (f: RadarFacts): RadarEntry[] => {
+  const entries: RadarEntry[] = [...certificateEntries(f)];
   for (const kind of ['bitbucket', 'jira'] as const) {
     const e = f.credentials?.[kind];
-    if (e !== undefined) items.push(credentialItem(kind, e, f.scope, now, withinDays));
+    if (e !== undefined) entries.push(credentialEntry(kind, e));
   }
   const refresh = f.credentials?.bitbucket_refresh;
-  if (refresh !== undefined) items.push(oauthItem(refresh, f.scope, now, withinDays));
-  if (f.bundle_expires_at !== undefined) {
-    items.push(
-      item('bundle', f.scope, 'Signed bundle', dayOf(f.bundle_expires_at), 'observed', now, withinDays, {
-        past: 'The bundle has expired: export a new one (Export step, or bitbucket-target bundle export) and send it to WebRiskOps.',
-        due: 'Export a new bundle before this date and send it to WebRiskOps.',
-        ok: 'Nothing to do yet.',
-        unknown: '',
-      }),
-    );
-  }
-  items.push(...platformItems(f, now, withinDays));
-  return sortRadar(items);
+  if (refresh !== undefined) entries.push(oauthEntry(refresh));
+  if (f.bundle_expires_at !== undefined) entries.push(entry('bundle', 'Signed bundle', dayOf(f.bundle_expires_at), 'observed'));
+  entries.push(...platformEntries(f));
+  return entries;
 };
+
+/** Entries judged against `now` and the window: due, past, ok or unknown, each with what to do. */
+export const judgeRadar = (entries: readonly RadarEntry[], scope: string, now: Date, withinDays: number): RadarItem[] =>
+  sortRadar(
+    entries.map((e) => {
+      const s = statusOf(e.date, now, withinDays);
+      return { kind: e.kind, scope, subject: e.subject, date: e.date, basis: e.basis, ...s, action: adviceFor(e.kind, e.basis, s.status) };
+    }),
+  );
+
+export const radarItemsFor = (f: RadarFacts, now: Date, withinDays: number): RadarItem[] => judgeRadar(radarEntriesFor(f), f.scope, now, withinDays);
+
+export const caFacts = (ca: CorporateCa | undefined): RadarCa[] =>
+  (ca?.certificates ?? []).map(({ subject, fingerprint_sha256, not_after }) => ({ subject, fingerprint_sha256, not_after }));
+
+/** A saved target's facts: its stored evidence, its CA and its credential facts (a bundle adds its expiry). */
+export const targetFacts = (
+  stored: { readonly target: TargetConfig; readonly checks: CheckResults; readonly credential_meta?: CredentialMeta | undefined },
+  ca: CorporateCa | undefined,
+  bundleExpiresAt?: string,
+): RadarFacts => {
+  const { target, checks } = stored;
+  return {
+    scope: target.name,
+    deployment: target.deployment_mode,
+    ...(checks.network?.tls === undefined ? {} : { tls: checks.network.tls }),
+    ca: caFacts(ca),
+    ...(stored.credential_meta === undefined ? {} : { credentials: stored.credential_meta }),
+    ...(bundleExpiresAt === undefined ? {} : { bundle_expires_at: bundleExpiresAt }),
+    ...(isDataCenter(target) && checks.network?.api_root !== undefined ? { dc_version: checks.network.api_root.version } : {}),
+  };
+};
+
+/**
+ * A bundle's radar: its signed `radar` section when it has one (judged against the reader's clock),
+ * else what its payload alone says (bundles exported before the section existed: the certificate,
+ * the version and the bundle's own validity, no credential facts).
+ */
+export const bundleRadarItems = (payload: AnyBundlePayload, now: Date, withinDays: number): RadarItem[] =>
+  payload.radar === undefined
+    ? radarItemsFor(targetFacts({ target: configOfBundleTarget(payload.target), checks: payload.checks }, undefined, payload.expires_at), now, withinDays)
+    : judgeRadar(payload.radar.entries, payload.target.name, now, withinDays);

@@ -47,7 +47,7 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
       if (!forbidden.ok) return forbidden;
       const r = await exportBundle(
         { keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } },
-        { target: stored.target, checks: stored.checks, expiresInDays: expires_in_days, forbidden: forbidden.value },
+        { target: stored.target, checks: stored.checks, credentialMeta: stored.credential_meta, expiresInDays: expires_in_days, forbidden: forbidden.value },
       );
       if (r.ok) {
         const { bundle_id, fingerprint, expires_at } = r.value;
@@ -62,7 +62,14 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
     'bulk.export': async ({ plan, expires_in_days }) => {
       const forbidden = await targetSecrets(deps.secrets, plan.instance.id);
       if (!forbidden.ok) return forbidden;
-      const r = await exportBulkBundle({ keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } }, plan, { expiresInDays: expires_in_days, forbidden: forbidden.value });
+      // The instance's credential facts when it is a saved target (the radar section lists its expiry).
+      const settings = await deps.settings.read();
+      const credentialMeta = settings.ok ? findStored(settings.value.targets, plan.instance.id)?.credential_meta : undefined;
+      const r = await exportBulkBundle(
+        { keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } },
+        plan,
+        { expiresInDays: expires_in_days, forbidden: forbidden.value, credentialMeta },
+      );
       log?.info(r.ok ? 'bulk bundle exported' : 'bulk bundle export refused', r.ok ? { bundle_id: r.value.bundle_id, fingerprint: r.value.fingerprint, repositories: plan.repositories.length } : { code: r.error.code });
       return r;
     },

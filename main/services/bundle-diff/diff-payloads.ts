@@ -12,6 +12,7 @@ const sectionOf = (path: string): BundleDiffSection => {
   if (path === 'issued_at' || path === 'expires_at') return 'validity';
   if (path.startsWith('signing_key')) return 'signing_key';
   if (path.startsWith('readiness')) return 'readiness';
+  if (path.startsWith('radar')) return 'radar';
   if (path.startsWith('app')) return 'app';
   if (path === 'target.scopes' || path.startsWith('checks.scopes')) return 'scopes';
   if (ADDRESS_PATHS.has(path)) return 'addresses';
@@ -47,7 +48,7 @@ export const flatten = (value: unknown, path = '', out: Map<string, string> = ne
   return out;
 };
 
-const SECTION_ORDER: readonly BundleDiffSection[] = ['target', 'addresses', 'certificate', 'scopes', 'readiness', 'signing_key', 'validity', 'evidence', 'app', 'bundle_id', 'format'];
+const SECTION_ORDER: readonly BundleDiffSection[] = ['target', 'addresses', 'certificate', 'scopes', 'readiness', 'signing_key', 'validity', 'evidence', 'radar', 'app', 'bundle_id', 'format'];
 
 export const diffPayloads = (a: AnyBundlePayload, b: AnyBundlePayload): BundleChange[] => {
   const fa = flatten(a);

@@ -9,6 +9,7 @@ import {
   type AnyBundlePayload,
 } from '../../../shared/domain/bundle';
 import type { CheckResults } from '../../../shared/domain/checks';
+import type { CredentialMeta } from '../../../shared/domain/credential-meta';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import type { TargetConfig } from '../../../shared/domain/target';
 import type { Clock } from '../clock/clock';
@@ -30,6 +31,8 @@ export interface BundleExportDeps {
 export interface BundleExportInput {
   readonly target: TargetConfig;
   readonly checks: CheckResults;
+  /** The stored credentials' expiry facts (settings, never the secret), for the bundle's radar section. */
+  readonly credentialMeta?: CredentialMeta | undefined;
   readonly expiresInDays?: number;
   /**
    * Secrets that must not appear in the file (the target's stored credentials). Nothing in the
@@ -82,6 +85,7 @@ export const exportBundle = async (deps: BundleExportDeps, input: BundleExportIn
   const payload = buildBundlePayload({
     target: input.target,
     checks: input.checks,
+    credentialMeta: input.credentialMeta,
     readiness,
     key: key.value.info,
     app: deps.app,

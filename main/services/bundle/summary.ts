@@ -117,6 +117,11 @@ export const renderPrintableSummary = (p: AnyBundlePayload, fileName: string): s
     }
   }
   if (p.readiness.blocking.length > 0) lines.push(`  Blocking: ${p.readiness.blocking.join(', ')}`);
-  lines.push('', 'Evidence:', ...evidenceLines(p.checks).map((l) => `  ${l}`), '');
+  lines.push('', 'Evidence:', ...evidenceLines(p.checks).map((l) => `  ${l}`));
+  if (p.radar !== undefined) {
+    lines.push('', `Expiry radar (as known at ${p.radar.generated_at}):`);
+    for (const e of p.radar.entries) lines.push(`  ${(e.date ?? '(no date)').padEnd(10)}  ${e.kind.padEnd(20)} ${e.subject} [${e.basis}]`);
+  }
+  lines.push('');
   return lines.join('\n');
 };

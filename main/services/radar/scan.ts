@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { RadarScanResult } from '../../../shared/contract/radar';
 import { isDue, sortRadar, type RadarItem } from '../../../shared/domain/radar';
-import { radarItemsFor } from '../../../shared/domain/radar-items';
+import { bundleRadarItems, radarItemsFor, targetFacts } from '../../../shared/domain/radar-items';
 import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import { decodeBase64Strict } from '../bundle/dsse';
 import { verifyBundle } from '../bundle/verify-bundle';
@@ -10,7 +10,7 @@ import type { Network } from '../net/network';
 import { liveProbe, optionalCa } from '../live-probe/live-probe';
 import type { SettingsStore } from '../settings/settings-store';
 import { findStored } from '../targets/target-records';
-import { bundleFacts, probeFacts, targetFacts } from './radar-facts';
+import { probeFacts } from './radar-facts';
 
 // The three sources of the radar. Nothing here reads a secret: saved targets give their stored
 // evidence and credential facts, probes run without a credential, a bundle is verified offline.
@@ -74,7 +74,7 @@ const fromBundle = (deps: RadarDeps, source: Extract<RadarSource, { kind: 'bundl
   // Only an intact signature gives facts worth listing; an expired or unpinned bundle still does.
   if (v.payload === null) return fail(v.verdict === 'valid' || v.verdict === 'valid_unpinned' ? 'BUNDLE_MALFORMED' : v.verdict, v.message, { fingerprint: v.fingerprint });
   const now = deps.clock.now();
-  return ok(report(now, within, radarItemsFor(bundleFacts(v.payload), now, within), { verdict: v.verdict, fingerprint: v.fingerprint, message: v.message }));
+  return ok(report(now, within, bundleRadarItems(v.payload, now, within), { verdict: v.verdict, fingerprint: v.fingerprint, message: v.message }));
 };
 
 export const scanRadar = (deps: RadarDeps, source: RadarSource, withinDays: number): Promise<Result<RadarScanResult>> => {

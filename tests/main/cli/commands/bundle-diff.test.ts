@@ -70,7 +70,9 @@ describe('bundle diff', () => {
     expect(await h.run(bundleCommand, ['diff', a, b, '--json'])).toBe(EXIT_DIFFERENT);
     const r = BundleDiffResult.parse(JSON.parse(h.out[0] ?? '{}'));
     expect(r).toMatchObject({ intact: true, identical: false, a: { verdict: 'valid_unpinned', intact: true }, b: { verdict: 'valid_unpinned', intact: true } });
-    expect(new Set(r.changes.map((c) => c.section))).toEqual(new Set(['addresses', 'certificate', 'validity', 'bundle_id']));
+    // The signed radar section follows the evidence: the certificate's and the bundle's dates moved with them.
+    expect(new Set(r.changes.map((c) => c.section))).toEqual(new Set(['addresses', 'certificate', 'validity', 'radar', 'bundle_id']));
+    expect(r.changes.find((c) => c.section === 'radar' && c.before === '2026-12-29')).toMatchObject({ after: '2026-12-09' });
     for (const s of Object.values(TEST_SECRETS)) expect(text + h.out.join('')).not.toContain(s);
   });
 

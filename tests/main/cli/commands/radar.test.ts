@@ -104,6 +104,18 @@ describe('radar over a bundle', () => {
     expect(json().items.find((i) => i.kind === 'bundle')).toMatchObject({ date: '2027-01-28', status: 'ok' });
   });
 
+  it("lists the credential's expiry from the bundle's signed radar section (the payload has no credential facts)", async () => {
+    // As credentials.store records it (main/services/targets/credential-meta.ts), beside the checked target.
+    const credential_meta = { bitbucket: { stored_at: '2026-11-29T07:00:00.000Z', expires_on: '2026-12-15', basis: 'given' as const } };
+    h = await cliHarness([{ ...dcCalm(), credential_meta }], secrets);
+    const file = h.path('dc.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'dc-1', '--out', file])).toBe(0);
+    expect(await h.run(radarCommand, ['--bundle', file])).toBe(EXIT_DUE);
+    const text = h.out.join('\n');
+    expect(text).toMatch(/DUE\s+2026-12-15\s+credential .*Bitbucket credential stored 2026-11-29 \(as entered when it was stored\)/);
+    noSecretIn(text + h.err.join('\n') + readFileSync(file, 'utf8'));
+  });
+
   it('exits 5 for a bundle whose signature does not hold', async () => {
     h = await cliHarness([dcCalm()], secrets);
     const file = h.path('dc.wrobundle.json');

@@ -55,6 +55,8 @@ describe('bulk onboarding of a Data Center instance', () => {
       expect(v.summary?.repositories?.count).toBe(1200);
       expect(v.summary?.repositories?.totals.ready).toBe(1200);
       expect(v.summary?.repositories?.list).toHaveLength(1200);
+      // Version 2 carries the radar section too: the instance's certificate and the Data Center end of life.
+      expect(v.payload?.radar?.entries.map((e) => e.kind)).toEqual(expect.arrayContaining(['certificate', 'platform_end_of_life']));
 
       // One entry changed after signing: a verdict, or a repository dropped from the list.
       const changed = tamper(bundle.text, (p) => {
