@@ -55,6 +55,12 @@ export interface DataCenterSimWorld {
    * the whole `Bearer <token>` header, or URL-encoded.
    */
   readonly echoTokenInUsername?: 'raw' | 'base64_bearer' | 'url_encoded' | 'url_encoded_malformed';
+  /**
+   * HTTP access tokens as the access-tokens REST API describes them (token → its record). `user`:
+   * the personal token's owner; absent for a project or repository token, which belongs to no user.
+   * Only these tokens can be looked up; the rest of `tokens` answer 404 there.
+   */
+  readonly accessTokens?: Record<string, { readonly id: string; readonly createdDate: number; readonly expiryDays?: number; readonly user?: string; readonly permissions: readonly string[] }>;
   /** application-properties `displayName`: a free string in RestApplicationProperties (tests/fixtures/openapi/bitbucket-data-center.subset.json), so a hostile server sends any text. */
   readonly displayName?: string;
 }
@@ -117,6 +123,39 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     if (h.startsWith('Basic ')) return world.basic[Buffer.from(h.slice(6), 'base64').toString('utf8')];
     return undefined;
   };
+  /**
+   * `GET /rest/access-tokens/1.0/users/{userSlug}/{tokenId}` ("Get HTTP token by ID" in Atlassian's
+   * Bitbucket Data Center OpenAPI, as coderabbitai/bitbucket src/server/openapi/openapi-typescript.ts
+   * carries it): 401 "The currently authenticated user is not permitted to get access tokens on
+   * behalf of this user or authentication failed.", 404 "The specified user or token does not
+   * exist." The body is a RestAccessToken as Atlassian's KB shows one
+   * (https://confluence.atlassian.com/bitbucketserverkb/how-to-renew-personal-access-tokens-via-rest-api-s-in-bitbucket-server-1044088271.html:
+   * `id` a 12-digit string, `createdDate` epoch ms, `name`, `permissions`, `user`), with
+   * `expiryDays` and `lastAuthenticated` for a token that expires (eclipse-che/che-server
+   * BitbucketPersonalAccessToken). A project or repository token belongs to no user and is refused
+   * (401), as is a user asking for another user's tokens.
+   */
+  const accessToken = (user: string | null, bearer: string | undefined, slug: string, id: string): SimAnswer => {
+    const refused = errors(401, 'The currently authenticated user is not permitted to get access tokens on behalf of this user or authentication failed.', 'com.atlassian.bitbucket.AuthorisationException');
+    if (user === null) return refused;
+    const caller = bearer === undefined ? undefined : world.accessTokens?.[bearer];
+    if (caller !== undefined && caller.user === undefined) return refused;
+    if (slug !== user) return refused;
+    const found = Object.values(world.accessTokens ?? {}).find((t) => t.id === id && t.user === user);
+    if (found === undefined) return errors(404, 'The specified user or token does not exist.', 'com.atlassian.bitbucket.NoSuchEntityException');
+    return {
+      status: 200,
+      body: {
+        id: found.id,
+        createdDate: found.createdDate,
+        lastAuthenticated: found.createdDate,
+        name: 'webriskops',
+        permissions: found.permissions,
+        ...(found.expiryDays === undefined ? {} : { expiryDays: found.expiryDays }),
+        user: { name: user, emailAddress: `${user}@acme.example`, id: world.userIds?.[user] ?? 101, displayName: user, active: true, slug: user, type: 'NORMAL' },
+      },
+    };
+  };
   const handle = (req: SimRequest): SimAnswer => {
     if (!req.path.startsWith(`${world.contextPath}/rest/`)) return { status: 404, text: '<html><body>Not found</body></html>' };
     if (world.rateLimit !== undefined && world.rateLimit.remaining > 0) {
@@ -141,6 +180,8 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     if (path === '/rest/api/1.0/application-properties') {
       return { status: 200, headers: who, body: { version: world.version, buildNumber: '9004001', buildDate: '1760000000000', displayName: world.displayName ?? 'Bitbucket' } };
     }
+    const tokenPath = /^\/rest\/access-tokens\/(?:1\.0|latest)\/users\/([^/]+)\/([^/]+)$/.exec(req.path.slice(world.contextPath.length));
+    if (tokenPath !== null) return accessToken(user, bearer, decodeURIComponent(tokenPath[1] ?? ''), decodeURIComponent(tokenPath[2] ?? ''));
     const m = /^\/rest\/api\/1\.0\/projects\/([^/]+)\/repos\/([^/]+)$/.exec(path);
     if (m !== null) {
       if (user === null) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');

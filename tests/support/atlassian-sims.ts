@@ -28,3 +28,19 @@ export const okValue = <T>(r: { ok: true; value: unknown } | { ok: false; error:
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
   return r.value as T;
 };
+
+const confirmed = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
+
+/** A Data Center draft on a simulator, ready once its token is stored: confirmed, tunnelled, SEC/payments, portable export. */
+export const dataCenterDraft = (baseUrl: string): Record<string, unknown> => ({
+  provider_key: 'bitbucket_data_center_issues',
+  deployment_mode: 'self-hosted',
+  confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
+  base_url: baseUrl,
+  allowlist_status: 'approved_tunnel',
+  auth_method: 'http_access_token',
+  workspace: 'SEC',
+  repository_slug: 'payments',
+  issue_workflow: 'portable',
+  portable: { format: 'json' },
+});

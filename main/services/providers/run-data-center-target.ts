@@ -11,7 +11,8 @@ import type { CheckRunDeps } from './provider-deps';
 import { bindingChange, bindingOf, sameBinding, type CredentialBinding } from '../../../shared/domain/credential-binding';
 import { credentialGuard } from './common/credential-guard';
 
-type Outcome = { checks: CheckResults; findings: CheckFinding[] };
+/** `tokenExpiresOn`: what the access-tokens API said of the token's expiry (null: none); absent when it was not read. */
+type Outcome = { checks: CheckResults; findings: CheckFinding[]; tokenExpiresOn?: string | null };
 
 const stop = (code: Parameters<typeof fail>[2], detail: string): Outcome => ({ checks: {}, findings: [fail('instance', 'Bitbucket Data Center instance', code, detail)] });
 

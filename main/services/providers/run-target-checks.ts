@@ -20,10 +20,10 @@ export const runTargetChecks = async (
   deps: CheckRunDeps,
   /** What the stored secrets were entered for; absent (secrets stored before bindings were kept): the target as it is. */
   bindings?: CredentialBindings,
-): Promise<{ checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string }> => {
+): Promise<{ checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string; tokenExpiresOn?: string | null }> => {
   // Read before the run as well: an OAuth refresh during it replaces the stored access token.
   const before = await readTargetSecrets(deps.secrets, target.id);
-  const provider: { checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string } = isCloud(target)
+  const provider: { checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string; tokenExpiresOn?: string | null } = isCloud(target)
     ? await runCloudTarget(target, deps)
     : await runDataCenterTarget(target, deps, bindings?.bitbucket);
   const owned = RUN_OWNS[isCloud(target) ? 'cloud' : 'data_center'];
@@ -38,5 +38,9 @@ export const runTargetChecks = async (
   // Every string a provider sent (headers such as X-AUSERNAME, bodies, messages) is in these
   // records; they are scrubbed here, once, before anything stores, shows, logs or signs them.
   const scrub = await targetScrubber(deps.secrets, target, before);
-  return { ...scrub.deep({ checks, findings }), ...(provider.oauthRefreshedAt === undefined ? {} : { oauthRefreshedAt: provider.oauthRefreshedAt }) };
+  return {
+    ...scrub.deep({ checks, findings }),
+    ...(provider.oauthRefreshedAt === undefined ? {} : { oauthRefreshedAt: provider.oauthRefreshedAt }),
+    ...(provider.tokenExpiresOn === undefined ? {} : { tokenExpiresOn: provider.tokenExpiresOn }),
+  };
 };

@@ -4,7 +4,7 @@ import type { CheckRunDeps } from '../providers/provider-deps';
 import { runTargetJiraCheck } from '../providers/run-jira-check';
 import { runTargetChecks } from '../providers/run-target-checks';
 import type { SettingsStore } from '../settings/settings-store';
-import { refreshTokenIssued, updateCredentialMeta } from './credential-meta';
+import { readTokenExpiry, refreshTokenIssued, updateCredentialMeta } from './credential-meta';
 import { loadTarget, storeChecks } from './stored-targets';
 import { freshRecord } from './target-records';
 
@@ -24,6 +24,12 @@ export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDep
     // The refresh token was used and replaced: its 3 months unused count from now.
     const at = run.oauthRefreshedAt;
     const meta = await updateCredentialMeta(settings, target.id, (m) => ({ ...m, bitbucket_refresh: refreshTokenIssued(at) }));
+    if (!meta.ok) return meta;
+  }
+  if (run.tokenExpiresOn !== undefined) {
+    // Bitbucket Data Center said when the HTTP access token expires: that date, not an assumption or a question.
+    const on = run.tokenExpiresOn;
+    const meta = await updateCredentialMeta(settings, target.id, (m) => ({ ...m, bitbucket: readTokenExpiry(m.bitbucket, on, deps.clock.now().toISOString()) }));
     if (!meta.ok) return meta;
   }
   const stored = await storeChecks(settings, target, () => run.checks);

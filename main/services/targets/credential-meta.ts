@@ -51,6 +51,13 @@ export const expiryAtStore = (
  */
 export const refreshTokenIssued = (at: string): CredentialExpiry => ({ stored_at: at, expires_on: null, basis: 'assumed' });
 
+/** The expiry Bitbucket Data Center's access-tokens API reported (null: the token does not expire); the stored date is kept. */
+export const readTokenExpiry = (previous: CredentialExpiry | undefined, expiresOn: string | null, now: string): CredentialExpiry => ({
+  stored_at: previous?.stored_at ?? now,
+  expires_on: expiresOn,
+  basis: 'read',
+});
+
 /**
  * Replaces the credential facts of one target, re-reading the file so other writes are kept; with
  * `bind`, also records what the stored secret was entered for (its binding group, as the target is now).

@@ -20,7 +20,7 @@ export const runDataCenterChecks = async (
   instance: TargetNetworkChecks,
   input: DataCenterCheckInput,
   now: () => Date,
-): Promise<{ checks: CheckResults; findings: CheckFinding[] }> => {
+): Promise<{ checks: CheckResults; findings: CheckFinding[]; tokenExpiresOn?: string | null }> => {
   const findings: CheckFinding[] = [];
   const checks: CheckResults = {};
   const at = () => now().toISOString();
@@ -73,7 +73,15 @@ export const runDataCenterChecks = async (
   }
   const who = user.value;
   checks.auth = { status: 'ok', identity: { username: who.username, ...(who.userId === undefined ? {} : { account_id: who.userId }) }, checked_at: at() };
-  findings.push(pass('auth', 'Credential', `Signed in as ${who.username}.`, { method: input.authMethod, ...(who.userId === undefined ? {} : { user_id: who.userId }) }));
+  // The token's expiry, where the access-tokens API tells it (the radar then shows that date, not
+  // a question). A refusal is no failure of the check: the admin is asked when storing the token.
+  const expiry = await client.accessTokenExpiry(who.username);
+  const tokenExpiresOn = expiry?.ok === true ? { tokenExpiresOn: expiry.value } : {};
+  const expiryEvidence =
+    expiry === undefined ? {} : expiry.ok ? { token_expires_on: expiry.value ?? 'never' } : { token_expiry_unread: `HTTP ${expiry.failure.status ?? 'no answer'}` };
+  findings.push(
+    pass('auth', 'Credential', `Signed in as ${who.username}.`, { method: input.authMethod, ...(who.userId === undefined ? {} : { user_id: who.userId }), ...expiryEvidence }),
+  );
 
   const repo = await client.repository(input.projectKey, input.repositorySlug);
   if (repo.ok) {
@@ -97,5 +105,5 @@ export const runDataCenterChecks = async (
     );
   }
   findings.push(skip('issue_tracking', 'Issue availability', 'Bitbucket Data Center has no issue tracker: route the work to Jira or portable export.'));
-  return { checks, findings };
+  return { checks, findings, ...tokenExpiresOn };
 };

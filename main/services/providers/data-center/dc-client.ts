@@ -11,6 +11,7 @@ import { apiBase } from '../../url-safety/syntax';
 import { DcErrors, DcRepository, DcRepositoryPage, dcErrorText } from './dc-schemas';
 import { dcAuthRefusal } from './dc-auth-refusals';
 import { identityOf, type DcIdentity } from './dc-identity';
+import { accessTokenIdOf, accessTokenPath, DcAccessToken, expiryDayOf, userSlugOf } from './dc-token-expiry';
 
 /** The page size the listing asks for; a server may cap it lower (its `limit` answer says so). */
 export const DC_PAGE_LIMIT = 100;
@@ -91,6 +92,18 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
         },
         maxPages,
       );
+    },
+    /**
+     * The HTTP access token's expiry as Bitbucket reports it (null: it does not expire), or
+     * undefined when this token or user cannot be looked up (dc-token-expiry.ts says when).
+     */
+    accessTokenExpiry: async (username: string): Promise<CallResult<string | null> | undefined> => {
+      if (options.credential.method !== 'http_access_token') return undefined;
+      const id = accessTokenIdOf(options.credential.token);
+      const slug = userSlugOf(username);
+      if (id === undefined || slug === undefined) return undefined;
+      const r = await get(`${base}${accessTokenPath(slug, id)}`, DcAccessToken, 'the access token', true);
+      return r.ok ? { ...r, value: expiryDayOf(r.value) } : r;
     },
     repository: (projectKey: string, slug: string) =>
       get(`${root}/projects/${encodeURIComponent(projectKey)}/repos/${encodeURIComponent(slug)}`, DcRepository, `repository ${projectKey}/${slug}`, true),

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecksRun } from '../../../../shared/contract/checks';
 import { startCloudSim, type CloudSim } from '../../../simulators/bitbucket-cloud-sim';
 import { DC_SECRETS, defaultDataCenterWorld, startDataCenterSim, type DataCenterSim, type DataCenterSimWorld } from '../../../simulators/data-center-sim';
-import { okValue as value } from '../../../support/atlassian-sims';
+import { dataCenterDraft, okValue as value } from '../../../support/atlassian-sims';
 import { memorySecretStore } from '../../../support/memory-secret-store';
 import { simNetwork, simProviders } from '../../../support/sim-providers';
 import { testApi } from '../../../support/test-api';
@@ -18,25 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => cloud.close());
 
-const confirmed = { confirmed_by: 'Dana Admin', confirmed_at: '2026-11-29T07:00:00.000Z' };
-
 /** A fresh Data Center simulator with `over`, an api on it, and a saved target with its secret. */
 const dcRun = async (over: Partial<DataCenterSimWorld>, target: Record<string, unknown>, secret: string, providers: Parameters<typeof simProviders>[2] = {}) => {
   const dc: DataCenterSim = await startDataCenterSim({ ...defaultDataCenterWorld(), ...over });
   const t = testApi({ secrets: memorySecretStore().store, network: simNetwork(cloud.caCert), providers: simProviders(cloud, [dc], providers) });
-  const draft = {
-    provider_key: 'bitbucket_data_center_issues',
-    deployment_mode: 'self-hosted',
-    confirmations: { ownership: confirmed, api_root_reachable: confirmed, scan_authorized: confirmed },
-    base_url: dc.baseUrl,
-    allowlist_status: 'approved_tunnel',
-    auth_method: 'http_access_token',
-    workspace: 'SEC',
-    repository_slug: 'payments',
-    issue_workflow: 'portable',
-    portable: { format: 'json' },
-    ...target,
-  };
+  const draft = { ...dataCenterDraft(dc.baseUrl), ...target };
   const id = value<{ target: { id: string } }>(await t.api.call('targets.save', { target: draft })).target.id;
   value(await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret }));
   const close = async () => {
