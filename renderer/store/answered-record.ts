@@ -8,6 +8,8 @@ type RecordPicks = { readonly [M in MethodName]?: (value: MethodOutput<M>) => Ta
  */
 const ANSWERED_RECORD: RecordPicks = {
   'targets.save': (record) => record,
+  'targets.rename': (record) => record,
+  'targets.duplicate': (record) => record,
   'credentials.store': (v) => v.record,
   'credentials.delete': (v) => v.record,
   'checks.run': (v) => v.record,

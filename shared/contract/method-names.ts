@@ -9,6 +9,8 @@ export const METHOD_NAMES = [
   'targets.get',
   'targets.save',
   'targets.delete',
+  'targets.rename',
+  'targets.duplicate',
   'readiness.evaluate',
   'credentials.store',
   'credentials.status',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CheckResults, CredentialState } from '../domain/checks';
 import { Readiness } from '../domain/readiness-schema';
-import { TargetConfig, TargetDraft, TargetId } from '../domain/target';
+import { TargetConfig, TargetDraft, TargetId, TargetName } from '../domain/target';
 import { method, NoInput } from './define';
 
 /** A saved target with what is known about it. Never a secret: only whether one is stored. */
@@ -25,6 +25,16 @@ export const targetMethods = {
     'Create or update a target (drafts included). Refuses out-of-order fields.',
   ),
   'targets.delete': method(TargetRef, z.object({ id: TargetId, deleted: z.literal(true) }), 'Delete a target and its keychain entries.'),
+  'targets.rename': method(
+    z.strictObject({ id: TargetRef.shape.id, name: TargetName }),
+    TargetRecord,
+    'Give a saved target a new (unique) name; its id, credentials and checks stay.',
+  ),
+  'targets.duplicate': method(
+    z.strictObject({ id: TargetRef.shape.id, name: TargetName.optional() }),
+    TargetRecord,
+    'Copy a saved target under a new id, without its secrets, credential facts or check results.',
+  ),
   'readiness.evaluate': method(
     z.strictObject({ target: TargetConfig, checks: CheckResults }),
     Readiness,

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,4 +35,17 @@ export const testApi = (over: Partial<ApiDeps> & { secrets?: SecretStore } = {})
     ...over,
   };
   return { api: createApi(deps), deps, dir, clock, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** `testApi` for every test of a file: each api a test makes is removed after that test. */
+export const testApiEach = (): typeof testApi => {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
+  return (over) => {
+    const t = testApi(over);
+    cleanups.push(t.cleanup);
+    return t;
+  };
 };

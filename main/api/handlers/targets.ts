@@ -1,13 +1,16 @@
-import { fail, ok } from '../../../shared/contract/define';
+import { fail, ok, type Result } from '../../../shared/contract/define';
+import type { TargetRecord } from '../../../shared/contract/targets';
 import { KeychainUnavailableError } from '../../services/secrets/keytar-store';
 import { createSerial } from '../../services/targets/serial';
+import { duplicateTarget, renameTarget, type ManageContext, type ManageOutcome } from '../../services/targets/manage-target';
 import { saveTarget } from '../../services/targets/save-target';
 import { forgetUnboundSecrets } from '../../services/targets/unbound-secrets';
 import { findStored, listAccounts, toRecord } from '../../services/targets/target-records';
+import type { StoredTarget } from '../../services/settings/settings-data';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
 
-type TargetHandlers = Pick<Handlers, 'targets.list' | 'targets.get' | 'targets.save' | 'targets.delete'>;
+type TargetHandlers = Pick<Handlers, 'targets.list' | 'targets.get' | 'targets.save' | 'targets.delete' | 'targets.rename' | 'targets.duplicate'>;
 
 const notFound = (ref: string) => fail('TARGET_NOT_FOUND', `No saved target has the id or name "${ref.slice(0, 120)}".`);
 
@@ -15,6 +18,20 @@ export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
   // One change at a time from these handlers. Each write is computed from a read with no wait in
   // between (conf reads and writes synchronously), so other handlers' writes are not lost either.
   const serial = createSerial();
+  const context = (): ManageContext => ({ now: deps.clock.now().toISOString(), randomId: deps.newId });
+
+  /** Read, change one stored target, write, answer its fresh record: rename and duplicate. */
+  const manage = (ref: string, change: (targets: StoredTarget[], found: StoredTarget) => Result<ManageOutcome>) =>
+    serial(async (): Promise<Result<TargetRecord>> => {
+      const settings = await deps.settings.read();
+      if (!settings.ok) return settings;
+      const found = findStored(settings.value.targets, ref);
+      if (found === undefined) return notFound(ref);
+      const outcome = change(settings.value.targets, found);
+      if (!outcome.ok) return outcome;
+      await deps.settings.write({ ...settings.value, targets: outcome.value.targets });
+      return ok(toRecord(outcome.value.saved, await listAccounts(deps.secrets)));
+    });
 
   return {
     'targets.list': async () => {
@@ -58,6 +75,10 @@ export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
         await deps.settings.write({ ...fresh.value, targets });
         return ok(toRecord(saved, await listAccounts(deps.secrets)));
       }),
+
+    'targets.rename': ({ id, name }) => manage(id, (targets, found) => renameTarget(targets, found, name, context())),
+
+    'targets.duplicate': ({ id, name }) => manage(id, (targets, found) => duplicateTarget(targets, found, name, context())),
 
     'targets.delete': ({ id: ref }) =>
       serial(async () => {

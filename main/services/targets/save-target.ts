@@ -7,7 +7,7 @@ import type { StoredTarget } from '../settings/settings-data';
 import { keepValidChecks } from './invalidate-checks';
 import { withStoredUrls } from './stored-url';
 import { caFieldsFor } from './target-ca';
-import { defaultTargetName, isGeneratedName, nameKey, newTargetId, uniqueDefaultName } from './target-identity';
+import { defaultTargetName, isGeneratedName, nameKey, nameRefusal, newTargetId, uniqueDefaultName } from './target-identity';
 
 type ParsedDraft = z.output<typeof TargetDraft>;
 
@@ -34,23 +34,23 @@ const issuesOf = (error: z.ZodError): Array<{ path: string; message: string }> =
 export const saveTarget = (targets: readonly StoredTarget[], draft: ParsedDraft, ctx: SaveContext): Result<SaveOutcome> => {
   const existing = draft.id === undefined ? undefined : targets.find((t) => t.target.id === draft.id);
   const others = targets.filter((t) => t !== existing);
-  const takenNames = new Set(others.map((t) => nameKey(t.target.name)));
+  const generated = existing !== undefined && isGeneratedName(existing.target);
+  // A form sends the name it shows back with every save: a generated one sent back unchanged is
+  // not a choice, so it keeps following the host, workspace and repository.
+  const given = draft.name !== undefined && !(generated && existing !== undefined && nameKey(draft.name) === nameKey(existing.target.name)) ? draft.name : undefined;
 
-  if (draft.name !== undefined && takenNames.has(nameKey(draft.name))) {
-    const owner = others.find((t) => nameKey(t.target.name) === nameKey(draft.name ?? ''));
-    return fail('REQUEST_INVALID', `Another target is already named "${owner?.target.name ?? draft.name}". Target names must be unique (case does not count).`, {
-      issues: [{ path: 'target.name', message: 'already used by another target' }],
-      conflicting_id: owner?.target.id,
-    });
+  if (given !== undefined) {
+    const taken = nameRefusal(others, given);
+    if (taken !== null) return taken;
   }
-
-  const keepName = existing !== undefined && !isGeneratedName(existing.target);
-  const name = draft.name ?? (keepName && existing !== undefined ? existing.target.name : uniqueDefaultName(defaultTargetName(draft), takenNames));
-  // A readable id from the (given or generated) name; random only when the name has no usable letters.
-  const id = draft.id ?? newTargetId(name, new Set(targets.map((t) => t.target.id)), ctx.randomId);
 
   const urls = withStoredUrls(draft);
   if (!urls.ok) return urls;
+  const takenNames = new Set(others.map((t) => nameKey(t.target.name)));
+  const name = given ?? (existing !== undefined && !generated ? existing.target.name : uniqueDefaultName(defaultTargetName(urls.value), takenNames));
+  // A readable id from the (given or generated) name; random only when the name has no usable letters.
+  const id = draft.id ?? newTargetId(name, new Set(targets.map((t) => t.target.id)), ctx.randomId);
+
   let fields: Readonly<Record<string, unknown>> = urls.value;
   if (urls.value.provider_key === 'bitbucket_data_center_issues') {
     const { ca_pem: caPem, ...rest } = urls.value;

@@ -1,3 +1,5 @@
+import { fail, type Result } from '../../../shared/contract/define';
+import { targetHost } from '../../../shared/domain/target-host';
 import { TargetId, isCloud, type TargetConfig } from '../../../shared/domain/target';
 
 // How a new target gets its id and, when none is given, its name.
@@ -28,12 +30,21 @@ export const newTargetId = (name: string | undefined, taken: ReadonlySet<string>
   return randomId().toLowerCase();
 };
 
-type NameSource = Pick<TargetConfig, 'provider_key' | 'workspace' | 'repository_slug'>;
+type NameSource = Pick<TargetConfig, 'provider_key' | 'workspace' | 'repository_slug' | 'base_url'>;
 
-/** "workspace/repo" (Data Center: "PROJECT/repo") once both are known, else the provider's generic name. */
+const GENERIC_NAMES = ['Bitbucket Cloud target', 'Data Center target'] as const;
+
+/**
+ * "workspace/repo" on Cloud; on Data Center "PROJECT/repo at host" (or "Data Center at host" before
+ * the repository is named), so two targets on different hosts never read alike; the provider's
+ * generic name while nothing is known yet.
+ */
 export const defaultTargetName = (t: NameSource): string => {
-  if (t.workspace !== undefined && t.repository_slug !== undefined) return `${t.workspace}/${t.repository_slug}`;
-  return isCloud(t as TargetConfig) ? 'Bitbucket Cloud target' : 'Data Center target';
+  const path = t.workspace !== undefined && t.repository_slug !== undefined ? `${t.workspace}/${t.repository_slug}` : undefined;
+  if (isCloud(t as TargetConfig)) return path ?? GENERIC_NAMES[0];
+  const host = targetHost(t);
+  if (host === null) return path ?? GENERIC_NAMES[1];
+  return path === undefined ? `Data Center at ${host}` : `${path} at ${host}`;
 };
 
 export const nameKey = (name: string): string => name.trim().toLocaleLowerCase('en');
@@ -47,8 +58,22 @@ export const uniqueDefaultName = (base: string, takenKeys: ReadonlySet<string>):
   }
 };
 
-/** Whether a stored name was generated (so it may follow the workspace/repo as they get filled). */
-export const isGeneratedName = (t: TargetConfig): boolean => {
-  const base = defaultTargetName(t);
-  return t.name === base || new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`).test(t.name);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a stored name was generated (so it may follow the host, workspace and repository as they
+ * get filled): the name this target would get now, or a generic one (names of earlier versions,
+ * "Data Center target (2)", count too, so they give way to one that says which host).
+ */
+export const isGeneratedName = (t: TargetConfig): boolean =>
+  [defaultTargetName(t), ...GENERIC_NAMES].some((base) => t.name === base || new RegExp(`^${escapeRegExp(base)} \\(\\d+\\)$`).test(t.name));
+
+/** REQUEST_INVALID when another target already uses `name` (case-insensitive), else null: names are unique. */
+export const nameRefusal = (others: ReadonlyArray<{ readonly target: Pick<TargetConfig, 'id' | 'name'> }>, name: string): Result<never> | null => {
+  const owner = others.find((t) => nameKey(t.target.name) === nameKey(name));
+  if (owner === undefined) return null;
+  return fail('REQUEST_INVALID', `Another target is already named "${owner.target.name}". Target names must be unique (case does not count).`, {
+    issues: [{ path: 'target.name', message: 'already used by another target' }],
+    conflicting_id: owner.target.id,
+  });
 };

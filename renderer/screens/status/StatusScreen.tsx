@@ -1,7 +1,7 @@
 import { useApp } from '../../store/context';
 import { HealthPanel } from './HealthPanel';
 import { ShortcutList } from './ShortcutList';
-import { TargetCard } from './TargetCard';
+import { SAVED_TARGETS_HEADING, TargetCard } from './TargetCard';
 
 /** Screen 0: saved targets with readiness, and the ways in (add a target, review a bundle). */
 export const StatusScreen = () => {
@@ -20,11 +20,13 @@ export const StatusScreen = () => {
           Review a bundle
         </button>
       </div>
-      <h3 className="section-title">Saved targets</h3>
+      <h3 className="section-title" id={SAVED_TARGETS_HEADING} tabIndex={-1}>
+        Saved targets
+      </h3>
       {!loaded ? null : targets.length === 0 ? (
         <p className="muted">No Bitbucket target yet. Add one to start.</p>
       ) : (
-        <ul className="target-list" aria-label="Saved targets">
+        <ul className="target-list" aria-labelledby={SAVED_TARGETS_HEADING}>
           {targets.map((record) => (
             <TargetCard key={record.target.id} record={record} />
           ))}

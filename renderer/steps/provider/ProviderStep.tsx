@@ -1,5 +1,6 @@
 import type { ProviderKey } from '../../../shared/domain/vocabulary';
 import { DEPLOYMENT_LABELS, PROVIDER_LABELS } from '../../app/labels';
+import { useProviderSwitch } from '../../components/ProviderSwitchConfirm';
 import { useApp } from '../../store/context';
 import { ActionStatus } from '../ActionStatus';
 import { useActionFocus } from '../use-action-focus';
@@ -18,10 +19,10 @@ const CHOICES: ReadonlyArray<{ key: ProviderKey; blurb: string }> = [
 /** Step 1: the provider is recorded (with its deployment mode) before anything else is asked. */
 export const ProviderStep = () => {
   const record = useApp((s) => s.record);
-  const chooseProvider = useApp((s) => s.chooseProvider);
   const busy = useApp((s) => s.busy);
   const chosen = record?.target.provider_key;
   const { statusRef, resultRef, phase, act } = useActionFocus<HTMLParagraphElement>();
+  const providerSwitch = useProviderSwitch((choose) => void act(choose));
   return (
     <div>
       <p>Choose where the repositories live. Nothing else is asked until this is recorded.</p>
@@ -33,7 +34,7 @@ export const ProviderStep = () => {
             className="choice"
             aria-pressed={chosen === key}
             disabled={busy !== null}
-            onClick={() => void act(() => chooseProvider(key))}
+            onClick={() => providerSwitch.request(key)}
           >
             <span className="choice-title">{PROVIDER_LABELS[key]}</span>
             <span className="choice-blurb">{blurb}</span>
@@ -41,6 +42,7 @@ export const ProviderStep = () => {
         ))}
       </div>
       <ActionStatus statusRef={statusRef} phase={phase} done="Provider recorded." />
+      {providerSwitch.dialog}
       {record !== null ? (
         <p ref={resultRef} tabIndex={-1} className="result-line" role="status">
           Recorded: <code>provider_key</code> = <code>{record.target.provider_key}</code>, <code>deployment_mode</code> ={' '}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { cloudRepositoryFromUrl } from '../../../shared/domain/pasted-values';
 import type { CloudTarget } from '../../../shared/domain/target';
 import { SensitiveInput } from '../../components/SensitiveInput';
+import { TargetNameField, useTargetName } from '../../components/TargetNameField';
 import { cloudDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
 import { ActionStatus } from '../ActionStatus';
@@ -15,6 +16,7 @@ const SLUG = /^[A-Za-z0-9_.~-]+$/;
 export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) => {
   const saveDraft = useApp((s) => s.saveDraft);
   const busy = useApp((s) => s.busy);
+  const name = useTargetName(target);
   const [workspace, setWorkspace] = useState(target.workspace ?? '');
   const [repo, setRepo] = useState(target.repository_slug ?? '');
   const [fromUrl, setFromUrl] = useState(false);
@@ -35,9 +37,11 @@ export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) =>
   const unsaved = useUnsaved('target', {
     Workspace: workspace.trim() !== (target.workspace ?? ''),
     Repository: repo.trim() !== (target.repository_slug ?? ''),
+    'Target name': name.value.trim() !== target.name,
   });
+  const { name: _name, ...stored } = cloudDraft(target);
   const save = () =>
-    void act(() => saveDraft({ ...cloudDraft(target), workspace: workspace.trim(), repository_slug: repo.trim() }, 'Saving workspace and repository'));
+    void act(() => saveDraft({ ...stored, ...name.draft, workspace: workspace.trim(), repository_slug: repo.trim() }, 'Saving workspace and repository'));
   return (
     <form
       onSubmit={(e) => {
@@ -49,6 +53,7 @@ export const CloudTargetForm = ({ target }: { readonly target: CloudTarget }) =>
         The API root is fixed: <code>{target.base_url}</code>. Name the customer-owned workspace and the repository; both are
         checked against Bitbucket once a credential is stored.
       </p>
+      <TargetNameField id="cloud-target-name" name={name} />
       <div className="field">
         <label htmlFor="cloud-workspace">Workspace</label>
         <SensitiveInput id="cloud-workspace" value={workspace} onChange={typed(setWorkspace)} describedBy="cloud-workspace-hint" />

@@ -3,6 +3,7 @@ import { canPerform } from '../../../shared/domain/step-graph';
 import type { DataCenterTarget } from '../../../shared/domain/target';
 import type { AllowlistStatus } from '../../../shared/domain/vocabulary';
 import { SensitiveInput } from '../../components/SensitiveInput';
+import { TargetNameField, useTargetName } from '../../components/TargetNameField';
 import { UserinfoRefusal, userinfoBlocks } from '../../components/UserinfoRefusal';
 import { dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
@@ -23,6 +24,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
   const record = useApp((s) => s.record);
   const saveDraft = useApp((s) => s.saveDraft);
   const busy = useApp((s) => s.busy);
+  const name = useTargetName(target);
   const [baseUrl, setBaseUrl] = useState(target.base_url ?? '');
   // The store keeps the base URL normalised (main's syntax stage): after a save the field shows
   // what was stored, so a saved URL never reads as an unsaved edit.
@@ -48,13 +50,15 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
     'Repository slug': repo.trim() !== (target.repository_slug ?? ''),
     'Network path': allowlist !== target.allowlist_status,
     'Private-address acknowledgement': acknowledged !== target.private_address_acknowledged,
+    'Target name': name.value.trim() !== target.name,
   });
   // The checkbox decides the field: cleared, it is left out (not kept from the stored target).
-  const { proxy_resolves_name: _stored, ...stored } = dataCenterDraft(target);
+  const { proxy_resolves_name: _stored, name: _name, ...stored } = dataCenterDraft(target);
   const save = (): Promise<boolean> =>
     saveDraft(
       {
         ...stored,
+        ...name.draft,
         base_url: optional(baseUrl),
         workspace: optional(project),
         repository_slug: optional(repo),
@@ -81,6 +85,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
           });
         }}
       >
+        <TargetNameField id="dc-target-name" name={name} />
         <div className="field">
           <label htmlFor="dc-base-url">Base URL</label>
           <SensitiveInput

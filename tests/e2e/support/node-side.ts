@@ -7,3 +7,4 @@ export { SECRETS as CLOUD_SECRETS } from '../../simulators/cloud-sim-state';
 export { DC_SECRETS } from '../../simulators/data-center-sim';
 export { JIRA_SECRETS } from '../../simulators/jira-sim';
 export { startBrowserModeBehindProxy, PROXIED_HOST } from './proxy-browser-mode';
+export { keychainAccounts } from './keychain';

@@ -24,7 +24,10 @@ describe('target identity', () => {
   it('generates names from the workspace and repository, unique case-insensitively', () => {
     expect(defaultTargetName(cloudTarget())).toBe('acme/payments');
     expect(defaultTargetName(cloudTarget({ workspace: undefined }))).toBe('Bitbucket Cloud target');
-    expect(defaultTargetName(dataCenterTarget({ repository_slug: undefined }))).toBe('Data Center target');
+    expect(defaultTargetName(dataCenterTarget({ repository_slug: undefined }))).toBe('Data Center at bitbucket.corp.acme.com');
+    expect(defaultTargetName(dataCenterTarget())).toBe('SEC/payments at bitbucket.corp.acme.com');
+    expect(defaultTargetName(dataCenterTarget({ base_url: undefined, repository_slug: undefined }))).toBe('Data Center target');
+    expect(defaultTargetName(dataCenterTarget({ base_url: 'not a url' }))).toBe('SEC/payments');
     expect(uniqueDefaultName('Data Center target', new Set(['data center target', 'data center target (2)']))).toBe('Data Center target (3)');
   });
 
@@ -35,4 +38,16 @@ describe('target identity', () => {
     ['acme/payments (x)', false],
   ];
   it.each(generated)('isGeneratedName(%j) = %s', (name, expected) => expect(isGeneratedName(cloudTarget({ name }))).toBe(expected));
+
+  // Names earlier versions froze ("Data Center target (2)" on a target that has a host by now)
+  // count as generated, so the next save gives them the host; the one it would get now does too.
+  const dcGenerated: Array<[string, boolean]> = [
+    ['Data Center target (2)', true],
+    ['Data Center target', true],
+    ['SEC/payments at bitbucket.corp.acme.com', true],
+    ['SEC/payments at bitbucket.corp.acme.com (3)', true],
+    ['SEC/payments at elsewhere.example', false],
+    ['Payments prod', false],
+  ];
+  it.each(dcGenerated)('isGeneratedName(Data Center %j) = %s', (name, expected) => expect(isGeneratedName(dataCenterTarget({ name }))).toBe(expected));
 });

@@ -25,7 +25,7 @@ describe('Integration status screen', () => {
     const { store } = renderWithStore(<App />);
     await store.getState().saveDraft({ provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', name: 'acme-secret-repo', workspace: 'acme-secret-repo' });
     await store.getState().init();
-    await waitFor(() => expect(screen.getByText('acme-secret-repo')).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'acme-secret-repo' })).toBeTruthy());
     store.getState().setSafeMode(true);
     await waitFor(() => expect(screen.queryByText('acme-secret-repo')).toBeNull());
     expect(screen.getByText(/Screen-share safe mode is on/)).toBeTruthy();
