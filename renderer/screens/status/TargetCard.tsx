@@ -3,7 +3,7 @@ import type { TargetRecord } from '../../../shared/contract';
 import { targetHost } from '../../../shared/domain/target-host';
 import { CodeChip } from '../../components/CodeChip';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { PROVIDER_LABELS } from '../../app/labels';
+import { DEPLOYMENT_LABELS, PROVIDER_LABELS } from '../../app/labels';
 import { useMask } from '../../safe-mode/use-mask';
 import { useApp } from '../../store/context';
 import { isRunning } from '../../store/state';
@@ -48,9 +48,12 @@ export const TargetCard = ({ record }: { readonly record: TargetRecord }) => {
         <h4 id={headingId}>{name}</h4>
         <VerdictBadge verdict={readiness.verdict} />
       </div>
+      <p className="muted">
+        {PROVIDER_LABELS[target.provider_key]} · {DEPLOYMENT_LABELS[target.deployment_mode]}
+      </p>
       <dl className="card-facts">
         <div>
-          <dt>{PROVIDER_LABELS[target.provider_key]} host</dt>
+          <dt>Host</dt>
           <dd data-fact="host">{host === null ? 'no base URL yet' : mask(host)}</dd>
         </div>
         <div>
