@@ -4,8 +4,8 @@ import { BlockedState } from '../components/BlockedState';
 import { StatusScreen } from '../screens/status/StatusScreen';
 import type { Screen } from '../store/state';
 
-// The wizard and the reviewer are lazy chunks: the status screen paints without them, and
-// loadScreens() fetches both right after (main.tsx), before the first call, so a browser-mode
+// The wizard, the reviewer and bulk onboarding are lazy chunks: the status screen paints without them, and
+// loadScreens() fetches them right after (main.tsx), before the first call, so a browser-mode
 // server that stops later cannot leave the app without its screens. A chunk that cannot be
 // fetched shows the coded failure instead of a blank page.
 
@@ -27,14 +27,16 @@ const chunk = (load: () => Promise<ComponentType>) => {
 
 const wizard = chunk(async () => (await import('../wizard/WizardFrame')).WizardFrame);
 const reviewer = chunk(async () => (await import('../screens/reviewer/ReviewerScreen')).ReviewerScreen);
+const bulk = chunk(async () => (await import('../screens/bulk/BulkScreen')).BulkScreen);
 
 export const SCREENS: Readonly<Record<Screen, ComponentType>> = {
   status: StatusScreen,
   wizard: wizard.Component,
   reviewer: reviewer.Component,
+  bulk: bulk.Component,
 };
 
 /** Fetches the lazy screens (never rejects: a failed one becomes the coded failure). */
 export const loadScreens = async (): Promise<void> => {
-  await Promise.all([wizard.get(), reviewer.get()]);
+  await Promise.all([wizard.get(), reviewer.get(), bulk.get()]);
 };

@@ -7,6 +7,8 @@ export interface AppActions {
   readonly refreshHealth: () => Promise<void>;
   readonly openStatus: () => Promise<void>;
   readonly openReviewer: () => void;
+  /** "Many repositories" for a saved target whose instance steps are done. */
+  readonly openBulk: (targetId: string) => void;
   readonly setSafeMode: (on: boolean) => void;
 }
 
@@ -35,5 +37,6 @@ export const appActions = (set: Set, get: Get): AppActions => ({
     await get().refreshTargets();
   },
   openReviewer: () => set({ screen: 'reviewer', actions: {} }),
+  openBulk: (targetId) => set({ screen: 'bulk', bulkTargetId: targetId, actions: {} }),
   setSafeMode: (on) => set({ safeMode: on }),
 });

@@ -1,4 +1,4 @@
-import type { MethodInput, MethodName, MethodOutput, TargetRecord } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodOutput, Result, TargetRecord } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
 import { answeredRecord } from './answered-record';
 import type { ActionKey, ActionState, AppData } from './state';
@@ -13,6 +13,8 @@ export interface RunActions {
    * call cancelled by the admin resolves to null and its late answer is ignored.
    */
   readonly run: <M extends MethodName>(method: M, input: MethodInput<M>, label: string) => Promise<MethodOutput<M> | null>;
+  /** Calls one contract method quietly, as a poll does: no busy line, no kept failure, never superseded. */
+  readonly query: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
   /** Stops waiting for the running call. */
   readonly cancel: () => void;
   /** Forgets the kept failure of one action (the admin dismissed it). */
@@ -75,6 +77,7 @@ export const runActions = (client: ApiClient, set: Set, get: Get): RunActions =>
 
   return {
     run,
+    query: (method, input) => client[method](input),
     cancel: () => {
       current += 1;
       if (running !== null) setAction(running, undefined);

@@ -3,7 +3,7 @@ import type { WizardFacts } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
 import type { AppError } from '../../shared/errors/codes';
 
-export type Screen = 'status' | 'wizard' | 'reviewer';
+export type Screen = 'status' | 'wizard' | 'reviewer' | 'bulk';
 
 /** An action the admin starts: one contract method call. Failures and outcomes are kept per action. */
 export type ActionKey = MethodName;
@@ -49,6 +49,8 @@ export interface AppData {
   readonly savedMark: string | null;
   /** Counts wizard openings: a new one starts every step's form afresh. */
   readonly wizardSession: number;
+  /** The saved target whose repositories the "Many repositories" screen shows. */
+  readonly bulkTargetId: string | null;
 }
 
 export const initialData: AppData = {
@@ -65,6 +67,7 @@ export const initialData: AppData = {
   unsaved: {},
   savedMark: null,
   wizardSession: 0,
+  bulkTargetId: null,
 };
 
 /** The mark of a record as saved now: its id and the time of its last change. */

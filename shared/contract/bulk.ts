@@ -78,6 +78,19 @@ export const BulkProgress = z.object({
 });
 export type BulkProgress = z.infer<typeof BulkProgress>;
 
+/** A plan with a poll's results merged in by index (the CLI and the UI keep the plan; the job only answers results). */
+export const mergeProgress = (plan: BulkPlan, p: BulkProgress): BulkPlan => {
+  const repositories = [...plan.repositories];
+  for (const { index, result } of p.results) {
+    const repo = repositories[index];
+    if (repo !== undefined) repositories[index] = { ...repo, result };
+  }
+  return { ...plan, repositories, instance_checks: p.instance_checks, route_checks: p.route_checks.length > 0 ? p.route_checks : plan.route_checks };
+};
+
+/** Seconds as people read a time left: `40 s`, `3 min`. */
+export const durationText = (s: number): string => (s < 90 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`);
+
 export const bulkMethods = {
   'bulk.discover': method(
     BulkDiscoverInput,

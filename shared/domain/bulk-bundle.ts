@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ErrorCode } from '../errors/codes';
 import { BulkResult, BulkRoute, BulkRoutes, BulkVerdict, RouteCheck, type BulkRepository, type VerdictTotals } from './bulk-plan';
 import { CheckResults } from './checks';
-import { isCloud, isDataCenter, type TargetConfig as Target } from './target';
+import { evaluateInstanceReadiness } from './instance-readiness';
+import type { TargetConfig as Target } from './target';
 import type { CheckResults as Checks } from './checks';
 
 // Format version 2 of the signed bundle (docs/bundle-format.md): one instance target, checked once,
@@ -52,31 +53,6 @@ export const bulkPayloadFields = {
   /** How many repositories carry each verdict; the verifier counts again and refuses a mismatch. */
   totals: VerdictTotalsSchema,
   readiness: BulkReadiness,
-};
-
-/**
- * The instance as bulk onboarding needs it: Data Center confirmations, allowlist status, URL safety,
- * the API root reached and the credential accepted; Cloud: the credential and a customer-owned
- * workspace. The repositories are judged one by one, not here.
- */
-export const evaluateInstanceReadiness = (target: Target, checks: Checks): BulkReadiness => {
-  const blocking: ErrorCode[] = [];
-  const pending: string[] = [];
-  if (isDataCenter(target)) {
-    const c = target.confirmations;
-    if (c.ownership === undefined || c.api_root_reachable === undefined || c.scan_authorized === undefined) pending.push('Record the three Data Center confirmations.');
-    if (target.allowlist_status === undefined) blocking.push('ALLOWLIST_STATUS_MISSING');
-    if (checks.url_safety?.status === 'blocked' || checks.network?.status === 'failed') blocking.push('PROVIDER_BASE_URL_BLOCKED');
-    else if (checks.network?.status !== 'reached') pending.push('Probe the Data Center API root.');
-  }
-  if (isCloud(target)) {
-    if (target.workspace === undefined) pending.push('Enter the workspace.');
-    if (checks.workspace !== undefined && !checks.workspace.customer_owned) blocking.push('PROVIDER_WORKSPACE_NOT_OWNED');
-    else if (checks.workspace === undefined && checks.auth?.status === 'ok') pending.push('Confirm the workspace is customer-owned.');
-  }
-  if (checks.auth?.status !== undefined && checks.auth.status !== 'ok') blocking.push('PROVIDER_AUTH_REQUIRED');
-  else if (checks.auth === undefined) pending.push(checks.rate_limit === undefined ? 'Store and test a credential.' : 'The provider rate limited the credential check: run the check again.');
-  return { verdict: blocking.length > 0 ? 'blocked' : pending.length > 0 ? 'incomplete' : 'ready', blocking, pending };
 };
 
 /** The bundle's own readiness: the instance ready, every repository with a finished verdict, at least one ready. */

@@ -33,6 +33,8 @@ export interface BulkDcOptions {
   readonly burst429?: { readonly after: number; readonly count: number; readonly retryAfterS: number };
   /** A token bucket on every authenticated call: `capacity` tokens, `fillPerSecond` added each second. */
   readonly bucket?: { readonly capacity: number; readonly fillPerSecond: number };
+  /** Each repository call is answered this long after it arrives (a slow link), so a run takes a while. */
+  readonly repoLatencyMs?: number;
 }
 
 export interface BulkDcSim extends RunningSim {
@@ -138,7 +140,9 @@ export const startBulkDataCenterSim = async (o: BulkDcOptions = {}): Promise<Bul
     }
     return errors(404, 'Not found', 'com.sun.jersey.api.NotFoundException', who);
   };
-  const counted = (req: SimRequest): SimAnswer => {
+  const isRepoCall = (req: SimRequest): boolean => /\/projects\/[^/]+\/repos\/[^/]+$/.test(req.path);
+  const counted = async (req: SimRequest): Promise<SimAnswer> => {
+    if (o.repoLatencyMs !== undefined && isRepoCall(req)) await new Promise((r) => setTimeout(r, o.repoLatencyMs));
     const a = handle(req);
     stats.byStatus[a.status] = (stats.byStatus[a.status] ?? 0) + 1;
     return a;

@@ -48,7 +48,8 @@ const flatHeaders = (req: IncomingMessage): Record<string, string> => {
   return out;
 };
 
-export const startHttpsSim = async (handle: (req: SimRequest) => SimAnswer): Promise<RunningSim> => {
+/** A handler answers at once, or later (a simulated slow link). */
+export const startHttpsSim = async (handle: (req: SimRequest) => SimAnswer | Promise<SimAnswer>): Promise<RunningSim> => {
   const pki = await testPki();
   const exchanges: Exchange[] = [];
   const server = createServer({ key: pki.serverKey, cert: pki.serverCert }, (req: IncomingMessage, res: ServerResponse) => {
@@ -57,7 +58,7 @@ export const startHttpsSim = async (handle: (req: SimRequest) => SimAnswer): Pro
       const request: SimRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: flatHeaders(req), body: await readBody(req) };
       let answer: SimAnswer;
       try {
-        answer = handle(request);
+        answer = await handle(request);
       } catch {
         answer = { status: 500, text: 'simulator bug' };
       }

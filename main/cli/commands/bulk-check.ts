@@ -1,5 +1,4 @@
-import { BULK_DEFAULT_CONCURRENCY, BULK_MAX_CONCURRENCY, type BulkProgress } from '../../../shared/contract/bulk';
-import type { BulkPlan } from '../../../shared/domain/bulk-plan';
+import { BULK_DEFAULT_CONCURRENCY, BULK_MAX_CONCURRENCY, durationText, mergeProgress, type BulkProgress } from '../../../shared/contract/bulk';
 import { EXIT_BLOCKED, EXIT_OK, UsageError, type CliIO } from '../cli-io';
 import { parseFlags, parseWholeNumber } from '../parse-flags';
 import { draftOfInstance, sessionInstance, totalsLine } from './bulk-session';
@@ -15,19 +14,8 @@ const NOTE_EVERY_MS = 2_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-const seconds = (s: number): string => (s < 90 ? `${s} s` : `${Math.round(s / 60)} min`);
-
 export const progressLine = (p: BulkProgress): string =>
-  `bulk check: ${p.checked}/${p.to_check} checked, ${p.rate_per_s.toFixed(1)}/s, ETA ${p.eta_s === null ? '…' : seconds(p.eta_s)}${p.slowed ? ' (slowed: the provider asked to wait)' : ''}`;
-
-const merge = (plan: BulkPlan, p: BulkProgress): BulkPlan => {
-  const repositories = [...plan.repositories];
-  for (const { index, result } of p.results) {
-    const repo = repositories[index];
-    if (repo !== undefined) repositories[index] = { ...repo, result };
-  }
-  return { ...plan, repositories, instance_checks: p.instance_checks, route_checks: p.route_checks.length > 0 ? p.route_checks : plan.route_checks };
-};
+  `bulk check: ${p.checked}/${p.to_check} checked, ${p.rate_per_s.toFixed(1)}/s, ETA ${p.eta_s === null ? '…' : durationText(p.eta_s)}${p.slowed ? ' (slowed: the provider asked to wait)' : ''}`;
 
 export const runBulkCheck = async (args: string[], io: CliIO): Promise<number> => {
   const { values, positionals } = parseFlags(args, { concurrency: { type: 'string' }, stdin: { type: 'boolean' } }, true);
@@ -56,7 +44,7 @@ export const runBulkCheck = async (args: string[], io: CliIO): Promise<number> =
     if (!p.ok) throw new UsageError(`${p.error.code}: ${p.error.message}`);
     last = p.value;
     cursor = p.value.next_cursor;
-    plan = merge(plan, p.value);
+    plan = mergeProgress(plan, p.value);
     const finished = p.value.state !== 'running';
     if (finished || Date.now() - wroteAt >= WRITE_EVERY_MS) {
       await writePlan(file, plan);

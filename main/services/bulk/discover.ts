@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { BulkDiscovered } from '../../../shared/contract/bulk';
 import { BULK_MAX_REPOSITORIES, BULK_PLAN_VERSION, BulkPlan, repoKey, type BulkRepository, type BulkRoutes } from '../../../shared/domain/bulk-plan';
-import { evaluateInstanceReadiness } from '../../../shared/domain/bulk-bundle';
+import { evaluateInstanceReadiness } from '../../../shared/domain/instance-readiness';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
 import { targetScrubber } from '../scrub/target-secrets';

@@ -5,6 +5,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { Fingerprint } from '../../components/Fingerprint';
 import { Masked } from '../../safe-mode/Masked';
 import { BundleEvidence } from './BundleEvidence';
+import { BundleRepositories } from './BundleRepositories';
 import { BundleTarget } from './BundleTarget';
 import { MeaningAndFix } from '../../components/MeaningAndFix';
 
@@ -65,5 +66,6 @@ export const VerificationResult = ({ result, fileName }: { readonly result: Bund
     ) : null}
     {result.summary !== null ? <BundleTarget summary={result.summary} /> : null}
     {result.payload !== null && result.payload.format_version === 1 ? <BundleEvidence payload={result.payload} /> : null}
+    {result.payload !== null && result.payload.format_version === 2 ? <BundleRepositories payload={result.payload} /> : null}
   </section>
 );

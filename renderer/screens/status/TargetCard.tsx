@@ -1,5 +1,6 @@
 import { useRef, useState, type RefObject } from 'react';
 import type { TargetRecord } from '../../../shared/contract';
+import { evaluateInstanceReadiness } from '../../../shared/domain/instance-readiness';
 import { targetHost } from '../../../shared/domain/target-host';
 import { CodeChip } from '../../components/CodeChip';
 import { VerdictBadge } from '../../components/VerdictBadge';
@@ -14,6 +15,9 @@ import { useTargetManagement } from './use-target-management';
 
 type Open = 'none' | 'rename' | 'delete';
 
+/** The instance steps are done: the rule bulk onboarding itself applies (shared/domain/instance-readiness.ts). */
+const instanceReady = ({ target, checks }: TargetRecord): boolean => evaluateInstanceReadiness(target, checks).verdict === 'ready';
+
 /** Focus moves to the list's heading once a card is gone, so the keyboard is not left on nothing. */
 export const SAVED_TARGETS_HEADING = 'saved-targets-title';
 
@@ -24,6 +28,7 @@ export const SAVED_TARGETS_HEADING = 'saved-targets-title';
  */
 export const TargetCard = ({ record }: { readonly record: TargetRecord }) => {
   const editTarget = useApp((s) => s.editTarget);
+  const openBulk = useApp((s) => s.openBulk);
   const busy = useApp((s) => s.busy !== null);
   const checking = useApp((s) => isRunning(s, 'checks.run') || isRunning(s, 'url.checkTarget'));
   const manage = useTargetManagement(record);
@@ -92,6 +97,11 @@ export const TargetCard = ({ record }: { readonly record: TargetRecord }) => {
         <button type="button" className="button-secondary" disabled={busy} aria-busy={checking} onClick={() => void manage.recheck()}>
           Re-run all checks<span className="visually-hidden"> of {name}</span>
         </button>
+        {instanceReady(record) ? (
+          <button type="button" className="button-secondary" onClick={() => openBulk(target.id)}>
+            Many repositories<span className="visually-hidden"> of {name}</span>
+          </button>
+        ) : null}
         <button ref={renameButton} type="button" className="button-secondary" aria-expanded={open === 'rename'} onClick={() => setOpen('rename')}>
           Rename<span className="visually-hidden"> {name}</span>
         </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BundleExportResult, SigningKeyView } from '../../../shared/contract';
 import { BUNDLE_DEFAULT_EXPIRY_DAYS, BUNDLE_MAX_EXPIRY_DAYS } from '../../../shared/domain/bundle';
 import { downloadText } from '../../components/download';
+import { ExportedBundle, SummaryButton } from '../../components/ExportedBundle';
 import { Fingerprint } from '../../components/Fingerprint';
 import { useApp } from '../../store/context';
 import { ActionStatus } from '../ActionStatus';
@@ -65,21 +66,10 @@ export const ExportStep = () => {
         <button type="button" onClick={() => void act(exportBundle)} disabled={busy !== null || !record.readiness.can_export}>
           Export and save the bundle file
         </button>
-        {exported !== null ? (
-          <button type="button" className="button-secondary" onClick={() => downloadText(exported.summary_file_name, exported.summary_text, 'text/plain')}>
-            Save the printable summary
-          </button>
-        ) : null}
+        <SummaryButton exported={exported} />
         <ActionStatus statusRef={statusRef} phase={phase} done="Exported: the file is saved." />
       </div>
-      {exported !== null ? (
-        <div ref={resultRef} tabIndex={-1} className="result-line" role="status" data-result-for="bundle.export">
-          <p>
-            Saved <code>{exported.file_name}</code>. Expires {exported.expires_at}.
-          </p>
-          <Fingerprint value={exported.fingerprint} label="Signed with key" />
-        </div>
-      ) : null}
+      <ExportedBundle exported={exported} resultFor="bundle.export" resultRef={resultRef} />
     </div>
   );
 };

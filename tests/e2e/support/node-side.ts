@@ -8,3 +8,4 @@ export { DC_SECRETS } from '../../simulators/data-center-sim';
 export { JIRA_SECRETS } from '../../simulators/jira-sim';
 export { startBrowserModeBehindProxy, PROXIED_HOST } from './proxy-browser-mode';
 export { keychainAccounts } from './keychain';
+export { startBulkDataCenterSim, BULK_DC_TOKEN } from '../../simulators/data-center-bulk-sim';
