@@ -48,7 +48,7 @@ export const BulkExport = ({ plan, disabled }: { readonly plan: BulkPlan; readon
           </button>
         </div>
       )}
-      {readiness.verdict !== 'ready' ? (
+      {readiness.verdict !== 'ready' && !disabled ? (
         <ul className="hint" aria-label="Before export">
           {[...readiness.blocking, ...readiness.pending].map((why) => (
             <li key={why}>{why}</li>

@@ -74,7 +74,7 @@ export const BulkScreen = () => {
           </div>
           <div className="button-row">
             <button type="button" onClick={() => void check.start(id, plan, concurrency)} disabled={checking || left === 0}>
-              {left === 0 ? 'Every included repository is checked' : resuming ? `Resume: check the ${left} left` : `Check ${left} repositories`}
+              {checking ? 'Checking…' : left === 0 ? 'Every included repository is checked' : resuming ? `Resume: check the ${left} left` : `Check ${left} repositories`}
             </button>
             {checking ? (
               <button type="button" className="button-secondary" onClick={() => void check.cancel()}>
