@@ -101,7 +101,7 @@ export const CaChooser = ({ target, disabled }: Props) => {
         }}
       />
       <div className="button-row">
-        <button type="button" className="button-secondary" disabled={off} onClick={() => void choose()}>
+        <button id="dc-ca-choose" type="button" className="button-secondary" disabled={off} onClick={() => void choose()}>
           {first === undefined ? 'Choose a CA file…' : 'Choose another CA file…'}
         </button>
         {target.ca === undefined && target.ca_needs_choice === undefined ? null : (

@@ -68,6 +68,18 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
       },
       'Saving the target',
     );
+  // The check's hints act on the fields above: a redirect's new URL goes into Base URL (unsaved
+  // until checked), a TLS failure leads to the corporate CA field. Focus follows, in view.
+  const focusField = (id: string) => {
+    const el = document.getElementById(id);
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
+  };
+  const adopt = (url: string) => {
+    setBaseUrl(url);
+    focusField('dc-base-url');
+  };
+  const chooseCa = () => focusField('dc-ca-choose');
   // "Check" checks what the fields hold: unsaved edits are saved first, then the saved URL is checked.
   const saveAndCheck = async (): Promise<void> => {
     if (userinfoBlocks(baseUrl) || baseUrl.trim() === '') return;
@@ -130,7 +142,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
           <ActionStatus statusRef={formStatusRef} phase={formPhase} done="Checked: the result is below." />
         </div>
       </form>
-      <UrlCheckPanel urlCheck={urlCheck} onCheck={saveAndCheck} unsaved={unsaved.length > 0} verdictRef={verdict} />
+      <UrlCheckPanel urlCheck={urlCheck} onCheck={saveAndCheck} unsaved={unsaved.length > 0} verdictRef={verdict} onAdopt={adopt} onChooseCa={chooseCa} />
     </div>
   );
 };

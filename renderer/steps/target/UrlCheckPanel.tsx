@@ -9,6 +9,7 @@ import { factsOf } from '../../store/state';
 import { ActionStatus } from '../ActionStatus';
 import { useActionFocus } from '../use-action-focus';
 import { useRecord } from '../use-target';
+import { redirectTargetOf } from './adopt-url';
 import type { UrlCheck } from './use-url-check';
 import { probeRows, stageRows } from './url-stages';
 
@@ -20,10 +21,14 @@ interface Props {
   readonly unsaved: boolean;
   /** The verdict (blocked or passed), where focus lands after a check. */
   readonly verdictRef: RefObject<HTMLDivElement | null>;
+  /** Puts a URL into the Base URL field (unsaved until checked). */
+  readonly onAdopt: (url: string) => void;
+  /** Moves focus to the corporate CA field. */
+  readonly onChooseCa: () => void;
 }
 
 /** The live URL-safety check and probe of the Data Center base URL, one row per stage. */
-export const UrlCheckPanel = ({ urlCheck, onCheck, unsaved, verdictRef }: Props) => {
+export const UrlCheckPanel = ({ urlCheck, onCheck, unsaved, verdictRef, onAdopt, onChooseCa }: Props) => {
   const record = useRecord();
   const busy = useApp((s) => s.busy);
   const { statusRef, phase, act } = useActionFocus(verdictRef);
@@ -32,6 +37,7 @@ export const UrlCheckPanel = ({ urlCheck, onCheck, unsaved, verdictRef }: Props)
   const { probe, running } = urlCheck;
   const rows = running ? stageRows({}, true) : probe !== null ? probeRows(probe.stages, checks) : stageRows(checks, false);
   const failed = failedStageOf(checks);
+  const adopt = redirectTargetOf(checks);
   const credentialsGate = canPerform('store_credential', factsOf({ record }));
   const check = () => void act(onCheck);
   return (
@@ -66,6 +72,28 @@ export const UrlCheckPanel = ({ urlCheck, onCheck, unsaved, verdictRef }: Props)
             onRetry={check}
             retryLabel="Check again"
           />
+        ) : null}
+        {failed?.stage === 'tls' && !running ? (
+          <div className="notice" data-hint="tls-ca">
+            <p>
+              The TLS handshake did not verify the host&apos;s certificate. Inside a corporate network the certificate usually comes from the organisation&apos;s own CA:
+              choose that CA&apos;s certificate in the Corporate CA field, then check again.
+            </p>
+            <button type="button" onClick={onChooseCa}>
+              Go to the Corporate CA field
+            </button>
+          </div>
+        ) : null}
+        {adopt !== null && !running ? (
+          <div className="notice" data-hint="redirect">
+            <p>
+              The API root redirects to another origin: <code><Masked text={adopt} /></code>. The app does not follow it (a credential never crosses origins). If
+              that is the right host, use it as the base URL and check again.
+            </p>
+            <button type="button" onClick={() => onAdopt(adopt)}>
+              Use this URL
+            </button>
+          </div>
         ) : null}
         {failed === null && checks.url_safety?.status === 'passed' && credentialsGate.open && !running ? (
           <p className="result-line" role="status">

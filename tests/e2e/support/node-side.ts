@@ -6,6 +6,7 @@ export { verifyWithCli } from './cli-verify';
 export { SECRETS as CLOUD_SECRETS } from '../../simulators/cloud-sim-state';
 export { DC_SECRETS } from '../../simulators/data-center-sim';
 export { JIRA_SECRETS } from '../../simulators/jira-sim';
+export { startHttpsSim } from '../../simulators/https-sim';
 export { startBrowserModeBehindProxy, PROXIED_HOST } from './proxy-browser-mode';
 export { keychainAccounts } from './keychain';
 export { startBulkDataCenterSim, BULK_DC_TOKEN } from '../../simulators/data-center-bulk-sim';
