@@ -1,8 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+
+/** How long "Copied" (or "Copy failed") shows before the button reads as before. */
+export const COPIED_MS = 3000;
 
 /** Copies plain text to the clipboard and says so; the label names what is copied. */
 export const CopyButton = ({ text, label, idleText = 'Copy' }: { readonly text: string; readonly label: string; readonly idleText?: string }) => {
   const [done, setDone] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => {
+    if (done === 'idle') return undefined;
+    const timer = setTimeout(() => setDone('idle'), COPIED_MS);
+    return () => clearTimeout(timer);
+  }, [done]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);

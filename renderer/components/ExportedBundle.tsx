@@ -1,5 +1,6 @@
 import type { Ref } from 'react';
 import type { BundleExportResult } from '../../shared/contract';
+import { Masked } from '../safe-mode/Masked';
 import { downloadText } from './download';
 import { Fingerprint } from './Fingerprint';
 
@@ -18,7 +19,10 @@ export const ExportedBundle = ({ exported, resultFor, resultRef }: { readonly ex
   exported !== null ? (
     <div ref={resultRef} tabIndex={-1} className="result-line" role="status" data-result-for={resultFor}>
       <p>
-        Saved <code>{exported.file_name}</code>. Expires {exported.expires_at}.
+        Saved <code>
+          <Masked text={exported.file_name} whole />
+        </code>
+        . Expires {exported.expires_at}.
       </p>
       <Fingerprint value={exported.fingerprint} label="Signed with key" />
     </div>

@@ -13,5 +13,7 @@ export const sensitiveNamesOf = (t: TargetConfig | null | undefined, checks?: Ch
     for (const c of Object.values(t.confirmations)) names.push(c?.confirmed_by);
   }
   names.push(...identityNames(checks?.auth?.identity), ...identityNames(checks?.jira?.identity));
+  // The certificate the host presented names the organisation (subject and issuer, e.g. its CA).
+  names.push(checks?.network?.tls?.subject, checks?.network?.tls?.issuer);
   return names.filter((n): n is string => n !== undefined);
 };

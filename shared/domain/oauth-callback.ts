@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HELP_LINKS } from './help-links';
 
 // The callback URL registered on a Bitbucket Cloud OAuth consumer. Bitbucket sends the browser back
 // only to the consumer's registered callback ("Invalid redirect_uri – This integration is
@@ -6,8 +7,8 @@ import { z } from 'zod';
 // URL they registered, the app listens exactly there and sends exactly it as `redirect_uri`.
 // Only a plain-http loopback URL with an explicit port can be listened on by this app.
 
-/** Atlassian's page on OAuth consumers (where the callback URL is registered). */
-export const OAUTH_CONSUMER_HELP_URL = 'https://support.atlassian.com/bitbucket-cloud/docs/use-oauth-on-bitbucket-cloud/';
+/** Atlassian's page on OAuth consumers (where the callback URL is registered), from the one list of help links. */
+export const OAUTH_CONSUMER_HELP_URL = HELP_LINKS.oauthConsumer.url;
 
 /** Why a callback URL was refused. */
 export const OAuthCallbackRefusal = z.enum(['syntax', 'scheme', 'host', 'port', 'userinfo', 'query']);

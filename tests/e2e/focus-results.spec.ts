@@ -15,7 +15,7 @@ test('focus and scroll land on the result of every action: provider, confirmatio
   if (sims === null) throw new Error('simulators expected');
   await page.getByRole('button', { name: 'Add Bitbucket target' }).click();
   await page.getByRole('button', { name: /Bitbucket Data Center/ }).click();
-  await expectFocusedInView(page, page.getByText(/^Recorded: provider_key/));
+  await expectFocusedInView(page, page.getByText(/^Recorded: Bitbucket Data Center/));
 
   await page.getByRole('button', { name: /Next: Data Center confirmations/ }).click();
   for (const key of ['ownership', 'api_root_reachable', 'scan_authorized']) {

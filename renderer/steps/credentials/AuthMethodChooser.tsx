@@ -10,7 +10,9 @@ interface Props {
 /** auth_method, with what each one means; the retired app password is listed to explain it. */
 export const AuthMethodChooser = ({ methods, value, onChange, disabled }: Props) => (
   <fieldset>
-    <legend>auth_method</legend>
+    <legend>
+      How the app signs in <code className="field-name">auth_method</code>
+    </legend>
     {methods.map((m) => (
       <label key={m.value} className="check-label" htmlFor={`auth-${m.value}`}>
         <input

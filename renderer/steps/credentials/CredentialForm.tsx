@@ -6,6 +6,7 @@ import { CloudAuthMethod, DataCenterAuthMethod } from '../../../shared/domain/vo
 import { cloudDraft, dataCenterDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
 import { ActionStatus } from '../ActionStatus';
+import { HelpLink } from '../HelpLink';
 import { useActionFocus } from '../use-action-focus';
 import { CLOUD_AUTH, DATA_CENTER_AUTH, type AuthMethod } from './auth-methods';
 import { AuthMethodChooser } from './AuthMethodChooser';
@@ -100,6 +101,10 @@ export const CredentialForm = ({ record, enabled }: { readonly record: TargetRec
             </>
           ) : null}
           <SecretField id="auth-secret" label={info.secretLabel ?? 'Secret'} inputRef={secret.ref} disabled={disabled} hint="Paste it here." />
+          {info.grant !== undefined ? <p className="hint">{info.grant}</p> : null}
+          {(info.help ?? []).filter((id) => id !== 'oauthConsumer').map((id) => (
+            <HelpLink key={id} id={id} what="How to create it:" />
+          ))}
           <div className="button-row">
             <button type="submit" disabled={disabled}>
               {method === 'oauth' ? 'Store the consumer' : 'Store and test connection'}

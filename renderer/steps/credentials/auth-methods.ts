@@ -1,5 +1,6 @@
 import type { CloudAuthMethod, DataCenterAuthMethod } from '../../../shared/domain/vocabulary';
-import { APP_PASSWORDS_RETIRED_ON } from '../../../shared/domain/vocabulary';
+import type { HelpLinkId } from '../../../shared/domain/help-links';
+import { APP_PASSWORDS_RETIRED_ON, REQUIRED_CLOUD_SCOPES } from '../../../shared/domain/vocabulary';
 
 export type AuthMethod = CloudAuthMethod | DataCenterAuthMethod;
 
@@ -11,6 +12,10 @@ export interface AuthMethodInfo {
   readonly account?: 'account_email' | 'username';
   readonly secretLabel?: string;
   readonly retired?: boolean;
+  /** Atlassian's pages on creating this credential, and what it must be allowed to do. */
+  readonly help?: readonly HelpLinkId[];
+  /** What to grant it, in one line, next to the help link. */
+  readonly grant?: string;
 }
 
 export const CLOUD_AUTH: readonly AuthMethodInfo[] = [
@@ -20,12 +25,15 @@ export const CLOUD_AUTH: readonly AuthMethodInfo[] = [
     note: 'An Atlassian API token with the Bitbucket scopes, used with your Atlassian account e-mail (not the user name).',
     account: 'account_email',
     secretLabel: 'API token',
+    help: ['cloudApiToken', 'cloudApiTokenPermissions'],
+    grant: `Create it with scopes, choose Bitbucket as the app, and grant ${REQUIRED_CLOUD_SCOPES.api_token.join(', ')} (the issue scopes matter only for native issues).`,
   },
   {
     value: 'oauth',
     label: 'OAuth 2.0 consumer',
     note: 'A workspace OAuth consumer. Store its key and secret, then Connect signs in through the system browser.',
     secretLabel: 'OAuth consumer secret',
+    help: ['oauthConsumer'],
   },
   {
     value: 'access_token',
@@ -47,6 +55,8 @@ export const DATA_CENTER_AUTH: readonly AuthMethodInfo[] = [
     label: 'HTTP access token',
     note: 'A personal, project or repository HTTP access token with read permission, sent as a Bearer token.',
     secretLabel: 'HTTP access token',
+    help: ['dataCenterHttpAccessToken'],
+    grant: 'Create it in your profile (Manage account → HTTP access tokens) or in the project or repository settings, with Project read and Repository read permission.',
   },
   {
     value: 'basic',

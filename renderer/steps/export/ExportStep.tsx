@@ -14,10 +14,11 @@ export const ExportStep = () => {
   const record = useRecord();
   const run = useApp((s) => s.run);
   const busy = useApp((s) => s.busy);
+  const desktop = useApp((s) => s.info?.mode === 'desktop');
   const [key, setKey] = useState<SigningKeyView | null>(null);
   const [days, setDays] = useState(BUNDLE_DEFAULT_EXPIRY_DAYS);
   const [exported, setExported] = useState<BundleExportResult | null>(null);
-  const { statusRef, resultRef, phase, act } = useActionFocus<HTMLDivElement>();
+  const { statusRef, resultRef, phase, act } = useActionFocus();
   const { statusRef: keyStatusRef, resultRef: keyResultRef, phase: keyPhase, act: keyAct } = useActionFocus<HTMLDivElement>();
   useEffect(() => {
     void run('signingKey.get', { create: false }, 'Reading the signing key').then((k) => {
@@ -63,13 +64,45 @@ export const ExportStep = () => {
         />
       </div>
       <div className="button-row">
-        <button type="button" onClick={() => void act(exportBundle)} disabled={busy !== null || !record.readiness.can_export}>
+        <button
+          type="button"
+          onClick={() => void act(exportBundle)}
+          disabled={busy !== null || !record.readiness.can_export}
+          aria-describedby={record.readiness.can_export ? undefined : 'export-why'}
+        >
           Export and save the bundle file
         </button>
         <SummaryButton exported={exported} />
         <ActionStatus statusRef={statusRef} phase={phase} done="Exported: the file is saved." />
       </div>
-      <ExportedBundle exported={exported} resultFor="bundle.export" resultRef={resultRef} />
+      {record.readiness.can_export ? null : (
+        <p id="export-why" className="notice" data-export-locked="true">
+          Export is disabled: {record.readiness.blocking.length > 0 ? `blocked by ${record.readiness.blocking.join(', ')}` : record.readiness.pending.join(' ')}
+        </p>
+      )}
+      {exported !== null ? (
+        <section ref={resultRef} tabIndex={-1} aria-labelledby="export-done-title" data-result-for="bundle.export">
+          <h3 id="export-done-title" className="section-title">
+            Done: what to send to whom
+          </h3>
+          <ExportedBundle exported={exported} resultFor="bundle.export.file" />
+          <p>
+            The file went {desktop ? 'where you chose in the save dialog' : "to this browser's downloads folder"}; it expires {exported.expires_at.slice(0, 10)}.
+          </p>
+          <ol className="next-steps">
+            <li>
+              <strong>WebRiskOps:</strong> send the bundle file to whoever imports targets in WebRiskOps, or import it there yourself. It holds no secret.
+            </li>
+            <li>
+              <strong>Security reviewer:</strong> read them the signing key fingerprint over a separate channel (a call, in person); they pin it when they open the
+              bundle. Send them the printable summary too.
+            </li>
+            <li>
+              <strong>Keep:</strong> the credential stays in this machine&apos;s keychain; nothing else needs sending.
+            </li>
+          </ol>
+        </section>
+      ) : null}
     </div>
   );
 };

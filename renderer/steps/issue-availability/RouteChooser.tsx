@@ -21,7 +21,9 @@ export const RouteChooser = ({ facts, value, onChoose, disabled }: Props) => {
   const cloud = facts.target?.provider_key === 'bitbucket_cloud_issues';
   return (
     <fieldset>
-      <legend>issue_workflow: where the work goes</legend>
+      <legend>
+        Where the work goes <code className="field-name">issue_workflow</code>
+      </legend>
       {ROUTES.filter((r) => r.value !== 'native' || cloud).map((r) => {
         const locked = r.value === 'native' && !native.open;
         return (

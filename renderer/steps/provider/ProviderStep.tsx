@@ -45,8 +45,10 @@ export const ProviderStep = () => {
       {providerSwitch.dialog}
       {record !== null ? (
         <p ref={resultRef} tabIndex={-1} className="result-line" role="status">
-          Recorded: <code>provider_key</code> = <code>{record.target.provider_key}</code>, <code>deployment_mode</code> ={' '}
-          <code>{record.target.deployment_mode}</code> ({DEPLOYMENT_LABELS[record.target.deployment_mode]}). Draft saved.
+          Recorded: {PROVIDER_LABELS[record.target.provider_key]}, {DEPLOYMENT_LABELS[record.target.deployment_mode]}. Draft saved.{' '}
+          <span className="field-name">
+            (<code>provider_key</code> = <code>{record.target.provider_key}</code>, <code>deployment_mode</code> = <code>{record.target.deployment_mode}</code>)
+          </span>
         </p>
       ) : null}
     </div>

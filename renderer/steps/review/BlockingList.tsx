@@ -5,10 +5,24 @@ import { CopyButton } from '../../components/CopyButton';
 import { useApp } from '../../store/context';
 import { MeaningAndFix } from '../../components/MeaningAndFix';
 
-/** Every blocking code with its meaning and fix, and a button that opens the step that fixes it. */
-export const BlockingList = ({ codes }: { readonly codes: readonly ErrorCode[] }) => {
+/**
+ * Every blocking code with its meaning and fix, and a button that opens the step that fixes it.
+ * With no code but something still to do, it says so (amber), never a green "ready" beside a
+ * disabled Export.
+ */
+export const BlockingList = ({ codes, exportReady }: { readonly codes: readonly ErrorCode[]; readonly exportReady: boolean }) => {
   const goTo = useApp((s) => s.goTo);
-  if (codes.length === 0) return <p className="result-line">No blocking codes.</p>;
+  if (codes.length === 0) {
+    return exportReady ? (
+      <p className="result-line" data-blocking="none">
+        No blocking codes: ready to save and export.
+      </p>
+    ) : (
+      <p className="notice" data-blocking="pending">
+        No blocking codes, but the target is not ready yet: see what is still to do below. Export stays disabled until it is.
+      </p>
+    );
+  }
   return (
     <ul className="target-list" aria-label="Blocking codes">
       {codes.map((code) => {

@@ -5,8 +5,12 @@ import { useActionFocus } from '../use-action-focus';
 import { useRecord } from '../use-target';
 import { BlockingList } from './BlockingList';
 import { ReadyStates } from './ReadyStates';
+import { ReviewConfig } from './ReviewConfig';
 
-/** Step 7: the readiness verdict; Save is enabled only when provider auth and network are ready. */
+/**
+ * Step 7: the configuration Save stores, the readiness verdict as it really is, and Save (enabled
+ * only when provider auth and network are ready). Export signs what this Save stored.
+ */
 export const ReviewStep = () => {
   const record = useRecord();
   const commitTarget = useApp((s) => s.commitTarget);
@@ -18,10 +22,12 @@ export const ReviewStep = () => {
   const saved = savedMark === savedMarkOf(record);
   return (
     <div>
+      <h3 className="section-title">Configuration to be saved</h3>
+      <ReviewConfig target={record.target} />
       <h3 className="section-title">Ready states</h3>
       <ReadyStates readiness={readiness} />
       <h3 className="section-title">Blocking codes</h3>
-      <BlockingList codes={readiness.blocking} />
+      <BlockingList codes={readiness.blocking} exportReady={readiness.can_export} />
       {readiness.pending.length > 0 ? (
         <>
           <h3 className="section-title">Still to do</h3>
@@ -43,9 +49,14 @@ export const ReviewStep = () => {
       </div>
       {saved ? (
         <p ref={resultRef} tabIndex={-1} className="result-line" role="status">
-          Saved. Verdict: {readiness.verdict}.
+          Saved. Verdict: {readiness.verdict}.{' '}
+          {readiness.can_export ? 'Export signs this saved record.' : 'Export opens once the target is ready.'}
         </p>
-      ) : null}
+      ) : (
+        <p className="muted" data-save-needed="true">
+          Export signs the saved record: save here first{readiness.can_export ? '.' : ', once the target is ready.'}
+        </p>
+      )}
     </div>
   );
 };

@@ -8,6 +8,7 @@ import { toDraft } from '../../store/draft';
 import { useApp } from '../../store/context';
 import { ActionStatus } from '../ActionStatus';
 import { FindingsList } from '../credentials/FindingsList';
+import { HelpLink } from '../HelpLink';
 import { UnsavedCue } from '../UnsavedCue';
 import { useActionFocus } from '../use-action-focus';
 import { useUnsaved } from '../use-unsaved';
@@ -100,6 +101,10 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
           </div>
         ) : null}
         <SecretField id="jira-secret" label={form.flavor === 'cloud' ? 'Jira API token' : 'Personal access token'} inputRef={secret.ref} disabled={busy !== null} hint="Leave empty to keep the stored one." />
+        <HelpLink
+          id={form.auth_method === 'personal_access_token' ? 'jiraPersonalAccessToken' : 'jiraApiToken'}
+          what={form.auth_method === 'scoped_api_token' ? 'Create it with scopes: choose Jira as the app and grant read:jira-user and read:jira-work (WebRiskOps also needs write:jira-work to create issues).' : 'How to create it:'}
+        />
         <div className="field">
           <label htmlFor="jira-project">Project key</label>
           <SensitiveInput id="jira-project" value={form.project_key} onChange={(v) => set({ project_key: v })} placeholder="SEC" />

@@ -10,8 +10,14 @@ interface Props {
 
 /** How WebRiskOps reaches the host, with what each choice means, and the private-address acknowledgement. */
 export const AllowlistChooser = ({ value, onChange, acknowledged, onAcknowledge }: Props) => (
-  <fieldset>
-    <legend>allowlist_status: how WebRiskOps reaches the host</legend>
+  <fieldset aria-describedby="allowlist-why">
+    <legend>
+      How WebRiskOps reaches the host <code className="field-name">allowlist_status</code>
+    </legend>
+    <p id="allowlist-why" className="hint">
+      This app checks the host from here, inside your network. WebRiskOps reaches it from outside, so it needs the path its traffic takes recorded: the choice
+      decides which addresses the checks accept, and it travels in the signed bundle.
+    </p>
     {value === undefined ? (
       <p className="notice">
         Not chosen yet: <code>ALLOWLIST_STATUS_MISSING</code> keeps automated provider calls blocked.

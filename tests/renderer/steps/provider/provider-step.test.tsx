@@ -25,7 +25,7 @@ describe('Provider step', () => {
     });
     expect(memory.calls.map((c) => c.name)).toEqual(['targets.save']);
     // Focus is on what the choice recorded (issue 14 item 2), not on the page.
-    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Recorded: provider_key/));
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Recorded: Bitbucket Data Center/));
     expect(screen.getByRole('button', { name: /Bitbucket Data Center/ }).getAttribute('aria-pressed')).toBe('true');
     const next = screen.getByRole('button', { name: /Next: Data Center confirmations/ });
     expect(next.hasAttribute('disabled')).toBe(false);
