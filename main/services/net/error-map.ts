@@ -1,4 +1,5 @@
 import type { BlockReason } from '../../../shared/domain/checks';
+import { tcpFailureWords, tlsFailureWords, type FailurePath } from '../../../shared/errors/network-failures';
 
 // Map what undici, net and tls throw to the engine's coded reasons.
 
@@ -65,13 +66,19 @@ export interface MappedError {
   readonly detail: string;
 }
 
-export const mapNetworkError = (e: unknown, overallExpired: boolean): MappedError => {
+/**
+ * The coded reason of a failed exchange, and its detail: with the attempt's path (host, address,
+ * proxy), a connection or certificate failure in words (network-failures.ts), the code kept.
+ */
+export const mapNetworkError = (e: unknown, overallExpired: boolean, path?: FailurePath): MappedError => {
   const code = networkErrorCode(e);
   const detail = `${code}: ${messageOf(e)}`;
-  if (overallExpired) return { reason: 'timeout', detail: 'the overall time limit was reached' };
+  if (overallExpired) return { reason: 'timeout', detail: `the overall time limit was reached${path === undefined ? '' : ` talking to ${path.host}`}` };
   if (code === 'BTS_PIN_VIOLATION') return { reason: 'dns', detail };
   if (code === 'BTS_PROXY_REFUSED_IP') return { reason: 'proxy_refused_ip', detail };
-  if (TIMEOUT_CODES.has(code)) return { reason: 'timeout', detail };
-  if (isTlsCode(code)) return { reason: 'tls', detail };
-  return { reason: 'unreachable', detail };
+  const words = path === undefined ? null : isTlsCode(code) ? tlsFailureWords(code, path) : tcpFailureWords(code, path);
+  const said = words === null ? detail : `${words} [${detail}]`;
+  if (TIMEOUT_CODES.has(code)) return { reason: 'timeout', detail: said };
+  if (isTlsCode(code)) return { reason: 'tls', detail: said };
+  return { reason: 'unreachable', detail: said };
 };

@@ -4,6 +4,7 @@ import type { ClassifiedAddress } from '../url-safety/classify-ip';
 import { mapNetworkError } from './error-map';
 import type { NetLimits } from './limits';
 import { pinnedConnector } from './pinned-connector';
+import { proxyOrigin } from './proxy-env';
 import { proxyTunnelConnector } from './proxy-tunnel';
 
 // One HTTPS exchange over a connection pinned to the checked addresses (or through the
@@ -146,7 +147,10 @@ export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
     const out = { ok: true as const, status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8') };
     return withTls(seen.remote === undefined ? out : { ...out, remote: seen.remote });
   } catch (e) {
-    return withTls({ ok: false, ...mapNetworkError(e, r.signal.aborted) });
+    const port = new URL(r.url).port || '443';
+    const ips = r.addresses.map((a) => (a.family === 6 ? `[${a.ip}]` : a.ip));
+    const address = ips.length === 0 ? undefined : `${ips.join(' or ')} port ${port}`;
+    return withTls({ ok: false, ...mapNetworkError(e, r.signal.aborted, { host: r.host, proxy: r.proxy === undefined ? null : proxyOrigin(r.proxy), ...(address === undefined ? {} : { address }) }) });
   } finally {
     if (r.pool === undefined) void dispatcher.destroy().catch(() => undefined);
   }

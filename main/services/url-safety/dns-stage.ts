@@ -1,4 +1,5 @@
 import type { BlockReason } from '../../../shared/domain/checks';
+import { dnsErrorWords, dnsTimeoutWords, noAddressWords, nxdomainWords } from '../../../shared/errors/network-failures';
 import { classifyIp, type ClassifiedAddress } from './classify-ip';
 import type { AddressJudge, AddressPolicy } from './policy';
 import type { Resolver } from './resolver';
@@ -22,7 +23,8 @@ const EMPTY_CODES: ReadonlySet<string> = new Set(['ENODATA', 'ENOTFOUND']);
 const errorCode = (e: unknown): string =>
   typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : 'EUNKNOWN';
 
-type Lookup = { ok: true; answers: string[] } | { ok: false; code: string };
+/** `empty`: the code of an answer with no address (ENOTFOUND is NXDOMAIN, ENODATA a name without that record). */
+type Lookup = { ok: true; answers: string[]; empty?: string } | { ok: false; code: string };
 
 const ABORTED = 'ABORT_ERR';
 
@@ -38,7 +40,7 @@ const lookup = async (fn: () => Promise<string[]>): Promise<Lookup> => {
     return { ok: true, answers: await fn() };
   } catch (e) {
     const code = errorCode(e);
-    return EMPTY_CODES.has(code) ? { ok: true, answers: [] } : { ok: false, code };
+    return EMPTY_CODES.has(code) ? { ok: true, answers: [], empty: code } : { ok: false, code };
   }
 };
 
@@ -60,13 +62,17 @@ export const resolveAndJudge = async (host: string, o: DnsJudging): Promise<DnsO
   }
   // A server that fails one family (some answer SERVFAIL or NOTIMP for AAAA) does not sink the
   // host when the other family answered: only the answers received can ever be connected to.
+  const path = { host, resolver: o.resolver.servers?.() ?? [] };
   if (!a.ok && !aaaa.ok) {
-    return { ok: false, reason: 'dns', detail: `DNS lookup for ${host} failed (${a.code}, ${aaaa.code})`, addresses: [], stage: 'dns' };
+    const detail = a.code === 'ETIMEOUT' && aaaa.code === 'ETIMEOUT' ? dnsTimeoutWords(path) : dnsErrorWords(path, `${a.code}, ${aaaa.code}`);
+    return { ok: false, reason: 'dns', detail, addresses: [], stage: 'dns' };
   }
   const answers = [...(a.ok ? a.answers : []), ...(aaaa.ok ? aaaa.answers : [])];
   if (answers.length === 0) {
+    // NXDOMAIN is an answer about the name (it does not exist); a silent family next to it changes nothing.
+    if ((a.ok && a.empty === 'ENOTFOUND') || (aaaa.ok && aaaa.empty === 'ENOTFOUND')) return { ok: false, reason: 'dns', detail: nxdomainWords(path), addresses: [], stage: 'dns' };
     const failed = !a.ok ? ` (A: ${a.code})` : !aaaa.ok ? ` (AAAA: ${aaaa.code})` : '';
-    return { ok: false, reason: 'dns', detail: `${host} has no A or AAAA record${failed}`, addresses: [], stage: 'dns' };
+    return { ok: false, reason: 'dns', detail: noAddressWords(path, failed), addresses: [], stage: 'dns' };
   }
   const addresses = answers.map(classifyIp);
   for (const addr of addresses) {

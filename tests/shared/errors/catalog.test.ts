@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOG } from '../../../shared/errors/catalog';
+import { describeError, ERROR_CATALOG } from '../../../shared/errors/catalog';
 import { ErrorCode } from '../../../shared/errors/codes';
 import { StepId } from '../../../shared/domain/step-ids';
 
@@ -22,5 +22,17 @@ describe('error catalog', () => {
   ] as const)('the seed code %s says the fix the page prescribes', (code, fix, blocks) => {
     expect(ERROR_CATALOG[code].fix).toMatch(fix);
     for (const b of blocks) expect(ERROR_CATALOG[code].blocks).toContain(b);
+  });
+
+  it('a Data Center auth failure never talks about OAuth, app passwords or API tokens; Cloud keeps its wording', () => {
+    const dc = describeError('PROVIDER_AUTH_REQUIRED', 'bitbucket_data_center_issues');
+    expect(`${dc.meaning} ${dc.fix}`).not.toMatch(/oauth|app password|api token/i);
+    expect(dc.fix).toMatch(/HTTP access token/);
+    const cloud = describeError('PROVIDER_AUTH_REQUIRED', 'bitbucket_cloud_issues');
+    expect(cloud.fix).toMatch(/Reconnect OAuth|API token/);
+  });
+
+  it('an unreachable provider gets the proxy hint: the app honours HTTPS_PROXY and NO_PROXY', () => {
+    expect(describeError('PROVIDER_UNAVAILABLE').fix).toMatch(/honours HTTPS_PROXY \(and NO_PROXY/);
   });
 });

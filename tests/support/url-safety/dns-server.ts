@@ -6,7 +6,10 @@ import * as dnsPacket from 'dns-packet';
 // record type and how many times that name was asked before (for rebinding). An answerer that
 // returns null leaves the question unanswered: a silent resolver.
 
-export type Answerer = (name: string, type: 'A' | 'AAAA', askedBefore: number) => readonly string[] | null;
+export type Answerer = (name: string, type: 'A' | 'AAAA', askedBefore: number) => readonly string[] | null | 'NXDOMAIN';
+
+/** RCODE 3, "Name Error" (RFC 1035 §4.1.1): the name does not exist. */
+const NXDOMAIN_RCODE = 3;
 
 export interface RunningDns {
   /** `127.0.0.1:port`, for `createDnsResolver({ servers: [...] })`. */
@@ -30,12 +33,13 @@ export const startDnsServer = async (answer: Answerer): Promise<RunningDns> => {
     counts.set(key, before + 1);
     const ips = q.type === 'A' || q.type === 'AAAA' ? answer(q.name.toLowerCase(), q.type, before) : [];
     if (ips === null) return;
+    const nxdomain = ips === 'NXDOMAIN';
     const reply = dnsPacket.encode({
       type: 'response',
       id: query.id ?? 0,
-      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE,
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (nxdomain ? NXDOMAIN_RCODE : 0),
       questions: [q],
-      answers: ips.map((data) => ({ type: q.type as 'A', name: q.name, ttl: 1, class: 'IN' as const, data })),
+      answers: (nxdomain ? [] : ips).map((data) => ({ type: q.type as 'A', name: q.name, ttl: 1, class: 'IN' as const, data })),
     });
     socket.send(reply, rinfo.port, rinfo.address);
   });

@@ -99,6 +99,9 @@ describe.runIf(support.ok)('a blackholed address (no answer at all)', () => {
     });
     expect(r).toMatchObject({ verdict: 'block', code: 'PROVIDER_BASE_URL_BLOCKED', reason: 'timeout' });
     expect(r.detail).toContain('UND_ERR_CONNECT_TIMEOUT');
+    // Issue 14: a TCP timeout reads unlike a refusal, and names the address and the path.
+    expect(r.detail).toContain(`TCP: no answer from ${ns.nsAddr} at ${ns.nsAddr} port 443 within the connect limit (UND_ERR_CONNECT_TIMEOUT, direct connection, no proxy)`);
+    expect(r.detail).not.toContain('refused');
     expect(r.stages.find((s) => s.stage === 'connection')?.status).toBe('failed');
   });
 });

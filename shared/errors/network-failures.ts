@@ -1,0 +1,80 @@
+// What a failed connection attempt means, in words naming the host, the resolver and the path
+// (direct or through a proxy), with the raw code kept as evidence. One place for these words: the
+// DNS stage, the pinned exchange and the Cloud client all describe their failures through it.
+
+/** How the attempt went: direct, or through the proxy named (scheme://host:port, never userinfo). */
+export interface FailurePath {
+  readonly host: string;
+  /** The DNS servers asked (`ip` or `ip:port`); empty or absent: the system's. */
+  readonly resolver?: readonly string[];
+  readonly proxy?: string | null;
+  /** The address and port the connection went to, when one was tried. */
+  readonly address?: string;
+}
+
+/** `proxy` absent: a DNS lookup, which this machine always makes itself (the checks run here, before any proxy). */
+const viaOf = (p: FailurePath): string =>
+  p.proxy === undefined ? 'asked from this machine, proxy or not' : p.proxy === null ? 'direct connection, no proxy' : `through the proxy ${p.proxy}`;
+const resolverOf = (p: FailurePath): string => (p.resolver === undefined || p.resolver.length === 0 ? "this machine's resolver" : `the resolver ${p.resolver.join(', ')}`);
+
+/** The corporate CA fix every certificate failure ends with. */
+export const CORPORATE_CA_FIX =
+  'If your company issues its own certificates or inspects TLS, add the issuing CA (a PEM file) in the Corporate CA field of the Target step, then check again.';
+
+/** OpenSSL's and Node's certificate codes in words (node/src/crypto/crypto_common.cc spells them). */
+const TLS_WORDS: Readonly<Record<string, string>> = {
+  CERT_HAS_EXPIRED: 'its certificate has expired',
+  CERT_NOT_YET_VALID: 'its certificate is not valid yet (check the clocks)',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its certificate is self-signed: nothing this machine trusts vouches for it',
+  SELF_SIGNED_CERT_IN_CHAIN: 'its certificate chain ends in a self-signed root this machine does not trust',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its certificate was issued by a CA this machine does not know (the chain cannot be verified)',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'its certificate was issued by a CA this machine does not know (the issuer is not in the trusted store)',
+  UNABLE_TO_GET_ISSUER_CERT: 'the issuer of its certificate could not be found',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'its certificate is for another host name',
+  HOSTNAME_MISMATCH: 'its certificate is for another host name',
+  CERT_REVOKED: 'its certificate was revoked',
+  INVALID_PURPOSE: 'its certificate is not meant for a TLS server (no serverAuth purpose)',
+  CERT_SIGNATURE_FAILURE: "its certificate's signature does not verify",
+  INVALID_CA: 'a CA in its chain is not allowed to issue certificates',
+  CERT_CHAIN_TOO_LONG: 'its certificate chain is too long',
+};
+
+/** A certificate or TLS failure in words, the code kept: "… its certificate has expired (CERT_HAS_EXPIRED) …". */
+export const tlsFailureWords = (code: string, p: FailurePath): string =>
+  `TLS: ${p.host}${p.address === undefined ? '' : ` (${p.address})`} was refused because ${TLS_WORDS[code] ?? 'the TLS handshake failed'} (${code}; ${viaOf(p)}). ${CORPORATE_CA_FIX}`;
+
+export const isKnownTlsCode = (code: string): boolean => code in TLS_WORDS;
+
+/** The name does not exist (NXDOMAIN). */
+export const nxdomainWords = (p: FailurePath): string =>
+  `DNS: ${resolverOf(p)} answers that ${p.host} does not exist (NXDOMAIN, ${viaOf(p)}). Check the spelling of the host, or that this machine uses the company's DNS (VPN connected?).`;
+
+/** The name exists but has no A or AAAA record. */
+export const noAddressWords = (p: FailurePath, codes: string): string =>
+  `DNS: ${resolverOf(p)} knows ${p.host} but gives it no A or AAAA address${codes} (${viaOf(p)}).`;
+
+/** The resolver never answered. */
+export const dnsTimeoutWords = (p: FailurePath): string =>
+  `DNS: ${resolverOf(p)} did not answer for ${p.host} in time (ETIMEOUT, ${viaOf(p)}). The DNS server is unreachable from here or drops the query: check the VPN and this machine's DNS settings.`;
+
+export const dnsErrorWords = (p: FailurePath, codes: string): string => `DNS: the lookup of ${p.host} with ${resolverOf(p)} failed (${codes}; ${viaOf(p)}).`;
+
+/** A connection attempt's failure by its Node code, in words; null when the code is not one of these. */
+export const tcpFailureWords = (code: string, p: FailurePath): string | null => {
+  const to = `${p.host}${p.address === undefined ? '' : ` at ${p.address}`}`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `TCP: ${to} refused the connection (ECONNREFUSED, ${viaOf(p)}): the host answers, but nothing listens on that port or a firewall rejects it. Check the port in the URL.`;
+    case 'UND_ERR_CONNECT_TIMEOUT':
+    case 'ETIMEDOUT':
+      return `TCP: no answer from ${to} within the connect limit (${code}, ${viaOf(p)}): packets are dropped on the way (a firewall, a missing route, or the VPN is down).`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `TCP: there is no route from this machine to ${to} (${code}, ${viaOf(p)}).`;
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return `TCP: ${to} closed the connection before answering (${code}, ${viaOf(p)}): a firewall or proxy in between may be cutting it.`;
+    default:
+      return null;
+  }
+};
