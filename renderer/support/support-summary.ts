@@ -1,4 +1,5 @@
 import type { AppInfo, TargetRecord } from '../../shared/contract';
+import { judgeRadar, RADAR_DEFAULT_WITHIN_DAYS, RADAR_STATUS_WORD } from '../../shared/domain/radar-judge';
 import { stepDef } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
 import type { AppError } from '../../shared/errors/codes';
@@ -13,6 +14,8 @@ export interface SummaryInput {
   readonly targets: readonly TargetRecord[];
   readonly failure: AppError | null;
   readonly safeMode: boolean;
+  /** The day the radar's dates are judged against; today when absent. */
+  readonly now?: Date;
 }
 
 const checkLines = (r: TargetRecord): string[] => {
@@ -29,12 +32,19 @@ const checkLines = (r: TargetRecord): string[] => {
   return lines;
 };
 
-const targetLines = (r: TargetRecord): string[] => [
+/** The expiry radar of a record, one line an item: status, date, kind, what expires, how the date is known. */
+const radarLines = (r: TargetRecord, now: Date): string[] =>
+  judgeRadar(r.radar ?? [], r.target.name, now, RADAR_DEFAULT_WITHIN_DAYS).map(
+    (i) => `  radar: ${RADAR_STATUS_WORD[i.status]} ${i.date ?? '(no date)'} ${i.kind}: ${i.subject} [${i.basis}]`,
+  );
+
+const targetLines = (r: TargetRecord, now: Date): string[] => [
   `target: ${r.target.name} (${r.target.provider_key}, ${r.target.deployment_mode})`,
   `  verdict: ${r.readiness.verdict}; can save: ${r.readiness.can_save}; can export: ${r.readiness.can_export}`,
   `  blocking: ${r.readiness.blocking.length > 0 ? r.readiness.blocking.join(', ') : 'none'}`,
   `  credential: ${r.credential}`,
   ...checkLines(r).map((l) => `  ${l}`),
+  ...radarLines(r, now),
 ];
 
 /**
@@ -50,7 +60,7 @@ export const supportSummary = (s: SummaryInput): string => {
   ];
   if (s.failure !== null) lines.push(`last error: ${s.failure.code}: ${s.failure.message}`);
   const records = s.record !== null ? [s.record] : s.targets;
-  for (const r of records) lines.push(...targetLines(r));
+  for (const r of records) lines.push(...targetLines(r, s.now ?? new Date()));
   const text = `${lines.join('\n')}\n`;
   if (!s.safeMode) return text;
   const names = [...(s.record === null ? [] : [s.record]), ...s.targets].flatMap((r) => sensitiveNamesOf(r.target, r.checks));

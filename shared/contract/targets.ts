@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RadarEntry } from '../domain/radar';
 import { CheckResults, CredentialState } from '../domain/checks';
 import { Readiness } from '../domain/readiness-schema';
 import { TargetConfig, TargetDraft, TargetId, TargetName } from '../domain/target';
@@ -10,6 +11,8 @@ export const TargetRecord = z.object({
   checks: CheckResults,
   credential: CredentialState,
   readiness: Readiness,
+  /** The expiry radar's dated entries for this target (certificate, CA, credential, release, end of life); the screen judges them. */
+  radar: z.array(RadarEntry).optional(),
 });
 export type TargetRecord = z.infer<typeof TargetRecord>;
 

@@ -4,7 +4,10 @@ import { z } from 'zod';
 // inside the window (or past) are `due`; the rest are listed too, so a date years ahead (the Data
 // Center end of life) is never a surprise.
 
-export const RADAR_DEFAULT_WITHIN_DAYS = 30;
+// The default window lives with the judging (zod-free); re-exported here with the schemas.
+import { RADAR_DEFAULT_WITHIN_DAYS } from './radar-judge';
+
+export { RADAR_DEFAULT_WITHIN_DAYS };
 export const RADAR_MAX_WITHIN_DAYS = 3650;
 
 export const RadarItemKind = z.enum(['certificate', 'ca', 'credential', 'oauth_refresh', 'bundle', 'release_support', 'platform_end_of_life']);
@@ -66,23 +69,5 @@ export const RadarReport = z.object({
 });
 export type RadarReport = z.infer<typeof RadarReport>;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The calendar day (UTC) of an ISO timestamp or date. */
-export const dayOf = (iso: string): string => new Date(iso).toISOString().slice(0, 10);
-
-/** Whole days from `now`'s day to `date` (both UTC calendar days). */
-export const daysUntil = (date: string, now: Date): number =>
-  Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${now.toISOString().slice(0, 10)}T00:00:00Z`)) / DAY_MS);
-
-export const statusOf = (date: string | null, now: Date, withinDays: number): { status: RadarStatus; days_left: number | null } => {
-  if (date === null) return { status: 'unknown', days_left: null };
-  const days = daysUntil(date, now);
-  return { status: days < 0 ? 'past' : days <= withinDays ? 'due' : 'ok', days_left: days };
-};
-
-export const isDue = (item: RadarItem): boolean => item.status === 'due' || item.status === 'past';
-
-/** Earliest first; undated items last. */
-export const sortRadar = (items: readonly RadarItem[]): RadarItem[] =>
-  [...items].sort((a, b) => (a.date ?? '9999-12-31').localeCompare(b.date ?? '9999-12-31') || a.scope.localeCompare(b.scope));
+// The dates and the judging are zod-free (radar-judge.ts), so the first screen's badges can use them.
+export { dayOf, daysUntil, isDue, sortRadar, statusOf } from './radar-judge';

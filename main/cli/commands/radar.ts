@@ -6,6 +6,7 @@ import { parseFlags } from '../parse-flags';
 import { printable } from '../printable';
 import { caPemOf } from '../ca-flag';
 import { readBounded, signerOf } from './bundle-input';
+import { RADAR_STATUS_WORD } from '../../../shared/domain/radar-judge';
 
 // `radar`: every date that will stop a target working, from saved targets, live probes or a bundle.
 
@@ -13,7 +14,6 @@ import { readBounded, signerOf } from './bundle-input';
 export const RADAR_USAGE =
   'radar [--target NAME | --probe BASE_URL ... | --bundle FILE] [--within DAYS] [--json] [--ca FILE] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--fingerprint FINGERPRINT | --trust FILE]';
 
-const MARK: Readonly<Record<RadarItem['status'], string>> = { past: 'PAST', due: 'DUE', ok: 'ok', unknown: '?' };
 
 const when = (i: RadarItem): string =>
   i.days_left === null ? 'no date known' : i.days_left < 0 ? `${-i.days_left} days ago` : i.days_left === 0 ? 'today' : `in ${i.days_left} days`;
@@ -22,7 +22,7 @@ export const radarLines = (r: RadarScanResult): string[] => [
   ...(r.bundle === null ? [] : [`bundle:  ${r.bundle.verdict} — ${r.bundle.message}`]),
   `radar:   ${r.due} of ${r.items.length} items due or past within ${r.within_days} days (${r.generated_at.slice(0, 10)})`,
   ...r.items.flatMap((i) => [
-    `${MARK[i.status].padEnd(5)} ${(i.date ?? '----------').padEnd(10)}  ${i.kind.padEnd(20)} ${i.scope}: ${i.subject} [${i.basis}, ${when(i)}]`,
+    `${RADAR_STATUS_WORD[i.status].padEnd(5)} ${(i.date ?? '----------').padEnd(10)}  ${i.kind.padEnd(20)} ${i.scope}: ${i.subject} [${i.basis}, ${when(i)}]`,
     `      -> ${i.action}`,
   ]),
 ];

@@ -1,6 +1,8 @@
 import type { TargetRecord } from '../../../shared/contract/targets';
 import type { CheckResults, CredentialState } from '../../../shared/domain/checks';
+import { radarEntriesFor, targetFacts } from '../../../shared/domain/radar-items';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
+import { isDataCenter } from '../../../shared/domain/target';
 import { KeychainUnavailableError } from '../secrets/keytar-store';
 import { accountFor, type SecretStore } from '../secrets/secret-store';
 import type { StoredTarget } from '../settings/settings-data';
@@ -32,6 +34,8 @@ export const toRecord = (stored: StoredTarget, accounts: ReadonlySet<string> | n
   checks: stored.checks,
   credential: credentialState(stored.target.id, stored.checks, accounts),
   readiness: evaluateReadiness(stored.target, stored.checks),
+  // The radar's dated entries (no judgement: the screen judges them against its own clock).
+  radar: radarEntriesFor(targetFacts(stored, isDataCenter(stored.target) ? stored.target.ca : undefined)),
 });
 
 /** The record of a stored target as the keychain stands now: what every mutating method answers. */

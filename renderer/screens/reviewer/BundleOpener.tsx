@@ -2,12 +2,15 @@ import { useState, type DragEvent } from 'react';
 
 interface Props {
   readonly onText: (text: string, fileName: string) => void;
+  /** The input's id and label, when a screen has more than one opener. */
+  readonly id?: string;
+  readonly label?: string;
 }
 
 const readFile = (file: File): Promise<string> => file.text();
 
 /** Open or drop a bundle file; the text goes to the verifier, nothing leaves the machine. Always usable. */
-export const BundleOpener = ({ onText }: Props) => {
+export const BundleOpener = ({ onText, id = 'bundle-file', label = 'Bundle file (.wrobundle.json)' }: Props) => {
   const [over, setOver] = useState(false);
   const take = async (file: File | undefined) => {
     if (file === undefined) return;
@@ -28,9 +31,9 @@ export const BundleOpener = ({ onText }: Props) => {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <label htmlFor="bundle-file">Bundle file (.wrobundle.json)</label>
+      <label htmlFor={id}>{label}</label>
       <input
-        id="bundle-file"
+        id={id}
         type="file"
         accept=".json,application/json"
         onChange={(e) => {

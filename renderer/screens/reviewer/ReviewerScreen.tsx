@@ -3,6 +3,7 @@ import type { BundleVerification } from '../../../shared/domain/bundle';
 import { readFingerprint, type FingerprintReading } from '../../../shared/domain/fingerprint-input';
 import { fingerprintGroups } from '../../components/Fingerprint';
 import { useApp } from '../../store/context';
+import { BundleDiffPanel } from './BundleDiffPanel';
 import { BundleOpener } from './BundleOpener';
 import { PinHint } from './PinHint';
 import { VerificationResult } from './VerificationResult';
@@ -76,6 +77,7 @@ export const ReviewerScreen = () => {
         </p>
       ) : null}
       {result !== null ? <VerificationResult result={result.verification} fileName={result.fileName} /> : null}
+      <BundleDiffPanel fingerprint={reading === null ? null : reading.ok ? reading.fingerprint : undefined} />
       <button type="button" className="button-link" onClick={() => void openStatus()}>
         Back to Integration status
       </button>

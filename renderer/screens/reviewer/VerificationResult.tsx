@@ -6,6 +6,7 @@ import { Fingerprint } from '../../components/Fingerprint';
 import { Masked } from '../../safe-mode/Masked';
 import { BundleEvidence } from './BundleEvidence';
 import { BundleRepositories } from './BundleRepositories';
+import { BundleRadarSection } from './BundleRadarSection';
 import { BundleTarget } from './BundleTarget';
 import { MeaningAndFix } from '../../components/MeaningAndFix';
 
@@ -67,5 +68,6 @@ export const VerificationResult = ({ result, fileName }: { readonly result: Bund
     {result.summary !== null ? <BundleTarget summary={result.summary} /> : null}
     {result.payload !== null && result.payload.format_version === 1 ? <BundleEvidence payload={result.payload} /> : null}
     {result.payload !== null && result.payload.format_version === 2 ? <BundleRepositories payload={result.payload} /> : null}
+    {result.payload !== null ? <BundleRadarSection payload={result.payload} /> : null}
   </section>
 );

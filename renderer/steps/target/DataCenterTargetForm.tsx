@@ -15,6 +15,7 @@ import { useUnsaved } from '../use-unsaved';
 import { AllowlistChooser } from './AllowlistChooser';
 import { CaChooser } from './CaChooser';
 import { UrlCheckPanel } from './UrlCheckPanel';
+import { NetworkRequestPanel } from '../../components/NetworkRequestPanel';
 import { useUrlCheck } from './use-url-check';
 
 const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
@@ -143,6 +144,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
         </div>
       </form>
       <UrlCheckPanel urlCheck={urlCheck} onCheck={saveAndCheck} unsaved={unsaved.length > 0} verdictRef={verdict} onAdopt={adopt} onChooseCa={chooseCa} />
+      <NetworkRequestPanel record={record} />
     </div>
   );
 };

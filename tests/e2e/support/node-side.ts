@@ -2,6 +2,8 @@
 export { startBrowserMode } from './start-browser-mode';
 export { createLaunchFile } from '../../../main/server/launch-file';
 export { makeReviewBundles } from './make-bundles';
+export { makeDiffBundles } from './make-diff-bundles';
+export { seedExpiringDataCenterTarget } from './seed-targets';
 export { verifyWithCli } from './cli-verify';
 export { SECRETS as CLOUD_SECRETS } from '../../simulators/cloud-sim-state';
 export { DC_SECRETS } from '../../simulators/data-center-sim';
