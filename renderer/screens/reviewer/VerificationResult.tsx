@@ -68,6 +68,6 @@ export const VerificationResult = ({ result, fileName }: { readonly result: Bund
     {result.summary !== null ? <BundleTarget summary={result.summary} /> : null}
     {result.payload !== null && result.payload.format_version === 1 ? <BundleEvidence payload={result.payload} /> : null}
     {result.payload !== null && result.payload.format_version === 2 ? <BundleRepositories payload={result.payload} /> : null}
-    {result.payload !== null ? <BundleRadarSection payload={result.payload} /> : null}
+    {result.payload !== null && result.payload.format_version === 1 ? <BundleRadarSection payload={result.payload} /> : null}
   </section>
 );
