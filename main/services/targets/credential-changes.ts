@@ -43,7 +43,9 @@ export const storeTargetCredential = async (deps: TargetKeychainDeps, input: Cre
   // The secret is bound to the target as it is now: its origin and CA (the Jira URL for Jira's).
   const meta = await updateCredentialMeta(deps.settings, id, (m) => (e === undefined ? withoutKinds(m, changed) : { ...withoutKinds(m, changed), [input.kind]: e }), input.kind === 'jira' ? 'jira' : 'bitbucket');
   if (!meta.ok) return meta;
-  return ok({ record: await freshRecord(deps.secrets, stored.value), kind: input.kind, state: 'stored', ...(e === undefined ? {} : { expiry: e }) });
+  // The record as stored now: checks forgotten, and the new credential facts (the radar reads them).
+  const record = await freshRecord(deps.secrets, { ...stored.value, credential_meta: meta.value });
+  return ok({ record, kind: input.kind, state: 'stored', ...(e === undefined ? {} : { expiry: e }) });
 };
 
 /**
