@@ -1,16 +1,13 @@
-import { resolve } from 'node:path';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
 import { screenshot } from './support/screenshot';
-import { dataCenterOnTarget } from './support/wizard-walk';
+import { checkWithForeignCa, dataCenterOnTarget } from './support/wizard-walk';
 
 // Issue 14 item 3: one gate per step. A probe that failed (here at TLS: the target names a
 // corporate CA that did not issue the server's certificate) keeps Next disabled with the real
 // reason, and the Credentials lock names the failing stage; before, "Next: Credentials" stayed
 // enabled beside the red box because only the URL-safety stages counted. Edited fields are marked
 // unsaved, hold Next, and "Check again" checks what the field holds, not the saved URL.
-
-const OTHER_CA = resolve(import.meta.dirname, '../fixtures/ca/corp-ca-a.pem');
 
 test.use({ simulators: true });
 test.setTimeout(180_000);
@@ -19,13 +16,7 @@ test('Next stays disabled while a stage failed, the lock names the stage, and Ch
   const sims = app.sims;
   if (sims === null) throw new Error('simulators expected');
   await dataCenterOnTarget(page);
-  await page.getByLabel('Base URL').fill(sims.dataCenter);
-  await page.locator('#allowlist-approved_tunnel').check();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a CA file…' }).click();
-  await (await chooser).setFiles(OTHER_CA);
-  await expect(page.getByLabel('Corporate CA')).toContainText('Example Corp Issuing CA A');
-  await page.getByRole('button', { name: 'Save and check the base URL' }).click();
+  await checkWithForeignCa(page, sims.dataCenter);
 
   await expect(page.locator('[data-stage="tls"]')).toHaveAttribute('data-status', 'failed');
   await expect(page.locator('[data-code="PROVIDER_BASE_URL_BLOCKED"]')).toContainText('Failed at the TLS stage');

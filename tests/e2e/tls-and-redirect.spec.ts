@@ -1,14 +1,11 @@
-import { resolve } from 'node:path';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/browser-mode';
 import { screenshot } from './support/screenshot';
-import { dataCenterOnTarget } from './support/wizard-walk';
+import { checkWithForeignCa, dataCenterOnTarget } from './support/wizard-walk';
 
 // Issue 14 item 4 (the Target step's part): a TLS failure leads to the corporate CA field, and a
 // cross-origin redirect offers "Use this URL" with the API path taken off. Before, the TLS row
 // said only "tls", and the redirect said "adopt the new URL" with nothing to adopt it with.
-
-const OTHER_CA = resolve(import.meta.dirname, '../fixtures/ca/corp-ca-a.pem');
 
 test.use({ simulators: true });
 test.setTimeout(180_000);
@@ -17,13 +14,7 @@ test('a TLS failure offers the corporate CA field and moves focus to it', async 
   const sims = app.sims;
   if (sims === null) throw new Error('simulators expected');
   await dataCenterOnTarget(page);
-  await page.getByLabel('Base URL').fill(sims.dataCenter);
-  await page.locator('#allowlist-approved_tunnel').check();
-  // A CA that did not issue the simulator's certificate: the handshake cannot verify it.
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Choose a CA file…' }).click();
-  await (await chooser).setFiles(OTHER_CA);
-  await page.getByRole('button', { name: 'Save and check the base URL' }).click();
+  await checkWithForeignCa(page, sims.dataCenter);
   const hint = page.locator('[data-hint="tls-ca"]');
   await expect(hint).toContainText("organisation's own CA");
   await expectNoAxeViolations(page, 'Target step (TLS failed, CA hint)');
