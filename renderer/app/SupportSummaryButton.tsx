@@ -1,12 +1,17 @@
 import { CopyButton } from '../components/CopyButton';
-import { useApp } from '../store/context';
+import { useAppStoreApi } from '../store/context';
 import { latestFailure } from '../store/state';
-import { supportSummary } from '../support/support-summary';
 
-/** Copy support summary: redacted plain text (never a secret; no hosts or names in safe mode). */
+/**
+ * Copy support summary: redacted plain text (never a secret; no hosts or names in safe mode), built
+ * from the state at the click. The builder is a lazy chunk: the first screen does not need it.
+ */
 export const SupportSummaryButton = () => {
-  const text = useApp((s) =>
-    supportSummary({
+  const store = useAppStoreApi();
+  const text = async (): Promise<string> => {
+    const { supportSummary } = await import('../support/support-summary');
+    const s = store.getState();
+    return supportSummary({
       info: s.info,
       screen: s.screen,
       step: s.step,
@@ -14,7 +19,7 @@ export const SupportSummaryButton = () => {
       targets: s.targets,
       failure: latestFailure(s)?.error ?? null,
       safeMode: s.safeMode,
-    }),
-  );
+    });
+  };
   return <CopyButton text={text} label="Copy support summary" idleText="Copy support summary" />;
 };

@@ -4,8 +4,8 @@ import { evaluateInstanceReadiness } from '../../../shared/domain/instance-readi
 import { targetHost } from '../../../shared/domain/target-host';
 import { CodeChip } from '../../components/CodeChip';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { RadarBadge } from '../../components/RadarBadge';
-import { NetworkRequestPanel } from '../../components/NetworkRequestPanel';
+import { LazyRadarBadge } from '../../components/LazyRadarBadge';
+import { LazyNetworkRequestPanel } from '../../components/LazyNetworkRequestPanel';
 import { DEPLOYMENT_LABELS, PROVIDER_LABELS } from '../../app/labels';
 import { useMask } from '../../safe-mode/use-mask';
 import { useApp } from '../../store/context';
@@ -92,8 +92,8 @@ export const TargetCard = ({ record }: { readonly record: TargetRecord }) => {
       ) : (
         <p className="muted">No blocking codes.</p>
       )}
-      <RadarBadge record={record} />
-      <NetworkRequestPanel record={record} />
+      <LazyRadarBadge record={record} />
+      <LazyNetworkRequestPanel record={record} />
       <div className="button-row" role="group" aria-label={`Actions for ${name}`}>
         <button type="button" onClick={() => void editTarget(target.id)}>
           Continue setup<span className="visually-hidden"> of {name}</span>

@@ -57,10 +57,18 @@ const noSecret = () => {
   for (const s of Object.values(TEST_SECRETS)) expect(document.body.innerHTML).not.toContain(s);
 };
 
+/** The card's radar badge, once its lazy chunk has arrived. */
+const badgeOf = (card: HTMLElement): Promise<HTMLElement> =>
+  waitFor(() => {
+    const badge = card.querySelector<HTMLElement>('[data-radar-badge]');
+    if (badge === null) throw new Error('no radar badge yet');
+    return badge;
+  });
+
 describe('the radar badge on a status card', () => {
   it('names the item that is due, with its date and days left', async () => {
     const { card } = await renderStatus([withTls(day(10))]);
-    const badge = card.querySelector<HTMLElement>('[data-radar-badge]');
+    const badge = await badgeOf(card);
     expect(badge?.dataset.radarBadge).toBe('due');
     expect(badge?.dataset.radarKind).toBe('certificate');
     expect(badge?.textContent).toContain(`Due ${day(10).slice(0, 10)}: TLS certificate (in 10 days)`);
@@ -71,7 +79,7 @@ describe('the radar badge on a status card', () => {
   it('puts a past item first: an expired credential outranks a certificate due later', async () => {
     const credential_meta = { bitbucket: { stored_at: day(-400), expires_on: day(-3).slice(0, 10), basis: 'given' as const } };
     const { card } = await renderStatus([withTls(day(10), { credential_meta })]);
-    const badge = card.querySelector<HTMLElement>('[data-radar-badge]');
+    const badge = await badgeOf(card);
     expect(badge).toMatchObject({ dataset: { radarBadge: 'past', radarKind: 'credential' } });
     expect(badge?.textContent).toContain(`Expired: Credential on ${day(-3).slice(0, 10)}`);
     expect(badge?.textContent).toContain('and 1 more due');
@@ -79,7 +87,7 @@ describe('the radar badge on a status card', () => {
 
   it('with nothing due, shows the next date (here the host certificate, before the 2029 end of life)', async () => {
     const { card } = await renderStatus([withTls(day(200))]);
-    const badge = card.querySelector<HTMLElement>('[data-radar-badge]');
+    const badge = await badgeOf(card);
     expect(badge?.dataset.radarBadge).toBe('ok');
     expect(badge?.textContent).toMatch(/^Next date: \d{4}-\d{2}-\d{2} /);
   });
