@@ -56,3 +56,20 @@ export const bindingChange = (was: CredentialBinding, now: CredentialBinding, wh
   const done = outcome === 'deleted' ? 'was deleted from the keychain' : 'was not sent';
   return `The stored ${what} ${done}: ${[origin, ca].filter((x) => x !== null).join('; ')}. Enter it again for the new target.`;
 };
+
+/** What the record calls the secrets of each binding group. */
+export const BINDING_WHAT: Readonly<Record<BindingGroup, string>> = { bitbucket: 'Bitbucket credential', jira: 'Jira credential' };
+
+/** Whether a stored secret of `group` may be sent for `t` now: where it may go, or why it is withheld. */
+export type SecretUse = { readonly usable: true; readonly binding: CredentialBinding } | { readonly usable: false; readonly reason: string };
+
+/**
+ * The one check every path that sends a stored secret makes (check runs, Jira, bulk, provider
+ * lists): a secret bound elsewhere is not sent. A secret stored before bindings were kept
+ * (`bound` undefined) is bound to the target as it is now.
+ */
+export const secretUse = (t: TargetConfig, group: BindingGroup, bound: CredentialBinding | undefined): SecretUse => {
+  const current = bindingOf(t, group);
+  const binding = bound ?? current;
+  return sameBinding(binding, current) ? { usable: true, binding } : { usable: false, reason: bindingChange(binding, current, BINDING_WHAT[group], 'withheld') };
+};

@@ -8,7 +8,7 @@ import { loadTarget } from '../../services/targets/stored-targets';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
 import { withKeychain } from './keychain-guard';
-import { bindingChange, bindingOf, sameBinding, type CredentialBindings } from '../../../shared/domain/credential-binding';
+import { secretUse, type CredentialBindings } from '../../../shared/domain/credential-binding';
 
 type BulkHandlers = Pick<Handlers, 'bulk.discover' | 'bulk.checkStart' | 'bulk.checkProgress' | 'bulk.checkCancel'>;
 
@@ -18,10 +18,8 @@ const sameInstance = (t: TargetConfig, plan: BulkPlan): boolean =>
 
 /** A bulk run uses the stored Bitbucket secret only where it was entered for (as a check run does). */
 const boundTarget = (stored: { target: TargetConfig; credential_binding?: CredentialBindings }): Result<TargetConfig> => {
-  const bound = stored.credential_binding?.bitbucket;
-  const current = bindingOf(stored.target, 'bitbucket');
-  if (bound !== undefined && !sameBinding(bound, current)) return fail('PROVIDER_AUTH_REQUIRED', bindingChange(bound, current, 'Bitbucket credential', 'withheld'));
-  return ok(stored.target);
+  const use = secretUse(stored.target, 'bitbucket', stored.credential_binding?.bitbucket);
+  return use.usable ? ok(stored.target) : fail('PROVIDER_AUTH_REQUIRED', use.reason);
 };
 
 export const bulkHandlers = (deps: ApiDeps): BulkHandlers => {

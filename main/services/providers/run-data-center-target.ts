@@ -8,7 +8,7 @@ import { DEFAULT_MAX_RETRY_WAIT_MS } from '../net/retry-after';
 import { createDataCenterClient, type DataCenterCredential } from './data-center/dc-client';
 import { runDataCenterChecks } from './data-center/dc-checks';
 import type { CheckRunDeps } from './provider-deps';
-import { bindingChange, bindingOf, sameBinding, type CredentialBinding } from '../../../shared/domain/credential-binding';
+import { secretUse, type CredentialBinding } from '../../../shared/domain/credential-binding';
 import { credentialGuard } from './common/credential-guard';
 
 /** `tokenExpiresOn`: what the access-tokens API said of the token's expiry (null: none); absent when it was not read. */
@@ -41,9 +41,8 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   });
   if (secret === null) return missing('No Bitbucket Data Center credential is stored for this target.');
   // The secret goes only where it was entered for (a secret stored before bindings were kept is bound to the target as it is).
-  const current = bindingOf(t, 'bitbucket');
-  const binding = bound ?? current;
-  if (!sameBinding(binding, current)) return missing(bindingChange(binding, current, 'Bitbucket credential', 'withheld'));
+  const use = secretUse(t, 'bitbucket', bound);
+  if (!use.usable) return missing(use.reason);
   const credential = dataCenterCredentialOf(t, secret);
   if (typeof credential === 'string') return missing(credential);
   const retry = { sleep: deps.sleep, clock: deps.clock, maxWaitMs: deps.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
@@ -52,7 +51,7 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   const http = await guardedClient(deps.network, t);
   if (!http.ok) return stop(http.error.code, http.error.message);
   const client = createDataCenterClient({
-    http: credentialGuard(http.value, [binding.origin]),
+    http: credentialGuard(http.value, [use.binding.origin]),
     baseUrl: t.base_url,
     credential,
     clock: deps.clock,

@@ -7,7 +7,7 @@ import { guardedClient } from '../network-check/network-check';
 import { fail } from './common/findings';
 import { runJiraHandoff } from './jira/jira-handoff-run';
 import type { CheckRunDeps } from './provider-deps';
-import { bindingChange, bindingOf, originOf, sameBinding, type CredentialBinding } from '../../../shared/domain/credential-binding';
+import { originOf, secretUse, type CredentialBinding } from '../../../shared/domain/credential-binding';
 import { credentialGuard } from './common/credential-guard';
 import { ATLASSIAN_API_GATEWAY } from './jira/jira-client';
 
@@ -25,10 +25,9 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
     };
   }
   // The token goes only where it was entered for: the Jira site (and, for Jira Cloud, Atlassian's API gateway).
-  const current = bindingOf(target, 'jira');
-  const binding = bound ?? current;
-  if (!sameBinding(binding, current)) {
-    const detail = bindingChange(binding, current, 'Jira credential', 'withheld');
+  const use = secretUse(target, 'jira', bound);
+  if (!use.usable) {
+    const detail = use.reason;
     return { jira: { status: 'blocked', code: 'PROVIDER_AUTH_REQUIRED', detail, checked_at: now().toISOString() }, findings: [fail('jira', 'Jira credential', 'PROVIDER_AUTH_REQUIRED', detail)] };
   }
   const http = await guardedClient(deps.network, target);
@@ -40,7 +39,7 @@ export const runTargetJiraCheck = async (target: TargetConfig, deps: CheckRunDep
   }
   const run = await runJiraHandoff(
     {
-    http: credentialGuard(http.value, [binding.origin, ...(handoff.flavor === 'cloud' ? [originOf(deps.jiraGateway ?? ATLASSIAN_API_GATEWAY)] : [])]),
+    http: credentialGuard(http.value, [use.binding.origin, ...(handoff.flavor === 'cloud' ? [originOf(deps.jiraGateway ?? ATLASSIAN_API_GATEWAY)] : [])]),
     handoff,
     secret,
     clock: deps.clock,

@@ -1,4 +1,4 @@
-import { bindingChange, bindingOf, sameBinding, type BindingGroup, type CredentialBindings } from '../../../shared/domain/credential-binding';
+import { BINDING_WHAT, bindingChange, bindingOf, sameBinding, type BindingGroup, type CredentialBindings } from '../../../shared/domain/credential-binding';
 import type { CheckResults } from '../../../shared/domain/checks';
 import type { TargetConfig } from '../../../shared/domain/target';
 import type { TargetSecretKind } from '../secrets/credentials';
@@ -19,14 +19,13 @@ export const GROUP_KINDS: Readonly<Record<BindingGroup, readonly TargetSecretKin
 };
 
 const GROUPS: readonly BindingGroup[] = ['bitbucket', 'jira'];
-const WHAT: Readonly<Record<BindingGroup, string>> = { bitbucket: 'Bitbucket credential', jira: 'Jira credential' };
 
 /** The secret groups whose binding differs between what they were entered for and `next`, with why. */
 export const movedBindings = (previous: TargetConfig, next: TargetConfig, stored: CredentialBindings | undefined): Array<{ group: BindingGroup; reason: string }> =>
   GROUPS.flatMap((group) => {
     const was = stored?.[group] ?? bindingOf(previous, group);
     const now = bindingOf(next, group);
-    return sameBinding(was, now) ? [] : [{ group, reason: bindingChange(was, now, WHAT[group]) }];
+    return sameBinding(was, now) ? [] : [{ group, reason: bindingChange(was, now, BINDING_WHAT[group]) }];
   });
 
 const missingChecks = (checks: CheckResults, moved: ReadonlyArray<{ group: BindingGroup; reason: string }>, now: string): CheckResults => {
