@@ -39,9 +39,18 @@ const TLS_WORDS: Readonly<Record<string, string>> = {
   CERT_CHAIN_TOO_LONG: 'its certificate chain is too long',
 };
 
+/**
+ * The same fix for a host the app reaches without a Target step field: Bitbucket Cloud's fixed
+ * origins trust the system certificates plus NODE_EXTRA_CA_CERTS, which Node reads once at start
+ * (browser mode, the CLI, `npm start`). The installed desktop app's fuses turn NODE_OPTIONS off,
+ * and Electron reads NODE_EXTRA_CA_CERTS only with that fuse on (electron/electron#41689).
+ */
+export const EXTRA_CA_FIX =
+  'If your company inspects TLS (a proxy that re-signs certificates), start the app in browser mode or from the command line with NODE_EXTRA_CA_CERTS set to the PEM file of that CA: Bitbucket Cloud has no Corporate CA field, its calls trust the system certificates and that file (the installed desktop app does not read it).';
+
 /** A certificate or TLS failure in words, the code kept: "… its certificate has expired (CERT_HAS_EXPIRED) …". */
-export const tlsFailureWords = (code: string, p: FailurePath): string =>
-  `TLS: ${p.host}${p.address === undefined ? '' : ` (${p.address})`} was refused because ${TLS_WORDS[code] ?? 'the TLS handshake failed'} (${code}; ${viaOf(p)}). ${CORPORATE_CA_FIX}`;
+export const tlsFailureWords = (code: string, p: FailurePath, fix: string = CORPORATE_CA_FIX): string =>
+  `TLS: ${p.host}${p.address === undefined ? '' : ` (${p.address})`} was refused because ${TLS_WORDS[code] ?? 'the TLS handshake failed'} (${code}; ${viaOf(p)}). ${fix}`;
 
 export const isKnownTlsCode = (code: string): boolean => code in TLS_WORDS;
 
@@ -78,3 +87,29 @@ export const tcpFailureWords = (code: string, p: FailurePath): string | null => 
       return null;
   }
 };
+
+/** The proxy answered CONNECT with something other than 2xx: it will not open the tunnel. */
+export const proxyRefusedWords = (status: number, p: FailurePath & { readonly proxy: string }): string =>
+  `Proxy: the proxy ${p.proxy} refused to open a tunnel to ${p.host} (it answered CONNECT with HTTP ${status}). Ask the proxy team to allow CONNECT to ${p.host} on port 443, or, if this machine reaches ${p.host} directly, add it to NO_PROXY.`;
+
+/** The connection to the proxy itself failed, before any tunnel was asked for. */
+export const proxyUnreachableWords = (code: string, p: FailurePath & { readonly proxy: string }): string =>
+  `Proxy: the proxy ${p.proxy} itself could not be reached on the way to ${p.host} (${code}): check the HTTPS_PROXY value and that the proxy runs.`;
+
+/** Any other failure of an exchange: the code, the host and the path, no words a server shaped. */
+export const exchangeFailureWords = (code: string, p: FailurePath): string =>
+  code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+    ? `HTTP: ${p.host} accepted the connection but did not answer within the time limit (${code}, ${viaOf(p)}).`
+    : `The exchange with ${p.host} failed (${code}, ${viaOf(p)}).`;
+
+/**
+ * What the admin can change about the path, after a failure of a call the app makes on its own
+ * (no Target step field): which proxy was used or why none was, and that the app honours
+ * HTTPS_PROXY and NO_PROXY. `bypassed`: HTTPS_PROXY is set but NO_PROXY lists the host.
+ */
+export const proxyHintWords = (p: FailurePath, bypassed: boolean): string =>
+  typeof p.proxy === 'string'
+    ? `The app went through HTTPS_PROXY (${p.proxy}) for ${p.host}; if this machine reaches ${p.host} directly, add it to NO_PROXY.`
+    : bypassed
+      ? `HTTPS_PROXY is set, but NO_PROXY lists ${p.host}, so the app connected directly; if ${p.host} is reachable only through the proxy here, take it out of NO_PROXY.`
+      : `No proxy was used: the app honours HTTPS_PROXY (and NO_PROXY for the hosts it reaches directly), so if this machine reaches ${p.host} only through a proxy, start the app with HTTPS_PROXY=http://proxy.host:port set.`;

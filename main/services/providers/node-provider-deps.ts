@@ -12,11 +12,11 @@ export interface NodeProviderOptions {
 
 /**
  * Production provider wiring: Bitbucket Cloud over a client bound to its fixed origins, through
- * the network's HTTPS_PROXY / NO_PROXY. Data Center and Jira calls use the same network through
+ * the network's HTTPS_PROXY / NO_PROXY and resolver. Data Center and Jira calls use the same network through
  * the URL-safety client (DNS checked, pinned, redirects judged), built per target.
  */
 export const createNodeProviderDeps = (o: NodeProviderOptions): ProviderDeps => ({
-  cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS, proxy: o.network.proxy }),
+  cloudHttp: createFixedOriginHttpClient({ origins: BITBUCKET_CLOUD_ORIGINS, proxy: o.network.proxy, resolver: o.network.resolver }),
   sleep: realSleep,
   openExternal: o.openExternal,
 });

@@ -5,12 +5,15 @@ import { connect, isIP, type AddressInfo, type Socket } from 'node:net';
 // a name is resolved with the proxy's own DNS view (`names`; any other name goes to `tunnelTo`), a
 // CONNECT to an address goes to that address. Only loopback addresses are ever connected to (any
 // other is answered 403), so no test traffic leaves the machine. `refuseIpConnect` makes it a
-// proxy that only tunnels to names (403 for an address), as some corporate proxies are set up.
+// proxy that only tunnels to names (403 for an address), as some corporate proxies are set up;
+// `refuseAllWith` one that tunnels nowhere.
 
 export interface ConnectProxyOptions {
   /** The proxy's own DNS: name -> loopback address. */
   readonly names?: Readonly<Record<string, string>>;
   readonly refuseIpConnect?: boolean;
+  /** A proxy whose policy allows no destination: every CONNECT is answered with this status (403, 502, …). */
+  readonly refuseAllWith?: number;
 }
 
 export interface RunningProxy {
@@ -41,6 +44,10 @@ export const startConnectProxy = async (tunnelTo: string, o: ConnectProxyOptions
     const port = Number(target.slice(colon + 1));
     const literal = isIP(host) !== 0;
     const address = literal ? host : (o.names?.[host.toLowerCase()] ?? tunnelTo);
+    if (o.refuseAllWith !== undefined) {
+      client.end(`HTTP/1.1 ${o.refuseAllWith} Refused\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     if ((literal && o.refuseIpConnect === true) || !isLoopback(address)) {
       client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
       return;

@@ -1,8 +1,9 @@
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import type { HttpClient, HttpOutcome, NetworkEvidence } from '../../net/http-client';
-import { mapNetworkError, networkErrorCode } from '../../net/error-map';
 import type { Result } from '../../../../shared/contract/define';
-import { DIRECT, proxyFor, type ProxyConfig } from '../../net/proxy-env';
+import { DIRECT, proxyFor, proxyOrigin, type ProxyConfig } from '../../net/proxy-env';
+import { createDnsResolver, type Resolver } from '../../url-safety/resolver';
+import { describeFixedOriginFailure, resolverLookup } from './fixed-origin-failure';
 
 // A plain HttpClient for fixed, public origins only: the Bitbucket Cloud API root and its OAuth
 // token endpoint (and, in tests, a loopback simulator). Customer-supplied hosts (Data Center, Jira)
@@ -19,6 +20,8 @@ export interface FixedOriginOptions {
   readonly maxBytes?: number;
   /** The network's HTTPS_PROXY / NO_PROXY: Bitbucket Cloud is often reachable only through a proxy. Malformed: nothing is sent. */
   readonly proxy?: Result<ProxyConfig>;
+  /** The network's resolver (the one the URL-safety checks ask); default: the system's DNS servers. */
+  readonly resolver?: Resolver;
 }
 
 const emptyEvidence = (timings: Record<string, number> = {}, viaProxy = false): NetworkEvidence => ({ addresses: [], redirects: [], via_proxy: viaProxy, timings_ms: timings });
@@ -30,20 +33,21 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
   const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? [options.ca] : [...options.ca];
   // rejectUnauthorized is explicit: left unset, an inherited NODE_TLS_REJECT_UNAUTHORIZED=0 turns verification off.
   const tls = { ...(ca === undefined ? {} : { ca }), timeout, rejectUnauthorized: true };
-  const direct = new Agent({ connect: tls, headersTimeout: timeout, bodyTimeout: timeout });
+  const lookup = resolverLookup(options.resolver ?? createDnsResolver());
+  const direct = new Agent({ connect: { ...tls, lookup }, headersTimeout: timeout, bodyTimeout: timeout });
   const proxies = new Map<string, Dispatcher>();
   const proxySetting: Result<ProxyConfig> = options.proxy ?? { ok: true, value: DIRECT };
   const config = proxySetting.ok ? proxySetting.value : DIRECT;
-  const dispatcherFor = (url: URL): { dispatcher: Dispatcher; viaProxy: boolean } => {
+  const dispatcherFor = (url: URL): { dispatcher: Dispatcher; proxy: string | undefined } => {
     const proxy = proxyFor(url.hostname, Number(url.port || 443), config);
-    if (proxy === undefined) return { dispatcher: direct, viaProxy: false };
+    if (proxy === undefined) return { dispatcher: direct, proxy };
     let agent = proxies.get(proxy);
     if (agent === undefined) {
       // Credentials never travel to the proxy: the TLS tunnel (CONNECT) ends at the provider.
       agent = new ProxyAgent({ uri: proxy, requestTls: tls, headersTimeout: timeout, bodyTimeout: timeout });
       proxies.set(proxy, agent);
     }
-    return { dispatcher: agent, viaProxy: true };
+    return { dispatcher: agent, proxy };
   };
 
   return async (req): Promise<HttpOutcome> => {
@@ -60,7 +64,8 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
     // malformed proxy from ever turning into a direct connection or a crash.
     if (!proxySetting.ok) return { ok: false, reason: 'unreachable', detail: `${proxySetting.error.code}: ${proxySetting.error.message}`, evidence: emptyEvidence() };
     const started = Date.now();
-    const { dispatcher, viaProxy } = dispatcherFor(url);
+    const { dispatcher, proxy } = dispatcherFor(url);
+    const viaProxy = proxy !== undefined;
     try {
       const res = await request(url, {
         method: req.method ?? 'GET',
@@ -89,10 +94,9 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
         evidence: emptyEvidence({ total: Date.now() - started }, viaProxy),
       };
     } catch (cause) {
-      // The one error mapping (net/error-map.ts); the detail names the code only, never a message a server shaped.
-      const { reason } = mapNetworkError(cause, false);
-      const code = networkErrorCode(cause);
-      return { ok: false, reason, detail: code === 'EUNKNOWN' ? 'The connection failed.' : `The connection failed (${code}).`, evidence: emptyEvidence({}, viaProxy) };
+      // In the Data Center check's words (network-failures.ts): what failed, the host, the path, the code; never a server's sentence.
+      const attempt = { url, proxy: proxy === undefined ? null : proxyOrigin(proxy), bypassed: !viaProxy && config.proxy !== undefined };
+      return { ok: false, ...describeFixedOriginFailure(cause, attempt), evidence: emptyEvidence({}, viaProxy) };
     }
   };
 };

@@ -53,6 +53,7 @@ export const responseFailure = (response: HttpResponse, providerText: string | u
  */
 export const networkFailure = (reason: BlockReason, detail: string, guarded: boolean): ProviderFailure => ({
   code: guarded ? 'PROVIDER_BASE_URL_BLOCKED' : 'PROVIDER_UNAVAILABLE',
-  message: guarded ? `The URL-safety checks stopped the call (${reason}).` : `The provider could not be reached (${reason}).`,
+  // Unguarded (Bitbucket Cloud): the fixed-origin client's own words, what failed and the proxy hint.
+  message: guarded ? `The URL-safety checks stopped the call (${reason}).` : `The provider could not be reached (${reason}): ${detail}`,
   details: { reason, detail: trimProviderText(detail) ?? reason },
 });

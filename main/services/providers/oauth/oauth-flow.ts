@@ -74,7 +74,7 @@ const tokenRequest = async (http: HttpClient, endpoints: OAuthEndpoints, consume
     },
     body: new URLSearchParams(form).toString(),
   });
-  if (!outcome.ok) return fail('OAUTH_FLOW_FAILED', `The token endpoint could not be reached (${outcome.reason}).`);
+  if (!outcome.ok) return fail('OAUTH_FLOW_FAILED', `The token endpoint could not be reached (${outcome.reason}): ${outcome.detail}`, { reason: outcome.reason });
   const { status } = outcome.response;
   if (status !== 200) {
     const body = OAuthErrorBody.safeParse(jsonOf(outcome.response));

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConfSettingsStore } from '../../../../main/services/settings/conf-settings-store';
+import { bundleChild } from '../../../support/bundle-child';
 import { largeSettings } from './settings-samples';
 
 // A real crash: a child `node` process saves large settings in a loop and is killed with SIGKILL
@@ -26,19 +26,7 @@ const DELAYS = [7, 23, 41, 61, 83, 107, 131, 163];
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  // Bundle the child from the same TypeScript sources (deps stay in node_modules).
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      ssr: join(__dirname, 'crash-writer.ts'),
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'crash-writer.mjs' } },
-    },
-  });
+  await bundleChild(join(__dirname, 'crash-writer.ts'), outDir, 'crash-writer');
 }, 60_000);
 
 afterAll(() => {
