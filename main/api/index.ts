@@ -12,6 +12,7 @@ import { bundleDiffHandlers } from './handlers/bundle-diff';
 import { networkRequestHandlers } from './handlers/network-request';
 import { recheckHandlers } from './handlers/recheck';
 import { bulkHandlers } from './handlers/bulk';
+import { providerOptionHandlers } from './handlers/provider-options';
 
 export type { ApiDeps } from './deps';
 export type { Handlers } from './dispatch';
@@ -30,6 +31,7 @@ export const createHandlers = (deps: ApiDeps): Handlers => ({
   ...networkRequestHandlers(deps),
   ...recheckHandlers(deps),
   ...bulkHandlers(deps),
+  ...providerOptionHandlers(deps),
 });
 
 /** A ready-to-call api: name + unknown payload in, a Result out. Transports wrap this. */

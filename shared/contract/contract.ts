@@ -13,6 +13,7 @@ import { bundleDiffMethods } from './bundle-diff';
 import { networkRequestMethods } from './network-request';
 import { recheckMethods } from './recheck';
 import { bulkMethods } from './bulk';
+import { providerOptionMethods } from './provider-options';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -32,6 +33,7 @@ export const contract = {
   ...networkRequestMethods,
   ...recheckMethods,
   ...bulkMethods,
+  ...providerOptionMethods,
 };
 
 export type Contract = typeof contract;

@@ -14,3 +14,4 @@ export * from './bundle-diff';
 export * from './network-request';
 export * from './recheck';
 export * from './bulk';
+export * from './provider-options';

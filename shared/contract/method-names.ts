@@ -35,6 +35,10 @@ export const METHOD_NAMES = [
   'bulk.checkProgress',
   'bulk.checkCancel',
   'bulk.export',
+  'options.dataCenterProjects',
+  'options.dataCenterRepositories',
+  'options.jiraProjects',
+  'options.jiraIssueTypes',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,14 +1,10 @@
+import { dcPage } from './dc-paging';
 import { startHttpsSim, type RunningSim, type SimAnswer, type SimRequest } from './https-sim';
 
 // A Bitbucket Data Center 9.x instance with many repositories, for bulk onboarding: 40 projects of
 // 30 repositories by default (1,200), under a context path, behind one HTTP access token.
 //
-// Paging, as Atlassian documents it (https://docs.atlassian.com/bitbucket-server/rest/latest/bitbucket-rest.html,
-// "Paging params"): `limit` and `start` ask, the page answers `size`, `limit`, `start`, `isLastPage`
-// and `nextPageStart` while more remain. `limit` is a hint: the server caps it at its own maximum
-// (the `page.max.*` settings; Atlassian's KB "How to apply the limit filter in Bitbucket Server and
-// Datacenter REST API" — https://support.atlassian.com/bitbucket-data-center/kb/how-to-apply-the-limit-filter-in-bitbucket-server-and-datacenter-rest-api-and-query-more-than-the-max-limit-of-1000-results)
-// and answers the limit it applied; it does not refuse a larger ask. This one caps at 100.
+// Paging as Data Center pages (tests/simulators/dc-paging.ts, with its sources); this one caps a page at 100.
 //
 // Rate limiting, as Data Center's token bucket does it
 // (https://confluence.atlassian.com/bitbucketserver086/improving-instance-stability-with-rate-limiting-1188783544.html):
@@ -18,9 +14,6 @@ import { startHttpsSim, type RunningSim, type SimAnswer, type SimRequest } from 
 export const BULK_DC_TOKEN = 'BBDC-bulk-sim-http-access-token-7d6c5b4a';
 /** Sees only the first project: the rest answer 404, as Data Center hides what a user may not read. */
 export const BULK_DC_ONE_PROJECT_TOKEN = 'BBDC-bulk-sim-one-project-token-1a2b3c';
-
-/** Data Center's default page size when no limit is asked (the KB above: "By default … returns 25 results"). */
-const DEFAULT_LIMIT = 25;
 
 export interface BulkDcOptions {
   readonly projects?: number;
@@ -75,15 +68,11 @@ export const startBulkDataCenterSim = async (o: BulkDcOptions = {}): Promise<Bul
   });
 
   const page = (req: SimRequest, list: readonly (typeof repos)[number][]): SimAnswer => {
-    const asked = Number(req.query.get('limit') ?? DEFAULT_LIMIT);
-    const start = Number(req.query.get('start') ?? 0);
-    if (!Number.isInteger(asked) || asked < 0 || !Number.isInteger(start) || start < 0) return errors(400, 'Invalid paging parameters', 'com.atlassian.bitbucket.rest.BadRequestException');
-    const limit = Math.min(asked === 0 ? DEFAULT_LIMIT : asked, maxLimit);
-    const values = list.slice(start, start + limit).map(repoBody);
-    const isLastPage = start + values.length >= list.length;
+    const answer = dcPage(req, list.map(repoBody), maxLimit);
+    if (answer.status !== 200) return answer;
     stats.listPages += 1;
-    stats.pageStarts.push(`${req.path}?start=${start}`);
-    return { status: 200, body: { size: values.length, limit, start, isLastPage, values, ...(isLastPage ? {} : { nextPageStart: start + values.length }) } };
+    stats.pageStarts.push(`${req.path}?start=${Number(req.query.get('start') ?? 0)}`);
+    return answer;
   };
 
   const bucketHeaders = (): Record<string, string> => {

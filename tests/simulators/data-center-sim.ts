@@ -1,3 +1,4 @@
+import { dcPage } from './dc-paging';
 import { startHttpsSim, type RunningSim, type SimAnswer, type SimRequest } from './https-sim';
 
 // A Bitbucket Data Center 9.x simulator under a context path, answering as
@@ -61,6 +62,13 @@ export interface DataCenterSimWorld {
    * Only these tokens can be looked up; the rest of `tokens` answer 404 there.
    */
   readonly accessTokens?: Record<string, { readonly id: string; readonly createdDate: number; readonly expiryDays?: number; readonly user?: string; readonly permissions: readonly string[] }>;
+  /**
+   * Project names by key, for the project list (`GET /rest/api/1.0/projects`); a key without one is
+   * named after itself. A free string in RestProject, so a hostile server sends any text.
+   */
+  readonly projectNames?: Record<string, string>;
+  /** The server's page cap (`page.max.*`); 1,000 unless set (tests/simulators/dc-paging.ts). */
+  readonly maxPageLimit?: number;
   /** application-properties `displayName`: a free string in RestApplicationProperties (tests/fixtures/openapi/bitbucket-data-center.subset.json), so a hostile server sends any text. */
   readonly displayName?: string;
 }
@@ -156,6 +164,25 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
       },
     };
   };
+  /** The repositories `user` may read (null: anonymous, public ones only). */
+  const visibleRepos = (user: string | null) =>
+    Object.entries(world.repositories).filter(([, r]) => (user === null ? r.public : r.forbiddenFor?.includes(user) !== true));
+  /** A RestRepository as the single-repository call answers it. */
+  const repoBody = (key: string, repo: DataCenterSimWorld['repositories'][string]) => {
+    const [storedKey, slug] = key.split('/');
+    return {
+      id: repo.id,
+      slug,
+      name: repo.name,
+      public: repo.public,
+      archived: false,
+      forkable: true,
+      scmId: 'git',
+      state: 'AVAILABLE',
+      statusMessage: 'Available',
+      project: { key: storedKey, id: 1, name: storedKey?.startsWith('~') ? 'Dana Smith' : (world.projectNames?.[storedKey ?? ''] ?? 'Security'), public: false, type: storedKey?.startsWith('~') ? 'PERSONAL' : 'NORMAL' },
+    };
+  };
   const handle = (req: SimRequest): SimAnswer => {
     if (!req.path.startsWith(`${world.contextPath}/rest/`)) return { status: 404, text: '<html><body>Not found</body></html>' };
     if (world.rateLimit !== undefined && world.rateLimit.remaining > 0) {
@@ -192,23 +219,30 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
       if (repo.forbiddenFor?.includes(user)) {
         return { ...errors(403, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException'), headers: who };
       }
-      const [storedKey, slug] = key.split('/');
-      return {
-        status: 200,
-        headers: who,
-        body: {
-          id: repo.id,
-          slug,
-          name: repo.name,
-          public: repo.public,
-          archived: false,
-          forkable: true,
-          scmId: 'git',
-          state: 'AVAILABLE',
-          statusMessage: 'Available',
-          project: { key: storedKey, id: 1, name: storedKey?.startsWith('~') ? 'Dana Smith' : 'Security', public: false, type: storedKey?.startsWith('~') ? 'PERSONAL' : 'NORMAL' },
-        },
-      };
+      return { status: 200, headers: who, body: repoBody(key, repo) };
+    }
+    // `GET /rest/api/1.0/projects` (RestProject: key, id, name, public, type; paged): the projects
+    // the user can see, personal projects not among them — those are listed per user
+    // (https://developer.atlassian.com/server/bitbucket/rest/v906/api-group-project/#api-api-latest-projects-get).
+    if (path === '/rest/api/1.0/projects') {
+      if (user === null && world.anonymousAccess !== true) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');
+      const keys = [...new Set(visibleRepos(user).map(([key]) => key.split('/')[0] ?? ''))].filter((k) => k !== '' && !k.startsWith('~')).sort();
+      const projects = keys.map((key, i) => ({ key, id: i + 1, name: world.projectNames?.[key] ?? key, public: false, type: 'NORMAL' }));
+      return { ...dcPage(req, projects, world.maxPageLimit), headers: who };
+    }
+    // `GET /rest/api/1.0/projects/{projectKey}/repos` (RestRepository, paged; same page): 404
+    // NoSuchProjectException for a project that does not exist
+    // (https://developer.atlassian.com/server/bitbucket/rest/v906/api-group-project/#api-api-latest-projects-projectkey-repos-get).
+    const list = /^\/rest\/api\/1\.0\/projects\/([^/]+)\/repos$/.exec(path);
+    if (list !== null) {
+      if (user === null && world.anonymousAccess !== true) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');
+      const asked = decodeURIComponent(list[1] ?? '');
+      const projectKey = asked.startsWith('~') ? asked.toUpperCase() : asked;
+      if (!Object.keys(world.repositories).some((k) => k.split('/')[0] === projectKey)) {
+        return { ...errors(404, `Project ${projectKey} does not exist.`, 'com.atlassian.bitbucket.project.NoSuchProjectException'), headers: who };
+      }
+      const repos = visibleRepos(user).filter(([key]) => key.split('/')[0] === projectKey);
+      return { ...dcPage(req, repos.map(([key, repo]) => repoBody(key, repo)), world.maxPageLimit), headers: who };
     }
     return errors(404, 'Not found', 'com.sun.jersey.api.NotFoundException');
   };

@@ -32,7 +32,9 @@ const gatewayError = (): SimAnswer => ({ status: 401, body: { code: 401, message
 /** Jira gives at most 50 issue types a page (jira.js getCreateIssueMetaIssueTypes: maxResults default 50). */
 const MAX_TYPES_PAGE = 50;
 
-const PROJECTS: Record<string, { id: string; name: string; types: Array<{ id: string; name: string }> }> = {
+export type JiraSimProject = { id: string; name: string; types: Array<{ id: string; name: string; subtask?: boolean }> };
+
+const PROJECTS: Record<string, JiraSimProject> = {
   SEC: { id: '10000', name: 'Security', types: [{ id: '10001', name: 'Bug' }, { id: '10002', name: 'Task' }] },
   // More issue types than one page holds: "Security Finding" is the 56th, on the second page.
   PLAT: {
@@ -45,9 +47,21 @@ const PROJECTS: Record<string, { id: string; name: string; types: Array<{ id: st
 const basicFor = (secret: string): string => `Basic ${Buffer.from(`dana@acme.example:${secret}`).toString('base64')}`;
 
 /** Classic scopes per call (Jira Cloud REST v2 reference, "OAuth scopes required"); a user-only token holds read:jira-user. */
-const needsWork = (rest: string): boolean => rest.startsWith('/project/') || rest.startsWith('/issue/');
+const needsWork = (rest: string): boolean => rest === '/project' || rest.startsWith('/project/') || rest.startsWith('/issue/');
 
-export const startJiraSim = async (): Promise<JiraSim> => {
+/**
+ * Jira Cloud's project search pages at most this many (its documented default page, 50, taken as
+ * the cap too: Atlassian publishes no larger one for this call, and a client must follow `isLast`).
+ */
+const MAX_PROJECTS_PAGE = 50;
+
+export interface JiraSimOptions {
+  /** More projects, beside SEC and PLAT (a key → its name and issue types). Names are free strings: a hostile server sends any text. */
+  readonly projects?: Record<string, JiraSimProject>;
+}
+
+export const startJiraSim = async (options: JiraSimOptions = {}): Promise<JiraSim> => {
+  const projects: Record<string, JiraSimProject> = { ...PROJECTS, ...options.projects };
   const handle = (req: SimRequest): SimAnswer => {
     const auth = req.headers.authorization ?? '';
     let flavor: 'cloud' | 'dc';
@@ -85,20 +99,39 @@ export const startJiraSim = async (): Promise<JiraSim> => {
         ? { status: 200, body: { name: 'dana', key: 'JIRAUSER10100', displayName: 'Dana Admin', emailAddress: 'dana@acme.example', active: true } }
         : { status: 200, body: { accountId: '557058:dana', accountType: 'atlassian', displayName: 'Dana Admin', active: true } };
     }
+    // Jira Cloud `GET /rest/api/2/project/search`: a PageBeanProject — self, nextPage while more
+    // remain, maxResults, startAt, total, isLast, values (jira.js Version3Models.PageProject;
+    // https://developer.atlassian.com/cloud/jira/platform/rest/v2/api-group-projects/#api-rest-api-2-project-search-get).
+    // Data Center has no such call: its project search is the picker, /projects/picker.
+    if (rest === '/project/search' && flavor === 'cloud') {
+      const startAt = Number(req.query.get('startAt') ?? 0);
+      const maxResults = Math.min(Number(req.query.get('maxResults') ?? MAX_PROJECTS_PAGE), MAX_PROJECTS_PAGE);
+      if (!Number.isInteger(startAt) || startAt < 0 || !Number.isInteger(maxResults) || maxResults < 1) return errors(400, 'Invalid paging parameters.');
+      const all = Object.entries(projects).sort(([a], [b]) => a.localeCompare(b));
+      const values = all.slice(startAt, startAt + maxResults).map(([key, p]) => ({ expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight', self: `https://acme.atlassian.net/rest/api/2/project/${p.id}`, id: p.id, key, name: p.name, projectTypeKey: 'software', simplified: false, style: 'classic', isPrivate: false, properties: {} }));
+      const isLast = startAt + values.length >= all.length;
+      const self = `https://acme.atlassian.net/rest/api/2/project/search?maxResults=${maxResults}&startAt=${startAt}`;
+      return { status: 200, body: { self, ...(isLast ? {} : { nextPage: `https://acme.atlassian.net/rest/api/2/project/search?maxResults=${maxResults}&startAt=${startAt + values.length}` }), maxResults, startAt, total: all.length, isLast, values } };
+    }
+    // Jira Data Center `GET /rest/api/2/project`: every project the user can browse, one array, no
+    // paging (jira.js server getAllProjects; https://developer.atlassian.com/server/jira/platform/rest/v10006/api-group-project/#api-api-2-project-get).
+    if (rest === '/project' && flavor === 'dc') {
+      return { status: 200, body: Object.entries(projects).map(([key, p]) => ({ expand: 'description,lead,url,projectKeys', self: `https://jira.acme.example/jira/rest/api/2/project/${p.id}`, id: p.id, key, name: p.name, projectTypeKey: 'software', archived: false })) };
+    }
     const project = /^\/project\/([^/]+)$/.exec(rest);
     if (project !== null) {
-      const p = PROJECTS[decodeURIComponent(project[1] ?? '')];
+      const p = projects[decodeURIComponent(project[1] ?? '')];
       if (p === undefined) return errors(404, 'No project could be found with key \'' + decodeURIComponent(project[1] ?? '') + '\'.');
       return { status: 200, body: { id: p.id, key: decodeURIComponent(project[1] ?? ''), name: p.name, projectTypeKey: 'software' } };
     }
     const meta = /^\/issue\/createmeta\/([^/]+)\/issuetypes$/.exec(rest);
     if (meta !== null) {
-      const p = PROJECTS[decodeURIComponent(meta[1] ?? '')];
+      const p = projects[decodeURIComponent(meta[1] ?? '')];
       if (p === undefined) return errors(404, 'Project not found.');
       const startAt = Number(req.query.get('startAt') ?? 0);
       const maxResults = Math.min(Number(req.query.get('maxResults') ?? MAX_TYPES_PAGE), MAX_TYPES_PAGE);
       if (!Number.isInteger(startAt) || startAt < 0 || !Number.isInteger(maxResults) || maxResults < 1) return errors(400, 'Invalid paging parameters.');
-      const types = p.types.slice(startAt, startAt + maxResults).map((t) => ({ ...t, subtask: false, description: '' }));
+      const types = p.types.slice(startAt, startAt + maxResults).map((t) => ({ ...t, subtask: t.subtask ?? false, description: '' }));
       const page = { maxResults, startAt, total: p.types.length };
       // Data Center pages with `values` + `isLast`; Cloud with `issueTypes` and no isLast (jira.js PageOfCreateMetaIssueTypes).
       return flavor === 'dc'

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_RETRY_WAIT_MS, requestWithRetry, type Sleep } from '../../n
 import { networkFailure, responseFailure } from '../common/status-failure';
 import { ApplicationProperties, API_ROOT_PATH } from '../../network-check/application-properties';
 import { apiBase } from '../../url-safety/syntax';
-import { DcErrors, DcRepository, DcRepositoryPage, dcErrorText } from './dc-schemas';
+import { DcErrors, DcProjectPage, DcRepository, DcRepositoryPage, dcErrorText, type DcPage, type DcProject } from './dc-schemas';
 import { dcAuthRefusal } from './dc-auth-refusals';
 import { identityOf, type DcIdentity } from './dc-identity';
 import { accessTokenIdOf, accessTokenPath, DcAccessToken, expiryDayOf, userSlugOf } from './dc-token-expiry';
@@ -60,6 +60,23 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
     return parsed.ok ? { ok: true, value: parsed.value, response, evidence } : failed(parsed.failure, response, evidence);
   };
 
+  /** A Data Center list read page after page (each page once), `limit`/`start` as Data Center pages. */
+  const pages = <T>(list: string, schema: z.ZodType<DcPage<T>>, what: string, maxPages: number): Promise<CallResult<Paged<T>>> =>
+    readPages(
+      0,
+      async (start) => {
+        const page = await get(`${list}?limit=${DC_PAGE_LIMIT}&start=${start}`, schema, what, true);
+        if (!page.ok) return page;
+        const next = dataCenterNext(page.value);
+        // A next page that does not move forward would loop for ever: a hostile or broken answer.
+        if (next !== undefined && next <= start) {
+          return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} did not move to a later page.`, status: page.response.status }, page.response, page.evidence);
+        }
+        return { ...page, value: { items: page.value.values, next } };
+      },
+      maxPages,
+    );
+
   return {
     baseUrl: options.baseUrl,
     /**
@@ -77,22 +94,10 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
      */
     repositories: (projectKey: string | undefined, maxPages: number): Promise<CallResult<Paged<DcRepository>>> => {
       const list = projectKey === undefined ? `${root}/repos` : `${root}/projects/${encodeURIComponent(projectKey)}/repos`;
-      const what = projectKey === undefined ? 'the repository list' : `the repositories of ${projectKey}`;
-      return readPages(
-        0,
-        async (start) => {
-          const page = await get(`${list}?limit=${DC_PAGE_LIMIT}&start=${start}`, DcRepositoryPage, what, true);
-          if (!page.ok) return page;
-          const next = dataCenterNext(page.value);
-          // A next page that does not move forward would loop for ever: a hostile or broken answer.
-          if (next !== undefined && next <= start) {
-            return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} did not move to a later page.`, status: page.response.status }, page.response, page.evidence);
-          }
-          return { ...page, value: { items: page.value.values, next } };
-        },
-        maxPages,
-      );
+      return pages(list, DcRepositoryPage, projectKey === undefined ? 'the repository list' : `the repositories of ${projectKey}`, maxPages);
     },
+    /** Every project the credential can see (`/projects`), paged as the repositories are. */
+    projects: (maxPages: number): Promise<CallResult<Paged<DcProject>>> => pages(`${root}/projects`, DcProjectPage, 'the project list', maxPages),
     /**
      * The HTTP access token's expiry as Bitbucket reports it (null: it does not expire), or
      * undefined when this token or user cannot be looked up (dc-token-expiry.ts says when).

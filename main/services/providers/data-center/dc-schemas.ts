@@ -14,18 +14,25 @@ export const DcRepository = z.looseObject({
 });
 export type DcRepository = z.infer<typeof DcRepository>;
 
-/**
- * A page of repositories (`GET /rest/api/1.0/repos`, `/projects/{key}/repos`): `values`, `isLastPage`,
- * `nextPageStart` while more remain (https://docs.atlassian.com/bitbucket-server/rest/latest/bitbucket-rest.html, "Paging params").
- */
-export const DcRepositoryPage = z.looseObject({
-  values: z.array(DcRepository),
-  isLastPage: z.boolean(),
-  nextPageStart: z.number().int().min(0).nullable().optional(),
-  start: z.number().int().min(0).optional(),
-  limit: z.number().int().min(0).optional(),
-  size: z.number().int().min(0).optional(),
-});
+/** One page of a Data Center list: `values`, `isLastPage`, `nextPageStart` while more remain (https://docs.atlassian.com/bitbucket-server/rest/latest/bitbucket-rest.html, "Paging params"). */
+const dcPage = <T extends z.ZodType>(item: T) =>
+  z.looseObject({
+    values: z.array(item),
+    isLastPage: z.boolean(),
+    nextPageStart: z.number().int().min(0).nullable().optional(),
+    start: z.number().int().min(0).optional(),
+    limit: z.number().int().min(0).optional(),
+    size: z.number().int().min(0).optional(),
+  });
+export type DcPage<T> = { values: T[]; isLastPage: boolean; nextPageStart?: number | null | undefined };
+
+/** A page of repositories (`GET /rest/api/1.0/repos`, `/projects/{key}/repos`). */
+export const DcRepositoryPage = dcPage(DcRepository);
+
+/** A project (RestProject in `GET /rest/api/1.0/projects`, https://developer.atlassian.com/server/bitbucket/rest/v906/api-group-project/). */
+export const DcProject = z.looseObject({ key: z.string(), name: z.string().optional(), id: z.number().int().optional(), type: z.string().optional() });
+export type DcProject = z.infer<typeof DcProject>;
+export const DcProjectPage = dcPage(DcProject);
 
 export const DcErrors = z.looseObject({
   errors: z.array(z.looseObject({ message: z.string().nullable().optional(), exceptionName: z.string().nullable().optional() })),

@@ -13,10 +13,13 @@ import {
   JiraErrors,
   JiraMyself,
   JiraProject,
+  JiraProjectList,
+  JiraProjectSearchPage,
   JiraServerInfo,
   jiraErrorText,
   saysScopeMismatch,
   type JiraIssueType,
+  type JiraProjectItem,
 } from './jira-schemas';
 
 /**
@@ -28,12 +31,15 @@ const SCOPE_OF_CALL = {
   serverInfo: 'read:jira-user',
   myself: 'read:jira-user',
   project: 'read:jira-work',
+  projects: 'read:jira-work',
   issueTypes: 'read:jira-work',
 } as const;
 type JiraCall = keyof typeof SCOPE_OF_CALL;
 
 /** Jira gives at most 50 issue types a page (Cloud and Data Center alike). */
 export const JIRA_ISSUE_TYPES_PAGE = 50;
+/** The page size asked of Jira Cloud's project search (its default and the size it answers unasked). */
+export const JIRA_PROJECTS_PAGE = 50;
 
 export const ATLASSIAN_API_GATEWAY = 'https://api.atlassian.com';
 
@@ -105,6 +111,27 @@ export const createJiraClient = (options: JiraClientOptions) => {
     apiRoot: typeof rootOrProblem === 'string' ? rootOrProblem : undefined,
     serverInfo: () => get('serverInfo', '/serverInfo', JiraServerInfo, 'the Jira server info'),
     myself: () => get('myself', '/myself', JiraMyself, 'the signed-in Jira user'),
+    /**
+     * Every project the token can see. Jira Cloud pages `/project/search` (values, startAt,
+     * maxResults, total, isLast: jira.js Version3Models.PageProject); Jira Data Center answers
+     * `/project` whole, as one array (jira.js server getAllProjects).
+     */
+    projects: (): Promise<CallResult<Paged<JiraProjectItem>>> =>
+      h.flavor === 'data_center'
+        ? readPages(0, async () => {
+            const all = await get('projects', '/project', JiraProjectList, 'the Jira project list');
+            return all.ok ? { ...all, value: { items: all.value, next: undefined } } : all;
+          })
+        : readPages(
+            0,
+            async (startAt: number) => {
+              const page = await get('projects', `/project/search?startAt=${startAt}&maxResults=${JIRA_PROJECTS_PAGE}`, JiraProjectSearchPage, 'the Jira project list');
+              if (!page.ok) return page;
+              const next = startAtNext({ ...page.value, startAt: page.value.startAt ?? startAt }, page.value.values.length);
+              return { ...page, value: { items: page.value.values, next } };
+            },
+            options.maxPages ?? DEFAULT_MAX_PAGES,
+          ),
     project: (key: string) => get('project', `/project/${encodeURIComponent(key)}`, JiraProject, `Jira project ${key}`),
     /** Every issue type the user may create in the project, page by page (startAt/maxResults). */
     issueTypes: (projectKey: string): Promise<CallResult<Paged<JiraIssueType>>> =>

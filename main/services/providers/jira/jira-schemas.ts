@@ -20,6 +20,19 @@ export const JiraMyself = z.looseObject({
 });
 
 export const JiraProject = z.looseObject({ id: z.string(), key: z.string(), name: z.string() });
+export type JiraProjectItem = z.infer<typeof JiraProject>;
+
+/** Jira Data Center's `GET /rest/api/2/project`: every visible project, one array, no paging (jira.js server getAllProjects). */
+export const JiraProjectList = z.array(JiraProject);
+
+/** One page of Jira Cloud's `GET /rest/api/2/project/search` (jira.js Version3Models.PageProject). */
+export const JiraProjectSearchPage = z.looseObject({
+  values: z.array(JiraProject),
+  startAt: z.number().int().nonnegative().optional(),
+  maxResults: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+  isLast: z.boolean().optional(),
+});
 
 const IssueType = z.looseObject({ id: z.string(), name: z.string(), subtask: z.boolean().optional() });
 export type JiraIssueType = z.infer<typeof IssueType>;
