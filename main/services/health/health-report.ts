@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../../shared/contract/app';
 import type { HealthReport, KeyringKind } from '../../../shared/contract/health';
 import { SIGNING_KEY_ACCOUNT } from '../bundle/signing-key';
-import { httpsProxyOf, IGNORED_PROXY_VARIABLES, noProxyOf, parseProxyEnv, proxyOrigin, type ProxyEnv } from '../net/proxy-env';
+import { httpsProxyOf, IGNORED_PROXY_VARIABLES, noProxyOf, proxyInvalidMessage, proxyOrigin, readProxyEnv, type ProxyEnv } from '../net/proxy-env';
 import type { SecretStore } from '../secrets/secret-store';
 import { probeKeychain } from './keychain-probe';
 
@@ -20,8 +20,8 @@ const proxyFacts = (env: ProxyEnv): HealthReport['proxy'] => {
   const https = httpsProxyOf(env);
   const bypass = noProxyOf(env);
   // The same parse every network call makes, so the panel says what the checks would answer.
-  const parsed = parseProxyEnv(env);
-  const problem = parsed.ok ? undefined : { code: 'PROXY_CONFIG_INVALID' as const, variable: String(parsed.error.details?.['variable'] ?? 'HTTPS_PROXY'), message: parsed.error.message };
+  const read = readProxyEnv(env);
+  const problem = read.ok ? undefined : { code: 'PROXY_CONFIG_INVALID' as const, variable: read.variable, message: proxyInvalidMessage(read.variable, read.problem) };
   return {
     https: https === undefined ? null : { variable: https.variable, origin: proxyOrigin(https.value) },
     no_proxy: bypass === undefined ? null : bypass,

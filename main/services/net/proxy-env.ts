@@ -26,8 +26,10 @@ export interface ProxyConfig {
 /** No proxy: every connection direct (and pinned). */
 export const DIRECT: ProxyConfig = { noProxy: [] };
 
-const invalid = (variable: string, problem: string): Result<never> =>
-  fail('PROXY_CONFIG_INVALID', `${variable} is not usable: ${problem}.`, { variable, problem });
+/** The one sentence PROXY_CONFIG_INVALID says, wherever it is shown (a check's failure, the health panel). */
+export const proxyInvalidMessage = (variable: string, problem: string): string => `${variable} is not usable: ${problem}.`;
+
+const invalid = (variable: string, problem: string): Result<never> => fail('PROXY_CONFIG_INVALID', proxyInvalidMessage(variable, problem), { variable, problem });
 
 /** The first of `names` that is set in `env`, with its value. */
 const firstSet = (env: ProxyEnv, names: readonly string[]): { variable: string; value: string } | undefined => {
@@ -105,23 +107,31 @@ const parseEntry = (raw: string): NoProxyEntry | null => {
   return NAME.test(name) ? { kind: 'name', name, ...(port === undefined ? {} : { port }) } : null;
 };
 
-/** The proxy settings in `env`, or PROXY_CONFIG_INVALID naming the variable and what is wrong. */
-export const parseProxyEnv = (env: ProxyEnv): Result<ProxyConfig> => {
+/** The proxy settings in `env`, or the variable that is not usable and why (typed, for the health panel). */
+export type ProxyEnvReading = { readonly ok: true; readonly config: ProxyConfig } | { readonly ok: false; readonly variable: string; readonly problem: string };
+
+export const readProxyEnv = (env: ProxyEnv): ProxyEnvReading => {
   const proxy = httpsProxyOf(env);
   if (proxy !== undefined) {
     const problem = proxyProblem(proxy.value);
-    if (problem !== null) return invalid(proxy.variable, problem);
+    if (problem !== null) return { ok: false, variable: proxy.variable, problem };
   }
   const noProxy = noProxyOf(env);
   const entries: NoProxyEntry[] = [];
   for (const text of noProxy?.entries ?? []) {
     const entry = parseEntry(text);
     if (entry === null) {
-      return invalid(noProxy?.variable ?? 'NO_PROXY', `the entry "${text.slice(0, 80)}" is not a host name, an IP address or range (CIDR), or *, each with an optional :port`);
+      return { ok: false, variable: noProxy?.variable ?? 'NO_PROXY', problem: `the entry "${text.slice(0, 80)}" is not a host name, an IP address or range (CIDR), or *, each with an optional :port` };
     }
     entries.push(entry);
   }
-  return ok({ ...(proxy === undefined ? {} : { proxy: proxy.value }), noProxy: entries });
+  return { ok: true, config: { ...(proxy === undefined ? {} : { proxy: proxy.value }), noProxy: entries } };
+};
+
+/** The proxy settings in `env`, or PROXY_CONFIG_INVALID naming the variable and what is wrong. */
+export const parseProxyEnv = (env: ProxyEnv): Result<ProxyConfig> => {
+  const r = readProxyEnv(env);
+  return r.ok ? ok(r.config) : invalid(r.variable, r.problem);
 };
 
 const entryMatches = (entry: NoProxyEntry, host: string, port: number): boolean => {
