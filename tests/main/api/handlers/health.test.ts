@@ -33,6 +33,11 @@ describe('health.report', () => {
     expect(JSON.stringify(r)).not.toContain('Secr3t');
   });
 
+  it('a malformed bypass list names the variable as spelled in the environment', async () => {
+    const r = await report({ network: testNetwork({ env: { HTTPS_PROXY: 'http://proxy.corp:3128', no_proxy: 'good.example, bad host' } }) });
+    expect(r.proxy.problem).toEqual({ code: 'PROXY_CONFIG_INVALID', variable: 'no_proxy', message: 'no_proxy is not usable: the entry "bad host" is not a host name, an IP address or range (CIDR), or *, each with an optional :port.' });
+  });
+
   it('a working keychain: available, the probe entry gone afterwards, the signing key seen by name only', async () => {
     const keychain = memorySecretStore({ [SIGNING_KEY_ACCOUNT]: 'PRIVATE-KEY-PEM-never-read' });
     const reads: string[] = [];
