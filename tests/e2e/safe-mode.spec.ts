@@ -34,6 +34,8 @@ test('screen-share safe mode hides hosts, IPs, e-mails and names everywhere; sec
   await expectNoAxeViolations(page, 'Credentials (safe mode)');
 
   await page.getByRole('button', { name: 'Copy support summary' }).click();
+  // The summary is built in a lazy chunk on the click: wait for the clipboard to hold it.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('support summary');
   const summary = await page.evaluate(() => navigator.clipboard.readText());
   expect(summary).toContain('support summary');
   expect(summary).toContain('safe mode: on');
