@@ -5,14 +5,16 @@ import react from '@vitejs/plugin-react';
 
 /**
  * The renderer build's options beyond Vite's defaults; the bench builds the renderer with the
- * same (tests/bench/renderer-build.ts). No modulepreload links for lazy chunks: Vite's preload
- * helper would add one per dependency to <head>, an absolute URL with the browser-mode server's
- * address in it, which screen-share safe mode must not show; a chunk's own imports load them.
+ * same (tests/bench/renderer-build.ts). index.html lists the entry's static imports as relative
+ * modulepreload links, so the browser fetches them with the entry instead of after parsing it (one
+ * round trip instead of two before the first paint). No modulepreload links for lazy chunks: Vite's
+ * preload helper would add one per dependency to <head>, an absolute URL with the browser-mode
+ * server's address in it, which screen-share safe mode must not show; a chunk's own imports load them.
  */
 export const RENDERER_BUILD = {
   // electron-vite leaves output unminified by default; the renderer ships minified.
   minify: true,
-  modulePreload: { resolveDependencies: (): string[] => [] },
+  modulePreload: { resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: 'html' | 'js' }): string[] => (hostType === 'html' ? deps : []) },
 } satisfies BuildOptions;
 
 // Three builds from one config: the Node side (desktop entry and the CLI, which share the
