@@ -42,11 +42,6 @@ export interface AppData {
   readonly actions: Readonly<Partial<Record<ActionKey, ActionState>>>;
   /** Fields of a step edited on screen but not saved yet, by step (the "unsaved changes" cue; Next waits for them). */
   readonly unsaved: Readonly<Partial<Record<StepId, readonly string[]>>>;
-  /**
-   * `id@updated_at` of the record the Review step's Save answered: Export signs the saved record
-   * and opens only while the target is unchanged since that Save.
-   */
-  readonly savedMark: string | null;
   /** Counts wizard openings: a new one starts every step's form afresh. */
   readonly wizardSession: number;
   /** The saved target whose repositories the "Many repositories" screen shows. */
@@ -65,13 +60,12 @@ export const initialData: AppData = {
   busy: null,
   actions: {},
   unsaved: {},
-  savedMark: null,
   wizardSession: 0,
   bulkTargetId: null,
 };
 
-/** The mark of a record as saved now: its id and the time of its last change. */
-export const savedMarkOf = (record: TargetRecord): string => `${record.target.id}@${record.target.updated_at}`;
+/** Whether the Review step's Save still stands for this record (the main process judges it; bundle.export refuses otherwise). */
+export const savedForExport = (record: TargetRecord | null): boolean => record?.review?.current === true;
 
 /** What the shared step graph needs to know about the wizard now. */
 export const factsOf = (s: Pick<AppData, 'record'>): WizardFacts => ({

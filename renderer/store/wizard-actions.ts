@@ -5,7 +5,7 @@ import type { TargetDraft } from '../../shared/domain/target';
 import type { ProviderKey } from '../../shared/domain/vocabulary';
 import { providerDraft, toDraft } from './draft';
 import type { RunActions } from './run-actions';
-import { factsOf, savedMarkOf, type AppData } from './state';
+import { factsOf, type AppData } from './state';
 import { wizardGate, wizardNext } from './wizard-gates';
 
 export interface WizardActions {
@@ -29,12 +29,12 @@ type Set = (partial: Partial<AppData>) => void;
 type Get = () => AppData & WizardActions & RunActions;
 
 const furthestOpen = (record: TargetRecord): StepId => {
-  const open = visibleSteps(factsOf({ record })).filter((s) => wizardGate(s.id, { record, unsaved: {}, savedMark: null }).open);
+  const open = visibleSteps(factsOf({ record })).filter((s) => wizardGate(s.id, { record, unsaved: {} }).open);
   return open[open.length - 1]?.id ?? 'provider';
 };
 
 /** A fresh wizard: every form starts from the record, no unsaved marks, nothing saved for export yet. */
-const fresh = (get: Get) => ({ actions: {}, unsaved: {}, savedMark: null, wizardSession: get().wizardSession + 1 });
+const fresh = (get: Get) => ({ actions: {}, unsaved: {}, wizardSession: get().wizardSession + 1 });
 
 export const wizardActions = (set: Set, get: Get): WizardActions => ({
   startWizard: () => set({ screen: 'wizard', record: null, step: 'provider', ...fresh(get) }),
@@ -42,7 +42,7 @@ export const wizardActions = (set: Set, get: Get): WizardActions => ({
     set({ actions: {} });
     const record = await get().run('targets.get', { id }, 'Opening the target');
     if (record === null) return;
-    const wanted = step !== undefined && wizardGate(step, { record, unsaved: {}, savedMark: null }).open ? step : furthestOpen(record);
+    const wanted = step !== undefined && wizardGate(step, { record, unsaved: {} }).open ? step : furthestOpen(record);
     set({ screen: 'wizard', record, step: wanted, ...fresh(get), actions: get().actions });
   },
   chooseProvider: async (provider) => {
@@ -54,10 +54,8 @@ export const wizardActions = (set: Set, get: Get): WizardActions => ({
   commitTarget: async () => {
     const record = get().record;
     if (record === null) return false;
-    const saved = await get().run('targets.save', { target: toDraft(record.target) }, 'Saving the target');
-    if (saved === null) return false;
-    set({ savedMark: savedMarkOf(saved) });
-    return true;
+    // The main process keeps this Save on the record (review): Export needs it current.
+    return (await get().run('targets.save', { target: toDraft(record.target), reviewed: true }, 'Saving the target')) !== null;
   },
   markUnsaved: (step, fields) => {
     const { [step]: previous, ...others } = get().unsaved;

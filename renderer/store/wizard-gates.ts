@@ -1,13 +1,14 @@
 import { stepGate, visibleSteps, type Gate } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
-import { factsOf, savedMarkOf, type AppData } from './state';
+import { factsOf, savedForExport, type AppData } from './state';
 
-type GateFacts = Pick<AppData, 'record' | 'unsaved' | 'savedMark'>;
+type GateFacts = Pick<AppData, 'record' | 'unsaved'>;
 
 /**
  * Whether a step can be opened now: the shared step graph's gate first (the checks and the order),
- * then what only the screen knows — unsaved edits on an earlier step hold every later step, and
- * Export waits for the Review step's Save of the record as it is now. StepList, StepNav and the
+ * then unsaved edits on an earlier step (only the screen knows them) hold every later step, and
+ * Export waits for the Review step's Save of the record as it is now (the record's review, which
+ * the main process keeps and bundle.export enforces). StepList, StepNav and the
  * store's goTo all ask this one function.
  */
 export const wizardGate = (step: StepId, s: GateFacts): Gate => {
@@ -22,7 +23,7 @@ export const wizardGate = (step: StepId, s: GateFacts): Gate => {
       return { open: false, after: earlier.id, reason: `Unsaved changes on the ${earlier.title} step (${fields.join(', ')}): save them first.` };
     }
   }
-  if (step === 'export' && (s.record === null || s.savedMark !== savedMarkOf(s.record))) {
+  if (step === 'export' && !savedForExport(s.record)) {
     return { open: false, after: 'review', reason: 'Save the target on the Review step first: Export signs the saved record.' };
   }
   return gate;

@@ -7,7 +7,6 @@ import { wizardGate } from '../store/wizard-gates';
 export const StepList = () => {
   const record = useApp((s) => s.record);
   const unsaved = useApp((s) => s.unsaved);
-  const savedMark = useApp((s) => s.savedMark);
   const current = useApp((s) => s.step);
   const goTo = useApp((s) => s.goTo);
   const steps = visibleSteps(factsOf({ record }));
@@ -19,7 +18,7 @@ export const StepList = () => {
       </p>
       <ol>
         {steps.map((step) => {
-          const gate = wizardGate(step.id, { record, unsaved, savedMark });
+          const gate = wizardGate(step.id, { record, unsaved });
           const isCurrent = step.id === current;
           const edited = (unsaved[step.id] ?? []).length > 0;
           return (

@@ -7,13 +7,12 @@ import { followingStep, wizardGate } from '../store/wizard-gates';
 export const StepNav = () => {
   const record = useApp((s) => s.record);
   const unsaved = useApp((s) => s.unsaved);
-  const savedMark = useApp((s) => s.savedMark);
   const step = useApp((s) => s.step);
   const next = useApp((s) => s.next);
   const back = useApp((s) => s.back);
   const from = previousStep(step, factsOf({ record }));
   const following = followingStep(step, { record });
-  const gate = following === undefined ? undefined : wizardGate(following.id, { record, unsaved, savedMark });
+  const gate = following === undefined ? undefined : wizardGate(following.id, { record, unsaved });
   const closed = gate !== undefined && !gate.open ? gate : null;
   return (
     <div className="step-nav">

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RadarEntry } from '../domain/radar';
 import { CheckResults, CredentialState } from '../domain/checks';
 import { Readiness } from '../domain/readiness-schema';
+import { ReviewSave } from '../domain/review-save';
 import { TargetConfig, TargetDraft, TargetId, TargetName } from '../domain/target';
 import { method, NoInput } from './define';
 
@@ -13,6 +14,8 @@ export const TargetRecord = z.object({
   readiness: Readiness,
   /** The expiry radar's dated entries for this target (certificate, CA, credential, release, end of life); the screen judges them. */
   radar: z.array(RadarEntry).optional(),
+  /** The Review step's last Save and whether it still stands; absent: never saved there. bundle.export signs only a current one. */
+  review: ReviewSave.optional(),
 });
 export type TargetRecord = z.infer<typeof TargetRecord>;
 
@@ -23,9 +26,13 @@ export const targetMethods = {
   'targets.list': method(NoInput, z.array(TargetRecord), 'Saved targets with their readiness.'),
   'targets.get': method(TargetRef, TargetRecord, 'One saved target by id or name.'),
   'targets.save': method(
-    z.strictObject({ target: TargetDraft }),
+    z.strictObject({
+      target: TargetDraft,
+      /** The Review step's Save: the admin reviewed this configuration. bundle.export needs one since the record's last change. */
+      reviewed: z.literal(true).optional(),
+    }),
     TargetRecord,
-    'Create or update a target (drafts included). Refuses out-of-order fields.',
+    'Create or update a target (drafts included). Refuses out-of-order fields. With reviewed: the Review step\'s Save, which Export needs.',
   ),
   'targets.delete': method(TargetRef, z.object({ id: TargetId, deleted: z.literal(true) }), 'Delete a target and its keychain entries.'),
   'targets.rename': method(

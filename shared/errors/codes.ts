@@ -29,6 +29,7 @@ export const ErrorCode = z.enum([
   'SETTINGS_UNREADABLE',
   // Signed bundle.
   'BUNDLE_EXPORT_BLOCKED',
+  'BUNDLE_NOT_SAVED',
   'BUNDLE_SIGNATURE_INVALID',
   'BUNDLE_KEY_MISMATCH',
   'BUNDLE_EXPIRED',

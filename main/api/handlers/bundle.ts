@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../../shared/contract/define';
 import type { SigningKeyView } from '../../../shared/contract/bundle';
+import { evaluateReadiness } from '../../../shared/domain/readiness';
 import { decodeBase64Strict } from '../../services/bundle/dsse';
 import { exportBundle } from '../../services/bundle/export-bundle';
 import { exportBulkBundle } from '../../services/bulk/export-bulk';
@@ -7,6 +8,7 @@ import { createSigningKeyService, type SigningKeyInfo } from '../../services/bun
 import { verifyBundle } from '../../services/bundle/verify-bundle';
 import { readTargetSecrets } from '../../services/scrub/target-secrets';
 import type { SecretStore } from '../../services/secrets/secret-store';
+import { reviewSaveOf } from '../../services/targets/record-revision';
 import { findStored } from '../../services/targets/target-records';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
@@ -32,6 +34,9 @@ const targetSecrets = async (secrets: SecretStore, id: string): Promise<Result<s
   }
 };
 
+const notSavedMessage = (name: string, savedAt: string | undefined): string =>
+  `"${name.slice(0, 120)}" ${savedAt === undefined ? 'was never saved on the Review step' : `changed after it was saved on the Review step (${savedAt})`}: Export signs only the record saved there. Review it and press "Save target", then export again.`;
+
 export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
   // One service per api, so concurrent first uses share one lock and make one key.
   const keys = createSigningKeyService(deps.secrets);
@@ -45,6 +50,12 @@ export const bundleHandlers = (deps: ApiDeps): BundleHandlers => {
       if (stored === undefined) return fail('TARGET_NOT_FOUND', `No saved target has the id or name "${id.slice(0, 120)}".`);
       const forbidden = await targetSecrets(deps.secrets, stored.target.id);
       if (!forbidden.ok) return forbidden;
+      // A target that is not ready is refused as such below; a ready one must be the record the Review step saved.
+      const review = reviewSaveOf(stored);
+      if (evaluateReadiness(stored.target, stored.checks).can_export && review?.current !== true) {
+        log?.warn('bundle export refused', { target_id: stored.target.id, code: 'BUNDLE_NOT_SAVED' });
+        return fail('BUNDLE_NOT_SAVED', notSavedMessage(stored.target.name, review?.saved_at), { saved_at: review?.saved_at ?? null });
+      }
       const r = await exportBundle(
         { keys, clock: deps.clock, app: { name: deps.appInfo.name, version: deps.appInfo.version } },
         { target: stored.target, checks: stored.checks, credentialMeta: stored.credential_meta, expiresInDays: expires_in_days, forbidden: forbidden.value },

@@ -3,6 +3,7 @@ import type { TargetRecord } from '../../../shared/contract/targets';
 import { KeychainUnavailableError } from '../../services/secrets/keytar-store';
 import { createSerial } from '../../services/targets/serial';
 import { duplicateTarget, renameTarget, type ManageContext, type ManageOutcome } from '../../services/targets/manage-target';
+import { markReviewed } from '../../services/targets/record-revision';
 import { saveTarget } from '../../services/targets/save-target';
 import { forgetUnboundSecrets } from '../../services/targets/unbound-secrets';
 import { findStored, listAccounts, toRecord } from '../../services/targets/target-records';
@@ -49,7 +50,7 @@ export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
       return ok(toRecord(found, await listAccounts(deps.secrets)));
     },
 
-    'targets.save': ({ target: draft }) =>
+    'targets.save': ({ target: draft, reviewed }) =>
       serial(async () => {
         const settings = await deps.settings.read();
         if (!settings.ok) return settings;
@@ -67,6 +68,8 @@ export const targetHandlers = (deps: ApiDeps): TargetHandlers => {
             return fail('KEYCHAIN_UNAVAILABLE', `${cause.message} The target was not saved: its stored credentials, entered for what it pointed at, could not be deleted.`);
           }
         }
+        // The Review step's Save vouches for the record exactly as written here.
+        if (reviewed === true) saved = markReviewed(saved, now);
         // Re-read: the keychain calls were real waits; between this read and the write there is none.
         const fresh = await deps.settings.read();
         if (!fresh.ok) return fresh;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckResults } from '../../../shared/domain/checks';
 import { CredentialBindings } from '../../../shared/domain/credential-binding';
 import { CredentialMeta } from '../../../shared/domain/credential-meta';
+import { ReviewSaveStored } from '../../../shared/domain/review-save';
 import { TargetConfig } from '../../../shared/domain/target';
 
 // What the settings file holds: non-secret target settings and their check evidence. Parsed with
@@ -17,6 +18,8 @@ export const StoredTarget = z.object({
   credential_meta: CredentialMeta.optional(),
   /** What each stored secret was entered for (origin, CA): it is sent nowhere else. */
   credential_binding: CredentialBindings.optional(),
+  /** The Review step's last Save (targets/record-revision.ts): bundle.export signs only while the revision is unchanged. */
+  reviewed: ReviewSaveStored.optional(),
 });
 export type StoredTarget = z.infer<typeof StoredTarget>;
 

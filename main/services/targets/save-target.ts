@@ -77,6 +77,8 @@ export const saveTarget = (targets: readonly StoredTarget[], draft: ParsedDraft,
   const saved: StoredTarget = {
     ...(existing?.credential_meta === undefined ? {} : { credential_meta: existing.credential_meta }),
     ...(existing?.credential_binding === undefined ? {} : { credential_binding: existing.credential_binding }),
+    // The Review step's last Save stays; whether it still stands is its revision's to say (record-revision.ts).
+    ...(existing?.reviewed === undefined ? {} : { reviewed: existing.reviewed }),
     target,
     checks,
   };

@@ -6,6 +6,7 @@ import { isDataCenter } from '../../../shared/domain/target';
 import { KeychainUnavailableError } from '../secrets/keytar-store';
 import { accountFor, type SecretStore } from '../secrets/secret-store';
 import type { StoredTarget } from '../settings/settings-data';
+import { reviewSaveOf } from './record-revision';
 
 /**
  * Account names in the keychain, or null when the keychain cannot be reached. Only names are
@@ -29,14 +30,18 @@ export const credentialState = (id: string, checks: CheckResults, accounts: Read
   return checks.auth?.status === 'rejected' || checks.auth?.status === 'retired' ? 'rejected' : 'stored';
 };
 
-export const toRecord = (stored: StoredTarget, accounts: ReadonlySet<string> | null): TargetRecord => ({
-  target: stored.target,
-  checks: stored.checks,
-  credential: credentialState(stored.target.id, stored.checks, accounts),
-  readiness: evaluateReadiness(stored.target, stored.checks),
-  // The radar's dated entries (no judgement: the screen judges them against its own clock).
-  radar: radarEntriesFor(targetFacts(stored, isDataCenter(stored.target) ? stored.target.ca : undefined)),
-});
+export const toRecord = (stored: StoredTarget, accounts: ReadonlySet<string> | null): TargetRecord => {
+  const review = reviewSaveOf(stored);
+  return {
+    target: stored.target,
+    checks: stored.checks,
+    credential: credentialState(stored.target.id, stored.checks, accounts),
+    readiness: evaluateReadiness(stored.target, stored.checks),
+    // The radar's dated entries (no judgement: the screen judges them against its own clock).
+    radar: radarEntriesFor(targetFacts(stored, isDataCenter(stored.target) ? stored.target.ca : undefined)),
+    ...(review === undefined ? {} : { review }),
+  };
+};
 
 /** The record of a stored target as the keychain stands now: what every mutating method answers. */
 export const freshRecord = async (secrets: SecretStore, stored: StoredTarget): Promise<TargetRecord> => toRecord(stored, await listAccounts(secrets));

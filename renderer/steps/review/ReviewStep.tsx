@@ -1,5 +1,5 @@
 import { useApp } from '../../store/context';
-import { savedMarkOf } from '../../store/state';
+import { savedForExport } from '../../store/state';
 import { ActionStatus } from '../ActionStatus';
 import { useActionFocus } from '../use-action-focus';
 import { useRecord } from '../use-target';
@@ -14,12 +14,11 @@ import { ReviewConfig } from './ReviewConfig';
 export const ReviewStep = () => {
   const record = useRecord();
   const commitTarget = useApp((s) => s.commitTarget);
-  const savedMark = useApp((s) => s.savedMark);
   const busy = useApp((s) => s.busy);
   const { statusRef, resultRef, phase, act } = useActionFocus<HTMLParagraphElement>();
   if (record === null) return null;
   const { readiness } = record;
-  const saved = savedMark === savedMarkOf(record);
+  const saved = savedForExport(record);
   return (
     <div>
       <h3 className="section-title">Configuration to be saved</h3>
@@ -54,7 +53,8 @@ export const ReviewStep = () => {
         </p>
       ) : (
         <p className="muted" data-save-needed="true">
-          Export signs the saved record: save here first{readiness.can_export ? '.' : ', once the target is ready.'}
+          {record.review === undefined ? 'Export signs the saved record: save here first' : `Changed since it was saved here (${record.review.saved_at}): Export signs the saved record, so save again`}
+          {readiness.can_export ? '.' : ', once the target is ready.'}
         </p>
       )}
     </div>

@@ -11,6 +11,14 @@ export const BUNDLE_ENTRIES = {
     blocks: ['export'],
     fixStep: 'review',
   }),
+  BUNDLE_NOT_SAVED: entry({
+    code: 'BUNDLE_NOT_SAVED',
+    title: 'Save on Review first',
+    meaning: 'Export signs the record the Review step saved, and this target was not saved there since it last changed (a field, a check run or a stored or deleted credential), or never was.',
+    fix: 'Open the target, check the configuration on the Review step and press "Save target", then export again.',
+    blocks: ['export'],
+    fixStep: 'review',
+  }),
   BUNDLE_SIGNATURE_INVALID: entry({
     code: 'BUNDLE_SIGNATURE_INVALID',
     title: 'Signature invalid',

@@ -43,19 +43,31 @@ describe('the wizard gate', () => {
     expect(!before.open && before.reason).toMatch(/^Save the target on the Review step first/);
     expect(await store.getState().commitTarget()).toBe(true);
     expect(wizardGate('export', store.getState()).open).toBe(true);
-    // Any later change of the target (a new updated_at) asks for Save again.
+    // Any later change of the record, here a deleted credential, asks for Save again: the record says so.
+    const id = store.getState().record?.target.id ?? '';
+    expect(await store.getState().run('credentials.delete', { target_id: id, kind: 'bitbucket' }, 'Deleting the credential')).not.toBeNull();
+    expect(store.getState().record?.review).toMatchObject({ current: false });
+    expect(wizardGate('export', store.getState())).toMatchObject({ open: false, after: 'review' });
+    expect(await store.getState().commitTarget()).toBe(true);
+    expect(wizardGate('export', store.getState()).open).toBe(true);
+  });
+
+  it('the gate reads the Save from the record, not from the screen: a record saved on Review elsewhere opens Export', () => {
+    const { store } = readyStore();
     const record = store.getState().record;
     if (record === null) throw new Error('record expected');
-    store.setState({ record: { ...record, target: { ...record.target, updated_at: '2026-11-30T09:00:00.000Z' } } });
+    store.setState({ record: { ...record, review: { saved_at: '2026-11-29T08:30:00.000Z', current: true } } });
+    expect(wizardGate('export', store.getState()).open).toBe(true);
+    store.setState({ record: { ...record, review: { saved_at: '2026-11-29T08:30:00.000Z', current: false } } });
     expect(wizardGate('export', store.getState()).open).toBe(false);
   });
 
-  it('a new wizard session forgets unsaved marks and the saved mark', async () => {
+  it('a new wizard session forgets unsaved marks', async () => {
     const { store } = readyStore();
     await store.getState().commitTarget();
     store.getState().markUnsaved('target', ['Base URL']);
     const session = store.getState().wizardSession;
     store.getState().startWizard();
-    expect(store.getState()).toMatchObject({ unsaved: {}, savedMark: null, wizardSession: session + 1 });
+    expect(store.getState()).toMatchObject({ unsaved: {}, wizardSession: session + 1 });
   });
 });

@@ -3,6 +3,7 @@ import type { TargetRecord } from '../../../shared/contract';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
 import { TargetConfig } from '../../../shared/domain/target';
 import { caFieldsFor } from '../../../main/services/targets/target-ca';
+import { recordRevision } from '../../../main/services/targets/record-revision';
 
 /** Answers a test puts in place of the memory transport's own, per method (e.g. a KEYCHAIN_UNAVAILABLE); undefined = its own. */
 export type Overrides = Partial<Record<MethodName, (input: unknown) => Result<unknown> | undefined>>;
@@ -21,8 +22,19 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
     const record = targets.get(String(id));
     return record === undefined ? fail('TARGET_NOT_FOUND', 'No saved target has that id.') : ok(record);
   };
-  const put = (record: TargetRecord): TargetRecord => {
-    const fresh = { ...record, readiness: evaluateReadiness(record.target, record.checks) };
+  // The Review step's Save, as the main process keeps it: the revision it saved (the real
+  // record-revision.ts over what this stand-in keeps), judged again on every answer.
+  const reviewed = new Map<string, { at: string; revision: string }>();
+  const revisionOf = (r: TargetRecord): string => `${recordRevision({ target: r.target, checks: r.checks })}/${r.credential}`;
+  const put = (record: TargetRecord, review = false): TargetRecord => {
+    if (review) reviewed.set(record.target.id, { at: now, revision: revisionOf(record) });
+    const saved = reviewed.get(record.target.id);
+    const { review: _old, ...rest } = record;
+    const fresh = {
+      ...rest,
+      readiness: evaluateReadiness(record.target, record.checks),
+      ...(saved === undefined ? {} : { review: { saved_at: saved.at, current: saved.revision === revisionOf(record) } }),
+    };
     targets.set(fresh.target.id, fresh);
     return fresh;
   };
@@ -66,7 +78,7 @@ export const createMemoryTransport = (seed: readonly TargetRecord[] = [], overri
           created_at: previous?.target.created_at ?? now,
           updated_at: now,
         });
-        return ok(put({ target, checks: previous?.checks ?? {}, credential: previous?.credential ?? 'missing', readiness: evaluateReadiness(target, {}) }));
+        return ok(put({ target, checks: previous?.checks ?? {}, credential: previous?.credential ?? 'missing', readiness: evaluateReadiness(target, {}) }, body.reviewed === true));
       }
       case 'credentials.store': {
         const r = found(body.target_id);

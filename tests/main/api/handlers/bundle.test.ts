@@ -8,6 +8,7 @@ import type { BundleVerification } from '../../../../shared/domain/bundle';
 import { SIGNING_KEY_ACCOUNT } from '../../../../main/services/bundle/signing-key';
 import { emptySettings, type StoredTarget } from '../../../../main/services/settings/settings-data';
 import { memorySecretStore } from '../../../support/memory-secret-store';
+import { reviewSaved } from '../../../support/review-saved';
 import { testApi } from '../../../support/test-api';
 import { cloudJira, dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
 
@@ -17,7 +18,7 @@ afterEach(() => {
 });
 
 const setup = async (
-  targets: StoredTarget[] = [cloudJira(), dcTunnel()],
+  targets: StoredTarget[] = reviewSaved([cloudJira(), dcTunnel()]),
   secrets = memorySecretStore({
     'cloud-1:bitbucket': TEST_SECRETS.bitbucket,
     'cloud-1:jira': TEST_SECRETS.jira,
@@ -126,14 +127,14 @@ describe('bundle.export and bundle.verify through the api', () => {
   });
 
   it('does not block an export because a short password happens to be an ordinary word', async () => {
-    const { api } = await setup([cloudJira()], memorySecretStore({ 'cloud-1:bitbucket': 'admin' }));
+    const { api } = await setup(reviewSaved([cloudJira()]), memorySecretStore({ 'cloud-1:bitbucket': 'admin' }));
     const out = value<BundleExportResult>(await api.call('bundle.export', { id: 'cloud-1' }));
     expect(out.text.length).toBeGreaterThan(0);
   });
 
   it('refuses to export when a stored credential leaked into the evidence', async () => {
     const leaky = cloudJira();
-    const { api } = await setup([{ ...leaky, checks: { ...leaky.checks, jira: { status: 'ok', detail: `echo ${TEST_SECRETS.jira}`, checked_at: '2026-11-29T08:00:00.000Z' } } }]);
+    const { api } = await setup(reviewSaved([{ ...leaky, checks: { ...leaky.checks, jira: { status: 'ok', detail: `echo ${TEST_SECRETS.jira}`, checked_at: '2026-11-29T08:00:00.000Z' } } }]));
     const r = await api.call('bundle.export', { id: 'cloud-1' });
     expect(codeOf(r)).toBe('BUNDLE_EXPORT_BLOCKED');
     expect(JSON.stringify(r)).not.toContain(TEST_SECRETS.jira);

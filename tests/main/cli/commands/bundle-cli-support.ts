@@ -7,13 +7,15 @@ import type { ApiDeps } from '../../../../main/api';
 import { UsageError, type CliCommand, type CliIO } from '../../../../main/cli/cli-io';
 import { emptySettings, type StoredTarget } from '../../../../main/services/settings/settings-data';
 import { memorySecretStore } from '../../../support/memory-secret-store';
+import { reviewSaved } from '../../../support/review-saved';
 import { testApi } from '../../../support/test-api';
 
 /** A CliIO over the test api that records every line, plus a temp folder for files. `over` replaces api deps (providers, logger, clock). */
 export const cliHarness = async (targets: StoredTarget[], secrets: Record<string, string> = {}, over: Partial<ApiDeps> = {}) => {
   const store = memorySecretStore(secrets);
   const t = testApi({ secrets: store.store, ...over });
-  await t.deps.settings.write({ ...emptySettings(), targets });
+  // Seeded as the Review step saved them: `bundle export` signs only such a record.
+  await t.deps.settings.write({ ...emptySettings(), targets: reviewSaved(targets) });
   const work = mkdtempSync(join(tmpdir(), 'bts-bundle-cli-'));
   const out: string[] = [];
   const err: string[] = [];

@@ -6,6 +6,7 @@ import { createConfSettingsStore } from '../../../../main/services/settings/conf
 import { emptySettings } from '../../../../main/services/settings/settings-data';
 import { BundleDiffResult } from '../../../../shared/contract/bundle-diff';
 import { dcTunnel, TEST_SECRETS } from '../../services/bundle/bundle-support';
+import { reviewSaved } from '../../../support/review-saved';
 import { cliHarness } from './bundle-cli-support';
 
 // `bundle diff` verifies both files first, then names each field that changed.
@@ -56,8 +57,8 @@ describe('bundle diff', () => {
   it('exits 3 for two bundles of a host that moved, naming the address, certificate and validity changes', async () => {
     h = await cliHarness([dcTunnel()], secrets);
     const a = await exportTo('a.wrobundle.json', '30');
-    // The stored evidence, as a later probe would have replaced it.
-    await createConfSettingsStore({ dir: h.io.dataDir }).write({ ...emptySettings(), targets: [moved()] });
+    // The stored evidence, as a later probe would have replaced it, saved again on the Review step.
+    await createConfSettingsStore({ dir: h.io.dataDir }).write({ ...emptySettings(), targets: reviewSaved([moved()]) });
     const b = await exportTo('b.wrobundle.json', '10');
     expect(await h.run(bundleCommand, ['diff', a, b])).toBe(EXIT_DIFFERENT);
     const text = h.out.join('\n');

@@ -102,6 +102,21 @@ describe('bundle export / verify on the command line', () => {
     expect(h.err.join('\n')).toMatch(/BUNDLE_EXPORT_BLOCKED: .*ALLOWLIST_STATUS_MISSING/);
     expect(() => readFileSync(file)).toThrow();
   });
+
+  it('exits 1 with BUNDLE_NOT_SAVED for a target changed after the Review step saved it, and writes nothing', async () => {
+    h = await cliHarness([cloudJira()], secrets);
+    const { created_at: _c, updated_at: _u, ...draft } = cloudJira().target;
+    const changed = await h.io.client()['targets.save']({ target: { ...draft, name: 'Payments, renamed' } });
+    expect(changed.ok && changed.value.review?.current).toBe(false);
+    const file = h.path('c.wrobundle.json');
+    expect(await h.run(bundleCommand, ['export', '--target', 'cloud-1', '--out', file])).toBe(1);
+    expect(h.err.join('\n')).toMatch(/^BUNDLE_NOT_SAVED: "Payments, renamed" changed after it was saved on the Review step \(.+\): Export signs only the record saved there\. Review it and press "Save target", then export again\.$/u);
+    expect(h.out).toEqual([]);
+    expect(() => readFileSync(file)).toThrow();
+    // The Review step's Save (targets.save with reviewed) is what lets it through.
+    expect((await h.io.client()['targets.save']({ target: { ...draft, name: 'Payments, renamed' }, reviewed: true })).ok).toBe(true);
+    expect(await h.run(bundleCommand, ['export', '--target', 'cloud-1', '--out', file])).toBe(0);
+  });
 });
 
 describe('bundle verify: who signed it', () => {

@@ -67,6 +67,12 @@ describe.each(['raw', 'base64_bearer', 'url_encoded'] as const)('a Data Center s
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((u) => NEEDLES.includes(u))).toBe(true);
 
+    // The Review step's Save, which Export needs since the check run changed the record.
+    const { created_at: _created, updated_at: _updated, ca: _ca, ...reviewed } = target;
+    const saved = await h.io.client()['targets.save']({ target: reviewed, reviewed: true });
+    seen.push(JSON.stringify(saved));
+    expect(saved).toMatchObject({ ok: true, value: { review: { current: true } } });
+
     // The signed bundle, its printable summary, and what verify prints.
     const file = h.path('dc.wrobundle.json');
     const summary = h.path('dc.summary.txt');

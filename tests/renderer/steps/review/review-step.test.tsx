@@ -11,11 +11,11 @@ afterEach(cleanup);
 // Issue 14 item 7 and "Review shows the configuration": the Review step shows what Save stores,
 // never a green "No blocking codes" while Export is disabled, and Export waits for this Save.
 
-const onReview = (over: { pending?: boolean } = {}) => {
+const onReview = (over: { pending?: boolean; review?: { saved_at: string; current: boolean } } = {}) => {
   const { target, checks } = readyDataCenterPortable();
   const shown = over.pending === true ? { ...checks, network: undefined } : checks;
   const readiness = evaluateReadiness(target, shown);
-  const record = { target, checks: shown, credential: 'stored' as const, readiness };
+  const record = { target, checks: shown, credential: 'stored' as const, readiness, ...(over.review === undefined ? {} : { review: over.review }) };
   return renderWithStore(<WizardFrame />, { screen: 'wizard', step: 'review', record, targets: [record] }, [record]);
 };
 
@@ -52,5 +52,15 @@ describe('Review step', () => {
     await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Saved\. Verdict: ready\./));
     fireEvent.click(screen.getByRole('button', { name: 'Next: Export' }));
     expect(store.getState().step).toBe('export');
+  });
+
+  it('reads the Save from the record the main process answers: saved then changed asks to save again, with the time', async () => {
+    onReview({ review: { saved_at: '2026-11-29T08:30:00.000Z', current: false } });
+    expect(screen.getByText(/^Changed since it was saved here \(2026-11-29T08:30:00\.000Z\): Export signs the saved record, so save again\.$/u)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Next: Export' }) as HTMLButtonElement).disabled).toBe(true);
+    cleanup();
+    onReview({ review: { saved_at: '2026-11-29T08:30:00.000Z', current: true } });
+    expect(screen.getByText(/^Saved\. Verdict: ready\./u)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Next: Export' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });
