@@ -12,3 +12,4 @@ export { startHttpsSim } from '../../simulators/https-sim';
 export { startBrowserModeBehindProxy, PROXIED_HOST } from './proxy-browser-mode';
 export { keychainAccounts } from './keychain';
 export { startBulkDataCenterSim, BULK_DC_TOKEN } from '../../simulators/data-center-bulk-sim';
+export { startErrorMessagesMode, NXDOMAIN_HOST, REFUSING_HOST, CLOUD_HOST } from './error-messages-mode';
