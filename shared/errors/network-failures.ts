@@ -10,6 +10,8 @@ export interface FailurePath {
   readonly proxy?: string | null;
   /** The address and port the connection went to, when one was tried. */
   readonly address?: string;
+  /** A host the app reaches on its own (Bitbucket Cloud): no URL the admin typed, so no fix points at one. */
+  readonly fixedHost?: boolean;
 }
 
 /** `proxy` absent: a DNS lookup, which this machine always makes itself (the checks run here, before any proxy). */
@@ -73,7 +75,7 @@ export const tcpFailureWords = (code: string, p: FailurePath): string | null => 
   const to = `${p.host}${p.address === undefined ? '' : ` at ${p.address}`}`;
   switch (code) {
     case 'ECONNREFUSED':
-      return `TCP: ${to} refused the connection (ECONNREFUSED, ${viaOf(p)}): the host answers, but nothing listens on that port or a firewall rejects it. Check the port in the URL.`;
+      return `TCP: ${to} refused the connection (ECONNREFUSED, ${viaOf(p)}): the host answers, but nothing listens on that port or a firewall rejects it. ${p.fixedHost === true ? `Ask the network team whether HTTPS (port 443) to ${p.host} is allowed from this machine.` : 'Check the port in the URL.'}`;
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
       return `TCP: no answer from ${to} within the connect limit (${code}, ${viaOf(p)}): packets are dropped on the way (a firewall, a missing route, or the VPN is down).`;

@@ -83,7 +83,7 @@ export const describeFixedOriginFailure = (cause: unknown, attempt: FailedAttemp
   const code = networkErrorCode(cause);
   const { reason } = mapNetworkError(cause, false);
   const socket = socketAddressOf(cause);
-  const path: FailurePath = { host, proxy: attempt.proxy, ...(socket === undefined ? {} : { address: `${socket.address} port ${socket.port}` }) };
+  const path: FailurePath = { host, proxy: attempt.proxy, fixedHost: true, ...(socket === undefined ? {} : { address: `${socket.address} port ${socket.port}` }) };
   if (attempt.proxy !== null) {
     const proxied = { ...path, proxy: attempt.proxy };
     const status = proxyStatusOf(cause);

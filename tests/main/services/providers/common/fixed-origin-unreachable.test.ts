@@ -82,6 +82,9 @@ describe('Bitbucket Cloud unreachable, in words', () => {
     const r = await failureOf(clientFor(origin, { resolver }), `${origin}/2.0/user`);
     expect(r.reason).toBe('unreachable');
     expect(r.detail).toContain(`TCP: ${HOST} at 127.0.0.1 port ${closedPort} refused the connection (ECONNREFUSED, direct connection, no proxy)`);
+    // The admin typed no URL for Bitbucket Cloud: the fix names the path, not "the port in the URL".
+    expect(r.detail).toContain(`Ask the network team whether HTTPS (port 443) to ${HOST} is allowed from this machine.`);
+    expect(r.detail).not.toContain('the port in the URL');
     expect(r.detail).toContain(NO_PROXY_HINT);
     expect(r.detail).not.toMatch(/does not exist|did not answer/u);
   });
