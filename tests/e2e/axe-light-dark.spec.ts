@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/axe';
+import { expectNoAxeViolationsInBothSchemes } from './support/axe';
 import { expect, test } from './support/browser-mode';
 import { screenshot } from './support/screenshot';
 
@@ -10,13 +9,7 @@ import { screenshot } from './support/screenshot';
 test.use({ simulators: true });
 test.setTimeout(240_000);
 
-const bothSchemes = async (page: Page, screen: string): Promise<void> => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await expectNoAxeViolations(page, `${screen} (${colorScheme})`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-};
+const bothSchemes = expectNoAxeViolationsInBothSchemes;
 
 test('every screen of a Data Center walk is axe-clean in light and dark', async ({ app, page, main }) => {
   const sims = app.sims;

@@ -14,6 +14,7 @@ import { useActionFocus } from '../use-action-focus';
 import { useUnsaved } from '../use-unsaved';
 import { authMethodsFor, formOf, handoffOf, JIRA_AUTH_LABELS, type JiraForm } from './jira-form';
 import { JiraResult } from './JiraResult';
+import { JiraProjectFields } from './JiraProjectFields';
 
 /** Jira export: site or base URL, auth, project and issue type, all checked against Jira live. */
 export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
@@ -105,14 +106,7 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
           id={form.auth_method === 'personal_access_token' ? 'jiraPersonalAccessToken' : 'jiraApiToken'}
           what={form.auth_method === 'scoped_api_token' ? 'Create it with scopes: choose Jira as the app and grant read:jira-user and read:jira-work (WebRiskOps also needs write:jira-work to create issues).' : 'How to create it:'}
         />
-        <div className="field">
-          <label htmlFor="jira-project">Project key</label>
-          <SensitiveInput id="jira-project" value={form.project_key} onChange={(v) => set({ project_key: v })} placeholder="SEC" />
-        </div>
-        <div className="field">
-          <label htmlFor="jira-issue-type">Issue type</label>
-          <input id="jira-issue-type" type="text" value={form.issue_type} onChange={(e) => set({ issue_type: e.target.value })} placeholder="Bug" />
-        </div>
+        <JiraProjectFields record={record} projectKey={form.project_key} onProjectKey={(v) => set({ project_key: v })} issueType={form.issue_type} onIssueType={(v) => set({ issue_type: v })} />
         <UnsavedCue id="jira-unsaved" fields={unsaved} then="Save and check Jira records them, then checks them live." />
         <div className="button-row">
           <button type="submit" disabled={busy !== null || form.base_url.trim() === '' || userinfoBlocks(form.base_url)}>

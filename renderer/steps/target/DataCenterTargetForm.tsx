@@ -17,6 +17,7 @@ import { CaChooser } from './CaChooser';
 import { UrlCheckPanel } from './UrlCheckPanel';
 import { NetworkRequestPanel } from '../../components/NetworkRequestPanel';
 import { useUrlCheck } from './use-url-check';
+import { DataCenterRepositoryFields } from './DataCenterRepositoryFields';
 
 const optional = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
@@ -125,14 +126,7 @@ export const DataCenterTargetForm = ({ target }: { readonly target: DataCenterTa
             resolved by the proxy (unverified).
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="dc-project">Project key (optional)</label>
-          <SensitiveInput id="dc-project" value={project} onChange={setProject} />
-        </div>
-        <div className="field">
-          <label htmlFor="dc-repository">Repository slug (optional)</label>
-          <SensitiveInput id="dc-repository" value={repo} onChange={setRepo} />
-        </div>
+        <DataCenterRepositoryFields record={record} project={project} onProject={setProject} repo={repo} onRepo={setRepo} />
         <AllowlistChooser value={allowlist} onChange={setAllowlist} acknowledged={ack} onAcknowledge={setAck} />
         <CaChooser target={target} disabled={!urlGate.open} />
         <UnsavedCue id="dc-target-unsaved" fields={unsaved} then="Save and check records them, then checks the URL in the field." />

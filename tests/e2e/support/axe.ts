@@ -8,3 +8,12 @@ export const expectNoAxeViolations = async (page: Page, screen: string): Promise
   expect(summary, `axe violations on ${screen}`).toEqual([]);
   expect(result.passes.length, `axe ran its rules on ${screen}`).toBeGreaterThan(0);
 };
+
+/** The same scan in the light and in the dark colour scheme; the page is left in light. */
+export const expectNoAxeViolationsInBothSchemes = async (page: Page, screen: string): Promise<void> => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await expectNoAxeViolations(page, `${screen} (${colorScheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+};
