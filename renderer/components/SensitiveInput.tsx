@@ -1,16 +1,21 @@
 import { useApp } from '../store/context';
 import { useMask } from '../safe-mode/use-mask';
-import { SuggestionInput, type SuggestionInputProps } from './SuggestionInput';
 
-/** The suggestions are never offered in safe mode: the masked field suggests nothing. */
-type Props = SuggestionInputProps;
+interface Props {
+  readonly id: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly type?: 'text' | 'url' | 'email';
+  readonly disabled?: boolean;
+  readonly describedBy?: string;
+  readonly placeholder?: string;
+}
 
 /**
  * A text field whose value may identify the customer (host, user, workspace). In screen-share
  * safe mode it shows the masked value read-only, so the real one is neither on screen nor in the DOM.
  */
-export const SensitiveInput = (props: Props) => {
-  const { id, value, describedBy } = props;
+export const SensitiveInput = ({ id, value, onChange, type = 'text', disabled = false, describedBy, placeholder }: Props) => {
   const safeMode = useApp((s) => s.safeMode);
   const mask = useMask();
   if (safeMode) {
@@ -25,5 +30,17 @@ export const SensitiveInput = (props: Props) => {
       />
     );
   }
-  return <SuggestionInput {...props} />;
+  return (
+    <input
+      id={id}
+      type={type}
+      value={value}
+      disabled={disabled}
+      spellCheck={false}
+      autoComplete="off"
+      placeholder={placeholder}
+      aria-describedby={describedBy}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 };

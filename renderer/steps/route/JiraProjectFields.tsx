@@ -1,6 +1,6 @@
 import type { TargetRecord } from '../../../shared/contract/targets';
 import { ProviderSuggestions } from '../../components/ProviderSuggestions';
-import { SensitiveInput } from '../../components/SensitiveInput';
+import { SensitiveSuggestionInput } from '../../components/SensitiveSuggestionInput';
 import { useApp } from '../../store/context';
 import { jiraListsOpen } from '../provider-lists';
 import { suggestionsOf, useProviderOptions } from '../use-provider-options';
@@ -32,7 +32,7 @@ export const JiraProjectFields = ({ record, projectKey, onProjectKey, issueType,
     <>
       <div className="field">
         <label htmlFor="jira-project">Project key</label>
-        <SensitiveInput
+        <SensitiveSuggestionInput
           id="jira-project"
           value={projectKey}
           onChange={onProjectKey}

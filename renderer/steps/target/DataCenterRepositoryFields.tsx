@@ -1,6 +1,6 @@
 import type { TargetRecord } from '../../../shared/contract/targets';
 import { ProviderSuggestions } from '../../components/ProviderSuggestions';
-import { SensitiveInput } from '../../components/SensitiveInput';
+import { SensitiveSuggestionInput } from '../../components/SensitiveSuggestionInput';
 import { bitbucketListsOpen } from '../provider-lists';
 import { suggestionsOf, useProviderOptions } from '../use-provider-options';
 
@@ -26,12 +26,12 @@ export const DataCenterRepositoryFields = ({ record, project, onProject, repo, o
     <>
       <div className="field">
         <label htmlFor="dc-project">Project key (optional)</label>
-        <SensitiveInput id="dc-project" value={project} onChange={onProject} suggestions={suggestionsOf(projects)} describedBy={projects.status === 'off' ? undefined : 'dc-project-options-status'} />
+        <SensitiveSuggestionInput id="dc-project" value={project} onChange={onProject} suggestions={suggestionsOf(projects)} describedBy={projects.status === 'off' ? undefined : 'dc-project-options-status'} />
         <ProviderSuggestions id="dc-project-options" state={projects} one="project" noun="projects" source="Bitbucket" typeInstead="type the project key" />
       </div>
       <div className="field">
         <label htmlFor="dc-repository">Repository slug (optional)</label>
-        <SensitiveInput id="dc-repository" value={repo} onChange={onRepo} suggestions={suggestionsOf(repositories)} describedBy={repositories.status === 'off' ? undefined : 'dc-repository-options-status'} />
+        <SensitiveSuggestionInput id="dc-repository" value={repo} onChange={onRepo} suggestions={suggestionsOf(repositories)} describedBy={repositories.status === 'off' ? undefined : 'dc-repository-options-status'} />
         <ProviderSuggestions id="dc-repository-options" state={repositories} one={`repository of ${projectKey}`} noun={`repositories of ${projectKey}`} source="Bitbucket" typeInstead="type the repository slug" />
       </div>
     </>
