@@ -72,7 +72,7 @@ test('Data Center projects and repositories, then Jira projects and issue types,
   await repository.press('ArrowDown');
   await expect(repository).toHaveAttribute('aria-expanded', 'true');
   await page.locator('#dc-repository-listbox').scrollIntoViewIfNeeded();
-  await screenshot(page, '32-target-provider-dropdowns', { keepFocus: true });
+  await screenshot(page, '37-target-provider-dropdowns', { keepFocus: true });
   await repository.press('Escape');
   await choose(page, repository, 'dc-repository', 'payments', 'click');
   await bothSchemes(page, 'Target step with the provider’s lists');
@@ -104,7 +104,7 @@ test('Data Center projects and repositories, then Jira projects and issue types,
   await issueType.fill('Se');
   await expect(issueType).toHaveAttribute('aria-expanded', 'true');
   await page.locator('#jira-issue-type-listbox').scrollIntoViewIfNeeded();
-  await screenshot(page, '33-route-jira-dropdowns', { keepFocus: true });
+  await screenshot(page, '38-route-jira-dropdowns', { keepFocus: true });
   await choose(page, issueType, 'jira-issue-type', 'Security Finding');
   await bothSchemes(page, 'Route details (Jira) with the provider’s lists');
   await page.getByRole('button', { name: 'Save and check Jira' }).click();
