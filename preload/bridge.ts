@@ -4,6 +4,7 @@ import {
   eventChannelFor,
   isBridgeEvent,
   METHOD_NAMES,
+  PROGRESS_CHANNEL,
   type DesktopBridge,
 } from '../shared/contract/method-names';
 
@@ -20,7 +21,10 @@ export interface RendererIpc {
  * object is never handed to the page, and an unknown event name subscribes to nothing.
  */
 export const buildBridge = (ipc: RendererIpc): DesktopBridge => {
-  const verbs = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => ipc.invoke(channelFor(name), input)]));
+  // The call's options (its call_id) travel as a second argument only when given; main parses both.
+  const verbs = Object.fromEntries(
+    METHOD_NAMES.map((name) => [name, (input: unknown, options?: unknown) => (options === undefined ? ipc.invoke(channelFor(name), input) : ipc.invoke(channelFor(name), input, options))]),
+  );
   const on = (event: string, listener: () => void): (() => void) => {
     if (!isBridgeEvent(event) || typeof listener !== 'function') return () => undefined;
     const channel = eventChannelFor(event);
@@ -30,6 +34,15 @@ export const buildBridge = (ipc: RendererIpc): DesktopBridge => {
       ipc.removeListener(channel, forward);
     };
   };
+  // Progress of this page's named calls: the payload alone (parsed in the page), never the IPC event.
+  const onProgress = (listener: (event: unknown) => void): (() => void) => {
+    if (typeof listener !== 'function') return () => undefined;
+    const forward = (_event: unknown, payload: unknown): void => listener(payload);
+    ipc.on(PROGRESS_CHANNEL, forward);
+    return () => {
+      ipc.removeListener(PROGRESS_CHANNEL, forward);
+    };
+  };
   const pickCaFile = (): Promise<unknown> => ipc.invoke(CA_PICK_CHANNEL);
-  return Object.freeze({ ...verbs, on, pickCaFile }) as DesktopBridge;
+  return Object.freeze({ ...verbs, on, onProgress, pickCaFile }) as DesktopBridge;
 };

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../shared/errors/codes';
 import type { CliRoot } from '../composition/cli-root';
+import type { StatusLine } from './progress-line';
 
 export const CLI_NAME = 'bitbucket-target';
 
@@ -44,6 +45,8 @@ export interface CliIO extends CliRoot {
   readonly print: (line: string) => void;
   /** One line on stderr: progress, notes, errors. */
   readonly note: (line: string) => void;
+  /** The progress line of a long call, on stderr (progress-line.ts). */
+  readonly status: StatusLine;
   readonly stdin: NodeJS.ReadableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C / SIGTERM; long-running commands stop cleanly on it. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createApi, type ApiDeps } from '../api';
 import { createClient, type ApiClient } from '../../shared/contract/client';
+import type { ProgressEvent } from '../../shared/contract/progress';
+import { inProcessTransport } from './in-process-transport';
 import { ok } from '../../shared/contract/define';
 import { createMemorySecretStore } from '../services/secrets/memory-secret-store';
 import { emptySettings, type SettingsData } from '../services/settings/settings-data';
@@ -24,7 +26,7 @@ const memorySettings = (): SettingsStore => {
 export type CheckSessionDeps = Pick<ApiDeps, 'appInfo' | 'clock' | 'providers' | 'network'>;
 
 /** A contract client over a fresh in-memory api: what `check` talks to. */
-export const createCheckSessionClient = ({ appInfo, clock, providers, network }: CheckSessionDeps): ApiClient => {
+export const createCheckSessionClient = ({ appInfo, clock, providers, network }: CheckSessionDeps, progress?: (event: ProgressEvent) => void): ApiClient => {
   const api = createApi({
     appInfo,
     clock,
@@ -34,5 +36,5 @@ export const createCheckSessionClient = ({ appInfo, clock, providers, network }:
     secrets: createMemorySecretStore(),
     newId: randomUUID,
   });
-  return createClient((name, input) => api.call(name, input));
+  return createClient(inProcessTransport(api, progress));
 };

@@ -1,6 +1,8 @@
 import { createApi, type Api, type ApiDeps } from '../api';
 import { startBrowserServer, type BrowserServer } from '../server/browser-server';
 import { createClient, type ApiClient } from '../../shared/contract/client';
+import type { ProgressEvent } from '../../shared/contract/progress';
+import { inProcessTransport } from './in-process-transport';
 import { createCheckSessionClient } from './check-session';
 import { createNodeDeps } from './node-deps';
 import { openInBrowser } from './open-browser';
@@ -26,6 +28,8 @@ export interface CliRoot {
    * keeps the bus it first reached); `{ ok: false }` says why not.
    */
   readonly usePrivateKeyring: () => Promise<{ ok: true; keyring: PrivateKeyring } | { ok: false; reason: string }>;
+  /** Hears the progress events of this run's named long calls (either client); returns the unsubscribe function. */
+  readonly onProgress: (listener: (event: ProgressEvent) => void) => () => void;
 }
 
 /** `note`, when given, hears the start-up warnings (an inherited NODE_TLS_REJECT_UNAUTHORIZED) once per run. */
@@ -44,16 +48,21 @@ export const createCliRoot = (options: { readonly dataDir: string; readonly stat
   };
   const apiFor = (mode: 'cli' | 'browser'): Api => createApi(depsFor(mode));
   let client: ApiClient | undefined;
+  const listeners = new Set<(event: ProgressEvent) => void>();
+  const progress = (event: ProgressEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
   return {
     client: () => {
-      if (client === undefined) {
-        const api = apiFor('cli');
-        client = createClient((name, input) => api.call(name, input));
-      }
+      if (client === undefined) client = createClient(inProcessTransport(apiFor('cli'), progress));
       return client;
     },
     // The session shares the CLI root's network (resolver, proxy env, provider clients), not its files.
-    sessionClient: () => createCheckSessionClient(depsFor('cli')),
+    sessionClient: () => createCheckSessionClient(depsFor('cli'), progress),
+    onProgress: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     startBrowserServer: ({ port }) => startBrowserServer({ api: apiFor('browser'), staticDir: options.staticDir, port }),
     openUrl: (url) => openInBrowser(url),
     usePrivateKeyring: async () => {

@@ -1,5 +1,7 @@
 import { fail, type Result } from '../../shared/contract/define';
-import { channelFor, METHOD_NAMES, type MethodName } from '../../shared/contract/method-names';
+import { channelFor, METHOD_NAMES, PROGRESS_CHANNEL, type MethodName } from '../../shared/contract/method-names';
+import { CallOptionsSchema, type ProgressEvent } from '../../shared/contract/progress';
+import type { CallOrigin } from '../api';
 import { isAppUrl } from './app-origin';
 
 // The one door from the renderer into the main process. One handler per contract method; each
@@ -16,10 +18,17 @@ export interface FrameLike {
   readonly parent: FrameLike | null;
 }
 
+/** The parts of Electron's WebContents the adapter uses: its id, and pushing a progress event to it. */
+export interface SenderLike {
+  readonly id: number;
+  send?(channel: string, ...args: unknown[]): void;
+  isDestroyed?(): boolean;
+}
+
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
 export interface InvokeEventLike {
   readonly senderFrame: FrameLike | null;
-  readonly sender: { readonly id: number };
+  readonly sender: SenderLike;
 }
 
 export type InvokeListener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
@@ -50,7 +59,19 @@ export const senderRejection = (event: InvokeEventLike, policy: SenderPolicy): R
   return null;
 };
 
-export type ApiCall = (name: MethodName, payload: unknown) => Promise<Result<unknown>>;
+export type ApiCall = (name: MethodName, payload: unknown, origin: CallOrigin) => Promise<Result<unknown>>;
+
+/** A call's progress goes to the webContents that made it, and to no other window. */
+const progressTo =
+  (sender: SenderLike) =>
+  (event: ProgressEvent): void => {
+    if (sender.isDestroyed?.() === true) return;
+    try {
+      sender.send?.(PROGRESS_CHANNEL, event);
+    } catch {
+      // The window closed while the call ran: nobody is left to tell.
+    }
+  };
 
 export interface IpcAdapterOptions {
   readonly policy: SenderPolicy;
@@ -67,9 +88,14 @@ export const registerIpcHandlers = (ipc: IpcMainLike, call: ApiCall, options: Ip
         options.onRejected?.(name, reason);
         return fail('IPC_SENDER_REJECTED', `The call to ${name} did not come from the app's own window.`, { reason });
       }
-      if (args.length > 1) return fail('REQUEST_INVALID', `${name} takes one argument.`);
+      if (args.length > 2) return fail('REQUEST_INVALID', `${name} takes an input and the call's options.`);
+      const callOptions = CallOptionsSchema.safeParse(args[1] ?? {});
+      if (!callOptions.success) return fail('REQUEST_INVALID', `The options of the call to ${name} are not valid.`);
+      const { call_id } = callOptions.data;
+      // The owner is the calling webContents: only it hears the call's progress and may cancel it.
+      const origin: CallOrigin = { owner: `webcontents:${event.sender.id}`, progress: progressTo(event.sender), ...(call_id === undefined ? {} : { call_id }) };
       try {
-        return await call(name, args[0]);
+        return await call(name, args[0], origin);
       } catch {
         return fail('INTERNAL_ERROR', `${name} failed unexpectedly.`);
       }

@@ -1,10 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { METHOD_NAMES, routeFor, type MethodName } from '../../shared/contract/method-names';
+import { CallOptionsSchema } from '../../shared/contract/progress';
 import type { Api } from '../api';
 import { readBody } from './read-body';
 import { cookieValues, jsonContentType } from './request-guards';
 import { refuse, sendJson } from './respond';
 import { sessionCookieName, type SessionGate } from './session-gate';
+import type { ProgressHub } from './progress-hub';
+
+/** The request header naming a call of a long method (CallOptions.call_id); its events go to the caller's session. */
+export const CALL_ID_HEADER = 'x-bts-call-id';
 
 export const API_PREFIX = '/api/';
 
@@ -15,6 +20,7 @@ export interface ApiRouteContext {
   readonly api: Pick<Api, 'call'>;
   readonly gate: SessionGate;
   readonly port: number;
+  readonly hub: ProgressHub;
 }
 
 /**
@@ -27,7 +33,8 @@ export const handleApi = async (req: IncomingMessage, res: ServerResponse, pathn
     refuse(res, 405, 'REQUEST_INVALID', 'API methods are called with POST.', { Allow: 'POST' });
     return;
   }
-  if (!ctx.gate.admits(cookieValues(req.headers.cookie, sessionCookieName(ctx.port)))) {
+  const owner = ctx.gate.sessionOf(cookieValues(req.headers.cookie, sessionCookieName(ctx.port)));
+  if (owner === null) {
     refuse(res, 401, 'BROWSER_SESSION_INVALID', 'No session of this launch: open the one-time link `serve` printed, or start it again.');
     return;
   }
@@ -55,6 +62,14 @@ export const handleApi = async (req: IncomingMessage, res: ServerResponse, pathn
       return;
     }
   }
-  const result = await ctx.api.call(name, payload);
+  const header = req.headers[CALL_ID_HEADER];
+  const options = CallOptionsSchema.safeParse(header === undefined ? {} : { call_id: header });
+  if (!options.success) {
+    refuse(res, 400, 'REQUEST_INVALID', `The ${CALL_ID_HEADER} header must be 8–64 letters, digits, "-" or "_".`);
+    return;
+  }
+  const { call_id } = options.data;
+  // The session is the caller: its event streams hear the call, and only it may cancel the call.
+  const result = await ctx.api.call(name, payload, { owner, progress: (event) => ctx.hub.publish(owner, event), ...(call_id === undefined ? {} : { call_id }) });
   sendJson(res, !result.ok && result.error.code === 'INTERNAL_ERROR' ? 500 : 200, result);
 };

@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Api } from '../api';
 import { API_PREFIX, handleApi } from './api-route';
+import { EVENTS_ROUTE } from '../../shared/contract/method-names';
+import { handleEvents } from './events-route';
+import { createProgressHub, type ProgressHub } from './progress-hub';
 import { handleLaunch, LAUNCH_PATH } from './launch-route';
 import { hostAllowed, originAllowed } from './request-guards';
 import { refuse } from './respond';
@@ -22,6 +25,8 @@ export interface BrowserServerOptions {
   readonly host?: string;
   /** How long an unredeemed launch code lives, and the clock (tests). */
   readonly session?: SessionGateOptions;
+  /** How often an idle event stream gets a heartbeat comment (tests shorten it). */
+  readonly eventsHeartbeatMs?: number;
 }
 
 export interface BrowserServer {
@@ -43,6 +48,8 @@ interface Context {
   readonly staticDir: string;
   readonly gate: SessionGate;
   readonly port: () => number;
+  readonly hub: ProgressHub;
+  readonly heartbeatMs?: number;
 }
 
 const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> => {
@@ -63,8 +70,12 @@ const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   const url = new URL(target, `http://${LOOPBACK_HOST}`);
   const pathname = url.pathname;
+  if (pathname === EVENTS_ROUTE) {
+    handleEvents(req, res, { gate: ctx.gate, hub: ctx.hub, port, ...(ctx.heartbeatMs === undefined ? {} : { heartbeatMs: ctx.heartbeatMs }) });
+    return;
+  }
   if (pathname.startsWith(API_PREFIX) || pathname === '/api') {
-    await handleApi(req, res, pathname, { api: ctx.api, gate: ctx.gate, port });
+    await handleApi(req, res, pathname, { api: ctx.api, gate: ctx.gate, port, hub: ctx.hub });
     return;
   }
   if (pathname === LAUNCH_PATH) {
@@ -91,12 +102,13 @@ const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): 
  * allowlists stop DNS rebinding and cross-site calls; no CORS headers are ever sent, so no other
  * origin can read an answer.
  */
-export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOPBACK_HOST, session }: BrowserServerOptions): Promise<BrowserServer> => {
+export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOPBACK_HOST, session, eventsHeartbeatMs }: BrowserServerOptions): Promise<BrowserServer> => {
   if (host !== LOOPBACK_HOST) throw new Error(`Browser mode listens on ${LOOPBACK_HOST} only (asked for ${host}).`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid port ${port}.`);
   const gate = createSessionGate(session);
   let boundPort = -1;
-  const ctx: Context = { api, staticDir, gate, port: () => boundPort };
+  const hub = createProgressHub();
+  const ctx: Context = { api, staticDir, gate, port: () => boundPort, hub, ...(eventsHeartbeatMs === undefined ? {} : { heartbeatMs: eventsHeartbeatMs }) };
   const server = createServer((req, res) => {
     handle(req, res, ctx).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'INTERNAL_ERROR', 'The request failed unexpectedly.');
@@ -123,6 +135,8 @@ export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOP
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        // The event streams end first (a clean end of stream), then every connection goes.
+        hub.closeAll();
         server.closeAllConnections();
       }),
   };

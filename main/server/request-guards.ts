@@ -10,6 +10,12 @@ export const hostAllowed = (host: string | undefined, port: number): boolean =>
 export const originAllowed = (origin: string | undefined, port: number): boolean =>
   origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 
+/**
+ * Sec-Fetch-Site, when the browser sends it, must say the request came from this server's own
+ * pages: an EventSource a foreign page opens says `cross-site` (or `same-site` from another port).
+ */
+export const fetchSiteAllowed = (site: string | undefined): boolean => site === undefined || site === 'same-origin';
+
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /**

@@ -31,6 +31,11 @@ export interface SessionGate {
   redeem(presented: unknown): string | null;
   /** Whether one of the presented cookie values is a session of this launch. */
   admits(presented: readonly string[]): boolean;
+  /**
+   * Which session of this launch the presented cookie values hold (`session-N`, never the secret),
+   * or null: the owner of that session's calls and progress events.
+   */
+  sessionOf(presented: readonly string[]): string | null;
 }
 
 interface PendingCode {
@@ -68,5 +73,12 @@ export const createSessionGate = ({ codeTtlMs = LAUNCH_CODE_TTL_MS, now = Date.n
       return session;
     },
     admits: (presented) => presented.some((value) => Secret.safeParse(value).success && secretIndex(value, sessions) >= 0),
+    sessionOf: (presented) => {
+      for (const value of presented) {
+        const index = Secret.safeParse(value).success ? secretIndex(value, sessions) : -1;
+        if (index >= 0) return `session-${index}`;
+      }
+      return null;
+    },
   };
 };

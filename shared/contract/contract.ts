@@ -14,6 +14,7 @@ import { networkRequestMethods } from './network-request';
 import { recheckMethods } from './recheck';
 import { bulkMethods } from './bulk';
 import { providerOptionMethods } from './provider-options';
+import { callMethods } from './calls';
 
 /**
  * The one list of what the UI, the CLI and the tests can ask of the main process.
@@ -34,6 +35,7 @@ export const contract = {
   ...recheckMethods,
   ...bulkMethods,
   ...providerOptionMethods,
+  ...callMethods,
 };
 
 export type Contract = typeof contract;

@@ -15,3 +15,6 @@ export * from './network-request';
 export * from './recheck';
 export * from './bulk';
 export * from './provider-options';
+export * from './calls';
+export * from './progress';
+export * from './progress-stages';

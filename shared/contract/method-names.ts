@@ -39,6 +39,7 @@ export const METHOD_NAMES = [
   'options.dataCenterRepositories',
   'options.jiraProjects',
   'options.jiraIssueTypes',
+  'calls.cancel',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
@@ -46,6 +47,22 @@ export type MethodName = (typeof METHOD_NAMES)[number];
 const NAMES: ReadonlySet<string> = new Set(METHOD_NAMES);
 
 export const isMethodName = (name: string): name is MethodName => NAMES.has(name);
+
+/**
+ * The long methods: a caller may name each call of these with a `call_id` (CallOptions in
+ * client.ts) and then hears its progress events (progress.ts) and may stop it with `calls.cancel`.
+ */
+export const PROGRESS_METHODS = ['url.check', 'url.probe', 'url.checkTarget', 'checks.run', 'jira.check'] as const satisfies readonly MethodName[];
+export type ProgressMethod = (typeof PROGRESS_METHODS)[number];
+
+const LONG: ReadonlySet<string> = new Set(PROGRESS_METHODS);
+export const isProgressMethod = (name: string): name is ProgressMethod => LONG.has(name);
+
+/** The one IPC channel of progress events (main → the calling page only); the payload is parsed in the page. */
+export const PROGRESS_CHANNEL = 'bts-progress';
+
+/** Browser mode's server-sent event stream of the session's progress events. */
+export const EVENTS_ROUTE = '/api/events';
 
 /** The Electron IPC channel of a method. */
 export const channelFor = (name: MethodName): string => `bts:${name}`;
@@ -71,11 +88,14 @@ export const eventChannelFor = (event: BridgeEvent): string => `bts-event:${even
 
 /**
  * What `window[BRIDGE_GLOBAL]` holds in the desktop app: one verb per contract method (answers
- * arrive unparsed; wrap it with `createClient` so they are checked against the contract) and `on`
- * for the menu events, which returns an unsubscribe function.
+ * arrive unparsed; wrap it with `createClient` so they are checked against the contract; the second
+ * argument is the call's CallOptions), `on` for the menu events and `onProgress` for the progress
+ * events, each returning an unsubscribe function.
  */
-export type DesktopBridge = { readonly [M in MethodName]: (input: unknown) => Promise<unknown> } & {
+export type DesktopBridge = { readonly [M in MethodName]: (input: unknown, options?: unknown) => Promise<unknown> } & {
   readonly on: (event: BridgeEvent, listener: () => void) => () => void;
+  /** Progress events of this page's named calls, unparsed (parse with progress.ts); returns an unsubscribe function. */
+  readonly onProgress: (listener: (event: unknown) => void) => () => void;
   /** The corporate CA's file dialog (shared/contract/desktop.ts): answers a CaPickAnswer, unparsed. */
   readonly pickCaFile: () => Promise<unknown>;
 };

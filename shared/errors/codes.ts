@@ -47,6 +47,7 @@ export const ErrorCode = z.enum([
   'BROWSER_SESSION_INVALID',
   'APP_SERVER_STOPPED',
   'REQUEST_FORBIDDEN',
+  'CHECK_CANCELLED',
   'INTERNAL_ERROR',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildBridge, type RendererIpc } from '../../preload/bridge';
-import { BRIDGE_EVENTS, CA_PICK_CHANNEL, channelFor, eventChannelFor, METHOD_NAMES } from '../../shared/contract/method-names';
+import { BRIDGE_EVENTS, CA_PICK_CHANNEL, channelFor, eventChannelFor, METHOD_NAMES, PROGRESS_CHANNEL } from '../../shared/contract/method-names';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -28,9 +28,9 @@ const fakeIpcRenderer = () => {
 };
 
 describe('the preload bridge', () => {
-  it('exposes one verb per contract method, `on` and the CA dialog, nothing else', () => {
+  it('exposes one verb per contract method, `on`, `onProgress` and the CA dialog, nothing else', () => {
     const bridge = buildBridge(fakeIpcRenderer().ipc);
-    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'on', 'pickCaFile'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...METHOD_NAMES, 'on', 'onProgress', 'pickCaFile'].sort());
     expect(Object.values(bridge).every((v) => typeof v === 'function')).toBe(true);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
@@ -40,6 +40,31 @@ describe('the preload bridge', () => {
     const bridge = buildBridge(fake.ipc);
     for (const name of METHOD_NAMES) await bridge[name]({ probe: name });
     expect(fake.invoked).toEqual(METHOD_NAMES.map((name) => [channelFor(name), [{ probe: name }]]));
+  });
+
+  it("passes a call's options (its call_id) as the second argument, and only when given", async () => {
+    const fake = fakeIpcRenderer();
+    const bridge = buildBridge(fake.ipc);
+    await bridge['url.probe']({ base_url: 'https://x' }, { call_id: 'call-0001' });
+    await bridge['url.probe']({ base_url: 'https://x' });
+    expect(fake.invoked).toEqual([
+      [channelFor('url.probe'), [{ base_url: 'https://x' }, { call_id: 'call-0001' }]],
+      [channelFor('url.probe'), [{ base_url: 'https://x' }]],
+    ]);
+  });
+
+  it('onProgress hands the page the payload alone, never the IPC event, and unsubscribes', () => {
+    const fake = fakeIpcRenderer();
+    const bridge = buildBridge(fake.ipc);
+    const heard: unknown[][] = [];
+    const off = bridge.onProgress((...args: unknown[]) => heard.push(args));
+    const payload = { call_id: 'call-0001', stage: 'tls', state: 'started' };
+    fake.emit(PROGRESS_CHANNEL, { sender: 'ipc event with sender', ports: [] }, payload);
+    expect(heard).toEqual([[payload]]);
+    off();
+    fake.emit(PROGRESS_CHANNEL, {}, payload);
+    expect(heard).toHaveLength(1);
+    expect(fake.listeners.get(PROGRESS_CHANNEL)?.size ?? 0).toBe(0);
   });
 
   it('pickCaFile invokes the CA dialog channel with no argument the page could choose', async () => {

@@ -5,17 +5,22 @@ import { runStoredChecks, runStoredJiraCheck } from '../../services/targets/chec
 import { signInWithOAuth } from '../../services/targets/oauth-sign-in';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
+import type { CallContext } from '../calls';
 import { withKeychain } from './keychain-guard';
+import { cancellableSleep, networkOfCall } from '../../services/progress/call-progress';
 
 type CheckHandlers = Pick<Handlers, 'checks.run' | 'jira.check' | 'oauth.connect' | 'portable.sample'>;
 
 export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
   // Every root hands in providers and its one network (required in ApiDeps): the same network the url.* methods use.
-  const run: CheckRunDeps = { ...deps.providers, network: deps.network, secrets: deps.secrets, clock: deps.clock };
+  const base: CheckRunDeps = { ...deps.providers, network: deps.network, secrets: deps.secrets, clock: deps.clock };
+  // A named long call: its network and its Retry-After waits honour the caller's cancel, and report its stages.
+  const runOf = (call: CallContext['call']): CheckRunDeps =>
+    call === undefined ? base : { ...base, network: networkOfCall(deps.network, call), sleep: cancellableSleep(deps.providers.sleep, call) };
   return {
-    'checks.run': ({ target_id }) =>
+    'checks.run': ({ target_id }, { call }) =>
       withKeychain(async () => {
-        const done = await runStoredChecks(deps.settings, run, target_id);
+        const done = await runStoredChecks(deps.settings, runOf(call), target_id);
         if (!done.ok) return done;
         const { record, findings } = done.value;
         // Facts only: ids, verdicts and codes. Findings never hold a secret, but their evidence stays out of the log.
@@ -23,8 +28,8 @@ export const checkHandlers = (deps: ApiDeps): CheckHandlers => {
         return done;
       }),
 
-    'jira.check': ({ target_id }) =>
-      withKeychain(async () => runStoredJiraCheck(deps.settings, run, target_id)),
+    'jira.check': ({ target_id }, { call }) =>
+      withKeychain(async () => runStoredJiraCheck(deps.settings, runOf(call), target_id)),
 
     'oauth.connect': ({ target_id }) =>
       withKeychain(async () => {

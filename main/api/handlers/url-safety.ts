@@ -7,6 +7,7 @@ import { loadTarget, storeChecks } from '../../services/targets/stored-targets';
 import { freshRecord } from '../../services/targets/target-records';
 import type { ApiDeps } from '../deps';
 import type { Handlers } from '../dispatch';
+import { CANCELLED_MESSAGE, cancellableSleep, isCancelled, networkOfCall } from '../../services/progress/call-progress';
 
 type UrlHandlers = Pick<Handlers, 'url.check' | 'url.probe' | 'url.checkTarget'>;
 
@@ -20,17 +21,17 @@ const policyOf = (i: { deployment: AddressPolicy['deployment']; allowlist_status
 
 /** The URL-safety methods: each a call into the one network-check service with the root's network. */
 export const urlSafetyHandlers = (deps: ApiDeps): UrlHandlers => ({
-  'url.check': async (input) => ok(await checkUrlOn(deps.network, input.url, policyOf(input), input.offline)),
+  'url.check': async (input, { call }) => ok(await checkUrlOn(networkOfCall(deps.network, call), input.url, policyOf(input), input.offline)),
 
-  'url.probe': async (input) =>
-    probeUrl(deps.network, {
+  'url.probe': async (input, { call }) =>
+    probeUrl(networkOfCall(deps.network, call), {
       base_url: input.base_url,
       policy: policyOf(input),
       ...(input.ca_pem === undefined ? {} : { ca_pem: input.ca_pem }),
       ...(input.timeout_ms === undefined ? {} : { timeout_ms: input.timeout_ms }),
     }),
 
-  'url.checkTarget': async ({ target_id }) => {
+  'url.checkTarget': async ({ target_id }, { call }) => {
     const found = await loadTarget(deps.settings, target_id);
     if (!found.ok) return found;
     const { target } = found.value;
@@ -38,8 +39,10 @@ export const urlSafetyHandlers = (deps: ApiDeps): UrlHandlers => ({
       return fail('REQUEST_INVALID', 'URL-safety checks apply to a Data Center target with a base URL.');
     }
     // The same 429 rule as the provider calls: Retry-After honoured within the wait limit.
-    const retry = { sleep: deps.providers.sleep, clock: deps.clock, maxWaitMs: deps.providers.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
-    const run = await checkDataCenterTarget(deps.network, { ...target, base_url: target.base_url }, deps.clock.now().toISOString(), retry);
+    const retry = { sleep: cancellableSleep(deps.providers.sleep, call), clock: deps.clock, maxWaitMs: deps.providers.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
+    const run = await checkDataCenterTarget(networkOfCall(deps.network, call), { ...target, base_url: target.base_url }, deps.clock.now().toISOString(), retry);
+    // A cancelled check stores nothing: the record keeps the last completed check.
+    if (isCancelled(call)) return fail('CHECK_CANCELLED', CANCELLED_MESSAGE);
     if (!run.ok) return run;
     const { url_safety, network, rate_limit, probe } = run.value;
     // A 429 from the API root is pending: the rate-limit record replaces the network record, never a failed one.

@@ -5,6 +5,7 @@ import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, exitForError, readAll, U
 import { parseFlags } from '../parse-flags';
 import { caPemOf } from '../ca-flag';
 import { readJsonFile } from '../read-json-file';
+import { withProgress } from '../progress-call';
 
 // `check` runs headless and leaves nothing behind: the target and its credentials live in the
 // session client's memory for the run, behind the same contract methods the app uses
@@ -76,7 +77,7 @@ export const checkCommand: CliCommand = {
         return exitForError(stored.error.code, EXIT_FAILURE);
       }
     }
-    const run = await client['checks.run']({ target_id: id });
+    const run = await withProgress(io, client, 'check', (options) => client['checks.run']({ target_id: id }, options));
     if (!run.ok) {
       io.note(`check: ${run.error.code}: ${run.error.message}`);
       return exitForError(run.error.code, EXIT_BLOCKED);

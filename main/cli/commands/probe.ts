@@ -2,6 +2,7 @@ import { urlSafetyMethods, type UrlProbeResult } from '../../../shared/contract/
 import { caPemOf } from '../ca-flag';
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, exitForError, UsageError, type CliCommand } from '../cli-io';
 import { parseFlags, parseWholeNumber, POLICY_FLAGS, policyInput } from '../parse-flags';
+import { withProgress } from '../progress-call';
 
 export const PROBE_USAGE =
   'probe BASE_URL [--ca FILE] [--json] [--timeout-ms N] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--proxy-resolves-name]';
@@ -42,12 +43,9 @@ export const probeCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('probe needs exactly one BASE_URL');
     const timeout = values['timeout-ms'] === undefined ? undefined : parseWholeNumber('--timeout-ms', values['timeout-ms'], TIMEOUT_MS.min, TIMEOUT_MS.max);
     const ca = await caPemOf('--ca', values.ca);
-    const r = await io.client()['url.probe']({
-      base_url: positionals[0] ?? '',
-      ...policy,
-      ...ca,
-      ...(timeout === undefined ? {} : { timeout_ms: timeout }),
-    });
+    const client = io.client();
+    const input = { base_url: positionals[0] ?? '', ...policy, ...ca, ...(timeout === undefined ? {} : { timeout_ms: timeout }) };
+    const r = await withProgress(io, client, 'probe', (options) => client['url.probe'](input, options));
     if (!r.ok) {
       io.note(`probe: ${r.error.code}: ${r.error.message}`);
       return exitForError(r.error.code, EXIT_FAILURE);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { UrlCheckResult } from '../../../shared/contract/url-safety';
 import { CLI_NAME, EXIT_BLOCKED, EXIT_FAILURE, EXIT_OK, readAll, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags, POLICY_FLAGS, policyInput } from '../parse-flags';
+import { withProgress } from '../progress-call';
 
 export const URL_CHECK_USAGE =
   'url-check [URL ...] [--stdin | --stdin-json] [--json] [--offline] [--allowlist-status direct|allowlisted|approved_tunnel] [--acknowledge-private] [--proxy-resolves-name]';
@@ -62,7 +63,9 @@ export const urlCheckCommand: CliCommand = {
     const client = io.client();
     let worst = EXIT_OK;
     for (const url of inputs) {
-      const r = await client['url.check']({ url, offline: values.offline === true, ...policy });
+      // Ctrl-C: the running check was cancelled; the rest are not started.
+      if (io.signal.aborted) break;
+      const r = await withProgress(io, client, 'url-check', (options) => client['url.check']({ url, offline: values.offline === true, ...policy }, options));
       if (!r.ok) {
         io.note(`url-check: ${JSON.stringify(url.slice(0, 80))}: ${r.error.code}: ${r.error.message}`);
         worst = EXIT_FAILURE;

@@ -1,4 +1,4 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
 import type { BlockReason, TlsEvidence } from '../../../shared/domain/checks';
 import type { ClassifiedAddress } from '../url-safety/classify-ip';
 import { mapNetworkError } from './error-map';
@@ -6,6 +6,7 @@ import type { NetLimits } from './limits';
 import { pinnedConnector } from './pinned-connector';
 import { proxyOrigin } from './proxy-env';
 import { proxyTunnelConnector } from './proxy-tunnel';
+import type { StageTracker } from '../progress/call-progress';
 
 // One HTTPS exchange over a connection pinned to the checked addresses (or through the
 // configured proxy, tunnelled to a checked address: proxy-tunnel.ts), under the limits, without
@@ -30,6 +31,8 @@ export interface OnceRequest {
    * it each exchange gets a connection of its own, closed after it.
    */
   readonly pool?: Dispatcher;
+  /** Reports the connection, TLS and HTTP stages of the exchange (a long call's progress). */
+  readonly stages?: StageTracker;
 }
 
 export type OnceOutcome =
@@ -70,6 +73,16 @@ const flatten = (h: Record<string, string | string[] | undefined>): Record<strin
       .map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
   );
 
+/** A connector whose connected socket starts the HTTP stage: the request goes out now, the answer is awaited. */
+const reportingReady = (connect: buildConnector.connector, r: OnceRequest): buildConnector.connector =>
+  r.stages === undefined
+    ? connect
+    : (options, callback) =>
+        connect(options, (...args) => {
+          if (args[0] === null) r.stages?.enter('http', r.limits.headersMs);
+          callback(...args);
+        });
+
 const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
   const timeouts = { headersTimeout: r.limits.headersMs, bodyTimeout: r.limits.bodyIdleMs };
   const onTls = (ev: TlsEvidence): void => {
@@ -90,9 +103,11 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
       onTlsVersion,
       onTunnel: (_target, resolvedByProxy) => {
         seen.resolved_by_proxy = resolvedByProxy;
+        // The tunnel stands: what follows is the TLS handshake with the target inside it.
+        r.stages?.enter('tls', r.limits.connectMs);
       },
     });
-    return new Agent({ connect, ...timeouts, connections: 1, pipelining: 0 });
+    return new Agent({ connect: reportingReady(connect, r), ...timeouts, connections: 1, pipelining: 0 });
   }
   const connect = pinnedConnector({
     host: r.host,
@@ -105,12 +120,16 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
       if (local !== undefined) seen.local = local;
     },
     onTlsVersion,
+    onTcpConnected: () => r.stages?.enter('tls', r.limits.connectMs),
+    signal: r.signal,
   });
-  return new Agent({ connect, ...timeouts, connections: 1, pipelining: 0 });
+  return new Agent({ connect: reportingReady(connect, r), ...timeouts, connections: 1, pipelining: 0 });
 };
 
 export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {
   const seen: Seen = {};
+  // The connect limit covers the TCP connection and the TLS handshake together (pinned-connector.ts).
+  r.stages?.enter('connection', r.limits.connectMs);
   const dispatcher = r.pool ?? dispatcherFor(r, seen);
   const withTls = <T extends object>(o: T): T & { tls?: TlsEvidence; local?: string; tls_version?: string; resolved_by_proxy?: boolean } => ({
     ...o,

@@ -3,6 +3,7 @@ import { isDataCenter, type TargetConfig } from '../../../shared/domain/target';
 import { judgeAddress, type AddressJudge } from '../url-safety/policy';
 import { createDnsResolver, type Resolver } from '../url-safety/resolver';
 import { fail } from '../../../shared/contract/define';
+import type { CallProgress } from '../progress/call-progress';
 import { DEFAULT_LIMITS, type NetLimits } from './limits';
 import { parseProxyEnv, type ProxyConfig, type ProxyEnv } from './proxy-env';
 
@@ -25,6 +26,11 @@ export interface Network {
   readonly judge: AddressJudge;
   /** The corporate CA (PEM) a saved target trusts, or undefined; CA_FILE_INVALID when it does not load. */
   readonly caOf: (target: TargetConfig) => Promise<Result<string | undefined>>;
+  /**
+   * Set only on the network of one long call (the api's door adds it): the caller's cancel signal
+   * and progress reports. Every exchange and DNS wait made through this network honours it.
+   */
+  readonly call?: CallProgress;
 }
 
 /**

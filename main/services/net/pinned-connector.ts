@@ -1,5 +1,5 @@
 import type { LookupAddress } from 'node:dns';
-import type { LookupFunction, Socket } from 'node:net';
+import { Socket, type LookupFunction } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import { buildConnector, errors } from 'undici';
 import type { TlsEvidence } from '../../../shared/domain/checks';
@@ -27,6 +27,10 @@ export interface PinnedConnectorOptions {
   readonly onConnected?: (remoteAddress: string, localAddress: string | undefined) => void;
   /** The negotiated TLS version (`TLSv1.3`, …), for the network team's change request. */
   readonly onTlsVersion?: (version: string) => void;
+  /** The TCP connection stands (the TLS handshake starts now). */
+  readonly onTcpConnected?: () => void;
+  /** The caller's cancel (or the exchange's deadline): the connecting socket is destroyed at once. */
+  readonly signal?: AbortSignal;
 }
 
 const canonical = (ip: string): string => classifyIp(ip).ip;
@@ -59,37 +63,56 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
     // about a second. A native timer answers at the configured limit; the abandoned attempt is
     // destroyed when it settles (or by undici's own timer).
     let settled = false;
+    let connecting: Socket | null = null;
+    const onAbort = (): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      // A server that accepted and then went silent (during TLS or before) gets its connection closed now.
+      connecting?.destroy();
+      callback(new errors.RequestAbortedError('The connection was abandoned: the call was cancelled or ran out of time.'), null);
+    };
     const timer = setTimeout(() => {
       settled = true;
+      o.signal?.removeEventListener('abort', onAbort);
       const where = `${options.hostname}:${options.port || '443'}`;
       callback(new errors.ConnectTimeoutError(`Connect Timeout Error (attempted address: ${where}, timeout: ${o.connectMs}ms)`), null);
     }, o.connectMs);
-    base(options, (err, socket) => {
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    const connected = (err: Error | null, socket: Socket | null): void => {
       clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
       if (settled) {
         socket?.destroy();
         return;
       }
       settled = true;
-      if (err !== null) {
-        callback(err, null);
+      if (err !== null || socket === null) {
+        callback(err ?? new Error('the connector answered no socket'), null);
         return;
       }
-      const s: Socket = socket;
-      const remote = s.remoteAddress;
+      const remote = socket.remoteAddress;
       if (remote === undefined || !allowed.has(canonical(remote))) {
-        s.destroy();
+        socket.destroy();
         callback(new PinViolation(`connected to ${remote ?? 'an unknown address'}, which was not checked`), null);
         return;
       }
-      o.onConnected?.(remote, s.localAddress);
-      if (s instanceof TLSSocket) {
-        const ev = tlsEvidenceOf(s);
+      o.onConnected?.(remote, socket.localAddress);
+      if (socket instanceof TLSSocket) {
+        const ev = tlsEvidenceOf(socket);
         if (ev !== undefined) o.onTls?.(ev);
-        const version = s.getProtocol();
+        const version = socket.getProtocol();
         if (version !== null) o.onTlsVersion?.(version);
       }
-      callback(null, s);
-    });
+      callback(null, socket);
+    };
+    // undici's connector answers the socket it opened (its type says void): kept to see the TCP
+    // connection stand, and to close it on cancel. Without it the stages are only less detailed.
+    const opened: unknown = Reflect.apply(base, undefined, [options, connected]);
+    if (opened instanceof Socket) {
+      connecting = opened;
+      opened.once('connect', () => o.onTcpConnected?.());
+    }
+    if (o.signal?.aborted === true) onAbort();
   };
 };

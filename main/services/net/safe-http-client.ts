@@ -8,6 +8,7 @@ import { withLimits, type NetLimits } from './limits';
 import type { Network } from './network';
 import { proxyFor, proxyOrigin, type ProxyConfig } from './proxy-env';
 import { isRedirect, judgeRedirect } from './redirects';
+import { stageTracker, type CallProgress } from '../progress/call-progress';
 
 // The HttpClient the Data Center and Jira clients use: stages 1–4 on the URL, a pinned
 // connection (stage 5), redirects judged by hand (6), limits (7), an optional proxy (8).
@@ -19,6 +20,8 @@ export interface SafeClientOptions extends Pick<Network, 'resolver' | 'judge'> {
   /** PEM text of a corporate CA to trust in addition to the bundled roots. */
   readonly ca?: string;
   readonly limits?: Partial<NetLimits>;
+  /** The long call this exchange belongs to: its cancel ends every wait, its stages are reported. */
+  readonly call?: CallProgress;
 }
 
 /** Everything one safe request saw: the outcome plus the first URL's stage verdict. */
@@ -40,7 +43,10 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
   // at the overall limit, not after the resolver's own retries.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), limits.overallMs);
-  const check = { policy: o.policy, resolver: o.resolver, judge: o.judge, signal: abort.signal };
+  // The caller's cancel ends the same waits as the deadline (DNS, connect, TLS, the answer).
+  const signal = o.call === undefined ? abort.signal : AbortSignal.any([abort.signal, o.call.signal]);
+  const stages = stageTracker(o.call, limits.overallMs);
+  const check = { policy: o.policy, resolver: o.resolver, judge: o.judge, signal };
   const redirects: RedirectHop[] = [];
   let tls: TlsEvidence | undefined;
   let viaProxy = false;
@@ -63,8 +69,10 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
   });
   try {
     const t = stopwatch();
+    stages.enter('dns', limits.overallMs);
     const first = await resolveTarget(req.url, check);
     checksMs = t();
+    stages.end(first.target !== null);
     let current = first;
     let method = req.method ?? 'GET';
     let body = req.body;
@@ -90,10 +98,12 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
         addresses: current.addresses,
         ...(o.ca === undefined ? {} : { ca: o.ca }),
         limits,
-        signal: abort.signal,
+        signal,
+        stages,
         ...(proxy === undefined ? {} : { proxy, proxyResolvesName: o.policy.proxy_resolves_name === true }),
       });
       exchangeMs += tx();
+      stages.end(res.ok);
       if (res.tls !== undefined) tls = res.tls;
       if (res.local !== undefined) local = res.local;
       if (res.tls_version !== undefined) tlsVersion = res.tls_version;

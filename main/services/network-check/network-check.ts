@@ -11,6 +11,7 @@ import { policyFor, type AddressPolicy } from '../url-safety/policy';
 import { runProbe, type ProbeResult } from './probe';
 import { toTargetChecks, toUrlSafetyCheck, type TargetNetworkChecks } from './to-checks';
 import type { UrlVerdict } from '../url-safety/verdict';
+import { stageTracker } from '../progress/call-progress';
 
 // The one Data Center / Jira network-check service. The wizard's check (url.check, url.probe,
 // url.checkTarget), "Test connection" (checks.run), the CLI and the bench all come here, with the
@@ -30,12 +31,20 @@ export const safeOptions = (network: Network, policy: AddressPolicy, ca?: string
         proxy: network.proxy.value,
         limits: { ...network.limits, ...(overallMs === undefined ? {} : { overallMs }) },
         ...(ca === undefined ? {} : { ca }),
+        ...(network.call === undefined ? {} : { call: network.call }),
       })
     : network.proxy;
 
 /** Stages 1–4 (1–3 offline) on one URL. */
-export const checkUrlOn = (network: Network, url: string, policy: AddressPolicy, offline = false): Promise<UrlVerdict> =>
-  checkUrl(url, { policy, resolver: network.resolver, judge: network.judge, offline });
+export const checkUrlOn = async (network: Network, url: string, policy: AddressPolicy, offline = false): Promise<UrlVerdict> => {
+  const stages = stageTracker(network.call, network.limits.overallMs);
+  // The DNS wait is the one that takes time here; the caller's cancel ends it.
+  if (!offline) stages.enter('dns', network.limits.overallMs);
+  const signal = network.call?.signal;
+  const verdict = await checkUrl(url, { policy, resolver: network.resolver, judge: network.judge, offline, ...(signal === undefined ? {} : { signal }) });
+  stages.end(verdict.verdict === 'allow');
+  return verdict;
+};
 
 export interface ProbeRequest {
   readonly base_url: string;

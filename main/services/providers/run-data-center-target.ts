@@ -11,6 +11,7 @@ import { runDataCenterChecks } from './data-center/dc-checks';
 import type { CheckRunDeps } from './provider-deps';
 import { secretUse, type CredentialBinding } from '../../../shared/domain/credential-binding';
 import { credentialGuard } from './common/credential-guard';
+import { asCheckStage, networkOfCall } from '../progress/call-progress';
 
 /** `tokenExpiresOn`: what the access-tokens API said of the token's expiry (null: none); absent when it was not read. */
 type Outcome = { checks: CheckResults; findings: CheckFinding[]; tokenExpiresOn?: string | null };
@@ -82,7 +83,9 @@ export const runDataCenterTarget = async (t: DataCenterTarget, deps: CheckRunDep
   if (!stored.ok) return missing(stored.detail);
   const { credential } = stored;
   const retry = { sleep: deps.sleep, clock: deps.clock, maxWaitMs: deps.maxRetryWaitMs ?? DEFAULT_MAX_RETRY_WAIT_MS };
-  const instance = await checkDataCenterTarget(deps.network, { ...t, base_url: t.base_url }, now, retry);
+  // The instance check is a stage of its own within the Bitbucket check: the network check's stages.
+  const checked = { ...t, base_url: t.base_url };
+  const instance = await asCheckStage(deps.network.call, 'instance', (r: { ok: boolean }) => !r.ok, (within) => checkDataCenterTarget(networkOfCall(deps.network, within), checked, now, retry));
   if (!instance.ok) return stop(instance.error.code, instance.error.message);
   const client = await dataCenterClientFor({ ...t, base_url: t.base_url }, deps, stored);
   if (!client.ok) return stop(client.error.code, client.error.message);

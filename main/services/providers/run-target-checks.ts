@@ -8,6 +8,11 @@ import type { CredentialBindings } from '../../../shared/domain/credential-bindi
 import { runCloudTarget } from './run-cloud-target';
 import { runDataCenterTarget } from './run-data-center-target';
 import { runTargetJiraCheck } from './run-jira-check';
+import { asCheckStage, findingsFailed, networkOfCall, type CallProgress } from '../progress/call-progress';
+
+/** The run's deps with the network of one of its checks (its stages marked as part of that check). */
+const depsWithin = (deps: CheckRunDeps, call: CallProgress | undefined): CheckRunDeps => ({ ...deps, network: networkOfCall(deps.network, call) });
+
 
 /**
  * Every provider check for a target: Bitbucket Cloud or Data Center, then the Jira handoff when
@@ -23,14 +28,16 @@ export const runTargetChecks = async (
 ): Promise<{ checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string; tokenExpiresOn?: string | null }> => {
   // Read before the run as well: an OAuth refresh during it replaces the stored access token.
   const before = await readTargetSecrets(deps.secrets, target.id);
-  const provider: { checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string; tokenExpiresOn?: string | null } = isCloud(target)
-    ? await runCloudTarget(target, deps)
-    : await runDataCenterTarget(target, deps, bindings?.bitbucket);
+  const call = deps.network.call;
+  const provider: { checks: CheckResults; findings: CheckFinding[]; oauthRefreshedAt?: string; tokenExpiresOn?: string | null } = await asCheckStage(call, 'bitbucket', findingsFailed, (within) =>
+    isCloud(target) ? runCloudTarget(target, depsWithin(deps, within)) : runDataCenterTarget(target, depsWithin(deps, within), bindings?.bitbucket),
+  );
   const owned = RUN_OWNS[isCloud(target) ? 'cloud' : 'data_center'];
   const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !owned.includes(k as CheckName))) as CheckResults;
   const checks: CheckResults = { ...kept, ...provider.checks };
   const findings = [...provider.findings];
-  const jira = await runTargetJiraCheck(target, deps, bindings?.jira);
+  // No Jira handoff: no Jira stage either.
+  const jira = target.jira === undefined ? undefined : await asCheckStage(call, 'jira', findingsFailed, (within) => runTargetJiraCheck(target, depsWithin(deps, within), bindings?.jira));
   if (jira !== undefined) {
     checks.jira = jira.jira;
     findings.push(...jira.findings);

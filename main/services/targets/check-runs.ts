@@ -7,6 +7,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import { readTokenExpiry, refreshTokenIssued, updateCredentialMeta } from './credential-meta';
 import { loadTarget, storeChecks } from './stored-targets';
 import { freshRecord } from './target-records';
+import { asCheckStage, CANCELLED_MESSAGE as CANCELLED, findingsFailed, isCancelled, networkOfCall } from '../progress/call-progress';
 
 // A check run of a saved target: run, store what it saw, answer the fresh record with the lines
 // of the run. The record is the target as stored afterwards, so the caller shows what is true.
@@ -32,6 +33,8 @@ export const runStoredChecks = async (settings: SettingsStore, deps: CheckRunDep
     const meta = await updateCredentialMeta(settings, target.id, (m) => ({ ...m, bitbucket: readTokenExpiry(m.bitbucket, on, deps.clock.now().toISOString()) }));
     if (!meta.ok) return meta;
   }
+  // Cancelled: the checks it saw stay unstored (the credential facts above are the keychain's, and true).
+  if (isCancelled(deps.network.call)) return fail('CHECK_CANCELLED', CANCELLED);
   const stored = await storeChecks(settings, target, () => run.checks);
   if (!stored.ok) return stored;
   return ok({ record: await freshRecord(deps.secrets, stored.value), findings: run.findings });
@@ -42,8 +45,10 @@ export const runStoredJiraCheck = async (settings: SettingsStore, deps: CheckRun
   const found = await loadTarget(settings, targetId);
   if (!found.ok) return found;
   const { target } = found.value;
-  const run = await runTargetJiraCheck(target, deps, found.value.credential_binding?.jira);
+  const bound = found.value.credential_binding?.jira;
+  const run = target.jira === undefined ? undefined : await asCheckStage(deps.network.call, 'jira', findingsFailed, (within) => runTargetJiraCheck(target, { ...deps, network: networkOfCall(deps.network, within) }, bound));
   if (run === undefined) return fail('JIRA_HANDOFF_UNAVAILABLE', 'This target has no Jira handoff configured yet.');
+  if (isCancelled(deps.network.call)) return fail('CHECK_CANCELLED', CANCELLED);
   const stored = await storeChecks(settings, target, (checks) => ({ ...checks, jira: run.jira }));
   if (!stored.ok) return stored;
   return ok({ record: await freshRecord(deps.secrets, stored.value), findings: run.findings });

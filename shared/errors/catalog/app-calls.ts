@@ -67,6 +67,14 @@ export const APP_CALL_ENTRIES = {
     blocks: ['none'],
     fixStep: null,
   }),
+  CHECK_CANCELLED: entry({
+    code: 'CHECK_CANCELLED',
+    title: 'Check cancelled',
+    meaning: 'The check was stopped before it finished (Cancel, or Ctrl-C in the CLI): its connections were closed and nothing it saw was stored, so the target keeps the results of its last completed check.',
+    fix: 'Run the check again when you are ready; if it was slow, the progress line shows which stage waited.',
+    blocks: ['none'],
+    fixStep: null,
+  }),
   INTERNAL_ERROR: entry({
     code: 'INTERNAL_ERROR',
     title: 'Internal error',

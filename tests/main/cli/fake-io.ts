@@ -4,7 +4,8 @@ import type { CliIO } from '../../../main/cli/cli-io';
 import { runCli } from '../../../main/cli/run';
 import { createCheckSessionClient } from '../../../main/composition/check-session';
 import { startBrowserServer } from '../../../main/server/browser-server';
-import { createClient, type MethodName } from '../../../shared/contract';
+import { createClient, type ProgressEvent } from '../../../shared/contract';
+import { inProcessTransport } from '../../../main/composition/in-process-transport';
 import type { SecretStore } from '../../../main/services/secrets/secret-store';
 import { testApi } from '../../support/test-api';
 
@@ -19,17 +20,26 @@ export const fakeIO = (over: Partial<CliIO> = {}, deps: Partial<ApiDeps> & { sec
   const opened: string[] = [];
   const controller = new AbortController();
   const staticDir = over.staticDir ?? t.dir;
-  const client = createClient((name: MethodName, input: unknown) => t.api.call(name, input));
+  const listeners = new Set<(event: ProgressEvent) => void>();
+  const progress = (event: ProgressEvent): void => listeners.forEach((l) => l(event));
+  // The CLI root's transport (in process, the caller `cli`), over the test api.
+  const client = createClient(inProcessTransport(t.api, progress));
   const io: CliIO = {
     print: (line) => stdout.push(line),
     note: (line) => stderr.push(line),
+    // stderr is not a terminal here: one line per stage change, as in a pipe.
+    status: { tty: false, show: (line) => stderr.push(line), clear: () => undefined },
+    onProgress: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     stdin: Readable.from([]),
     env: {},
     signal: controller.signal,
     dataDir: t.dir,
     staticDir,
     client: () => client,
-    sessionClient: () => createCheckSessionClient(t.deps),
+    sessionClient: () => createCheckSessionClient(t.deps, progress),
     startBrowserServer: ({ port }) => startBrowserServer({ api: t.api, staticDir, port }),
     openUrl: async (url) => {
       opened.push(url);

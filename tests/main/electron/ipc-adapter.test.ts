@@ -7,7 +7,9 @@ import {
   type InvokeListener,
   type IpcMainLike,
 } from '../../../main/electron/ipc-adapter';
-import { channelFor, METHOD_NAMES } from '../../../shared/contract/method-names';
+import { channelFor, METHOD_NAMES, PROGRESS_CHANNEL } from '../../../shared/contract/method-names';
+import { ProgressEvent } from '../../../shared/contract/progress';
+import { testNetwork } from '../../support/url-safety/test-network';
 import { testApi } from '../../support/test-api';
 
 /** Behaves like Electron's ipcMain: one handler per channel, invoking an unknown channel rejects. */
@@ -109,6 +111,34 @@ describe('the IPC adapter', () => {
     const answer = await fake.invoke(channelFor('app.info'), appEvent(), {});
     expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
     expect(JSON.stringify(answer)).not.toContain('secret-laden');
+  });
+
+  it('answers a second extra argument, or options that are not CallOptions, with REQUEST_INVALID', async () => {
+    const { invoke } = setup();
+    expect(await invoke(channelFor('app.info'), appEvent(), {}, {}, 'third')).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
+    expect(await invoke(channelFor('url.check'), appEvent(), { url: 'https://x.example/' }, { call_id: 'call-0001', extra: 1 })).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
+    expect(await invoke(channelFor('url.check'), appEvent(), { url: 'https://x.example/' }, { call_id: 'no spaces allowed' })).toMatchObject({ ok: false, error: { code: 'REQUEST_INVALID' } });
+  });
+
+  it("sends a named call's progress to the calling window only, and only that window can cancel it", async () => {
+    // A resolver that never answers: the call waits in its DNS stage until it is cancelled.
+    const silentDns = { resolve4: () => new Promise<string[]>(() => undefined), resolve6: () => new Promise<string[]>(() => undefined) };
+    const slow = testApi({ network: testNetwork({ resolver: silentDns }) });
+    const fake = fakeIpcMain();
+    registerIpcHandlers(fake.ipc, slow.api.call, { policy: { origins: APP_ORIGINS, isAppContents: (id) => id === 7 || id === 8 } });
+    const sent = new Map<number, unknown[][]>([[7, []], [8, []]]);
+    const windowEvent = (id: number): InvokeEventLike => ({ senderFrame: mainFrame(), sender: { id, send: (...args: unknown[]) => sent.get(id)?.push(args) } });
+    const call = fake.invoke(channelFor('url.check'), windowEvent(7), { url: 'https://bitbucket.example-corp.com/' }, { call_id: 'ipc-call-1' });
+    const until = Date.now() + 5_000;
+    while ((sent.get(7)?.length ?? 0) === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+    expect(sent.get(7)).toEqual([[PROGRESS_CHANNEL, expect.objectContaining({ call_id: 'ipc-call-1', method: 'url.check', stage: 'dns', state: 'started' })]]);
+    expect(ProgressEvent.safeParse(sent.get(7)?.[0]?.[1]).success).toBe(true);
+    expect(await fake.invoke(channelFor('calls.cancel'), windowEvent(8), { call_id: 'ipc-call-1' })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await fake.invoke(channelFor('calls.cancel'), windowEvent(7), { call_id: 'ipc-call-1' })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await call).toMatchObject({ ok: false, error: { code: 'CHECK_CANCELLED' } });
+    expect(sent.get(7)?.at(-1)).toEqual([PROGRESS_CHANNEL, expect.objectContaining({ stage: 'dns', state: 'cancelled' })]);
+    expect(sent.get(8)).toEqual([]);
+    slow.cleanup();
   });
 
   it('removes every handler it registered', () => {

@@ -53,14 +53,14 @@ export const startHttps = async (leaf: Leaf, handler: Handler, host = '127.0.0.1
   return { ...running, port: (server.address() as AddressInfo).port, get connections() { return running.connections; } };
 };
 
-/** A TCP server that resets every connection as soon as it is accepted. */
-export const startResetServer = async (host = '127.0.0.1'): Promise<RunningServer> => {
+/** A plain TCP server on loopback that hands each accepted socket to `onSocket`. */
+const startTcpServer = async (host: string, onSocket: (s: Socket) => void): Promise<RunningServer> => {
   const sockets = new Set<Socket>();
   let connections = 0;
   const server = createTcpServer((s) => {
     connections += 1;
     track(sockets, s);
-    s.resetAndDestroy();
+    onSocket(s);
   });
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   return {
@@ -74,5 +74,43 @@ export const startResetServer = async (host = '127.0.0.1'): Promise<RunningServe
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+};
+
+/** A TCP server that resets every connection as soon as it is accepted. */
+export const startResetServer = (host = '127.0.0.1'): Promise<RunningServer> => startTcpServer(host, (s) => s.resetAndDestroy());
+
+/** A TCP server that accepts and then says nothing (a TLS handshake or an answer that never comes). */
+export interface SilentServer extends RunningServer {
+  /** Connections the server has seen end (the client closed them). */
+  readonly ended: number;
+  /** Resolves when the server has seen `count` connections end. */
+  endedAt(count: number): Promise<void>;
+}
+
+export const startSilentServer = async (host = '127.0.0.1'): Promise<SilentServer> => {
+  let ended = 0;
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const running = await startTcpServer(host, (s) => {
+    s.on('error', () => undefined);
+    // Read and drop what the client sends (a ClientHello, a request): unread, a paused socket never sees the client's end.
+    s.resume();
+    s.on('close', () => {
+      ended += 1;
+      for (const w of waiters.filter((x) => ended >= x.count)) w.resolve();
+    });
+  });
+  return {
+    host: running.host,
+    port: running.port,
+    seen: running.seen,
+    get connections() {
+      return running.connections;
+    },
+    get ended() {
+      return ended;
+    },
+    endedAt: (count) => (ended >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+    close: running.close,
   };
 };

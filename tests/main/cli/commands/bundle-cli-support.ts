@@ -23,6 +23,8 @@ export const cliHarness = async (targets: StoredTarget[], secrets: Record<string
   const io: CliIO = {
     print: (line) => out.push(line),
     note: (line) => err.push(line),
+    status: { tty: false, show: (line) => err.push(line), clear: () => undefined },
+    onProgress: () => () => undefined,
     stdin: new PassThrough(),
     env: {},
     signal: new AbortController().signal,

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_PROPS, json, startWorld, type TestWorld } from '../../../support/url-safety/fixture';
 import { urlSafetyPki } from '../../../support/url-safety/pki';
-import { startHttps, type RunningServer } from '../../../support/url-safety/servers';
+import { startHttps, startSilentServer, type RunningServer, type SilentServer } from '../../../support/url-safety/servers';
+import { DEFAULT_LIMITS } from '../../../../main/services/net/limits';
 import { expectUsageError } from '../cli-expect';
 import { fakeIO } from '../fake-io';
 
@@ -17,18 +18,22 @@ describe('probe command', () => {
   let server: RunningServer;
   let dir: string;
   let caFile: string;
+  /** Accepts and never answers: a TLS handshake that never completes. */
+  let silent: SilentServer;
 
   beforeAll(async () => {
     world = await startWorld();
     const pki = await urlSafetyPki();
     const leaf = await pki.selfSigned([HOST]);
     server = await startHttps(leaf, (_req, res) => json(res, 200, APP_PROPS), '127.0.0.2');
+    silent = await startSilentServer('127.0.0.2');
     dir = mkdtempSync(join(tmpdir(), 'bts-probe-'));
     caFile = join(dir, 'ca.pem');
     writeFileSync(caFile, leaf.cert);
   });
   afterAll(async () => {
     await server.close();
+    await silent.close();
     await world.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -87,4 +92,47 @@ describe('probe command', () => {
     });
     expectUsageError(await run(real), 'probe', message);
   });
+
+  // The progress line: stderr only (stdout keeps the one result), one line per stage change when
+  // stderr is not a terminal, and Ctrl-C cancelling the running probe through calls.cancel.
+  it('probe --json: stdout is the one JSON result, stderr one line per stage change with elapsed and limit', async () => {
+    const r = await run([`https://${HOST}:${server.port}`, '--json', '--ca', caFile]);
+    expect(r.code).toBe(0);
+    expect(r.out).toHaveLength(1);
+    expect(JSON.parse(r.out[0] ?? '')).toMatchObject({ verdict: 'allow' });
+    const limit = (ms: number): string => `(limit ${(ms / 1000).toFixed(1)} s)`;
+    expect(r.err).toEqual([
+      expect.stringMatching(new RegExp(`^probe: Resolving the host name \\(DNS\\): running at \\d+\\.\\d s \\${limit(DEFAULT_LIMITS.overallMs).slice(0, -1)}\\)$`, 'u')),
+      expect.stringMatching(/^probe: Resolving the host name \(DNS\): done after \d+\.\d s$/u),
+      expect.stringContaining(`probe: Opening the connection (TCP): running at`),
+      expect.stringMatching(/^probe: Opening the connection \(TCP\): done after/u),
+      expect.stringContaining(`probe: TLS handshake: running at`),
+      expect.stringMatching(/^probe: TLS handshake: done after/u),
+      expect.stringContaining(`probe: Waiting for the HTTP answer: running at`),
+      expect.stringMatching(/^probe: Waiting for the HTTP answer: done after/u),
+    ]);
+    expect(r.err[2]).toContain(limit(DEFAULT_LIMITS.connectMs));
+    expect(r.err[6]).toContain(limit(DEFAULT_LIMITS.headersMs));
+    // No carriage-return redraws when stderr is not a terminal.
+    expect(r.err.join('\n')).not.toContain('\r');
+  });
+
+  it('Ctrl-C during a TLS handshake that never completes cancels the probe: the socket closes, the answer is CHECK_CANCELLED', async () => {
+    const f = fakeIO({}, { network: world.network });
+    const endedBefore = silent.ended;
+    const running = f.run(['probe', `https://${HOST}:${silent.port}`, '--json']);
+    const until = Date.now() + 5_000;
+    while (!f.stderr.some((l) => l.startsWith('probe: TLS handshake: running')) && Date.now() < until) await new Promise((res) => setTimeout(res, 10));
+    const pressed = Date.now();
+    f.abort();
+    const r = await running;
+    f.cleanup();
+    expect(Date.now() - pressed).toBeLessThan(1_000);
+    await silent.endedAt(endedBefore + 1);
+    expect(r.code).toBe(1);
+    expect(r.out).toEqual([]);
+    expect(r.err).toContainEqual(expect.stringMatching(/^probe: TLS handshake: cancelled after \d+\.\d s$/u));
+    expect(r.err.at(-1)).toMatch(/^probe: CHECK_CANCELLED: /u);
+  });
+
 });
