@@ -3,6 +3,7 @@ import '../shared/zod-jitless';
 import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppClient } from './api/client';
+import { createProgressSource } from './api/progress-source';
 import { App } from './app/App';
 import { loadScreens } from './app/screens';
 import { createAppStore } from './store/app-store';
@@ -12,7 +13,7 @@ import './styles.css';
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');
 
-const store = createAppStore(createAppClient());
+const store = createAppStore(createAppClient(), {}, createProgressSource());
 
 // After the first paint: fetch the lazy screens, then make the first call, which loads the
 // contract's schemas (another lazy chunk) and the data. Once the version shows, all of the app's

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { METHOD_NAMES, routeFor, type MethodName } from '../../shared/contract/method-names';
+import { CALL_ID_HEADER, METHOD_NAMES, routeFor, type MethodName } from '../../shared/contract/method-names';
 import { CallOptionsSchema } from '../../shared/contract/progress';
 import type { Api } from '../api';
 import { readBody } from './read-body';
@@ -8,8 +8,6 @@ import { refuse, sendJson } from './respond';
 import { sessionCookieName, type SessionGate } from './session-gate';
 import type { ProgressHub } from './progress-hub';
 
-/** The request header naming a call of a long method (CallOptions.call_id); its events go to the caller's session. */
-export const CALL_ID_HEADER = 'x-bts-call-id';
 
 export const API_PREFIX = '/api/';
 

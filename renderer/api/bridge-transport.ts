@@ -9,9 +9,9 @@ export const findBridge = (scope: object = window): Partial<DesktopBridge> | nul
 
 /** Desktop: each call goes through the preload's verb of the same name. */
 export const createBridgeTransport = (bridge: Partial<DesktopBridge>): Transport => {
-  return async (name, input) => {
+  return async (name, input, options) => {
     const fn = bridge[name];
     if (typeof fn !== 'function') throw new Error(`the desktop bridge has no method ${name}`);
-    return fn(input ?? {});
+    return options === undefined ? fn(input ?? {}) : fn(input ?? {}, options);
   };
 };

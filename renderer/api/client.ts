@@ -1,4 +1,4 @@
-import type { ApiClient, Transport } from '../../shared/contract/client';
+import type { ApiClient, CallOptions, Transport } from '../../shared/contract/client';
 import { METHOD_NAMES, type MethodName } from '../../shared/contract/method-names';
 import { fail, type Result } from '../../shared/contract/result';
 import { createBridgeTransport, findBridge } from './bridge-transport';
@@ -12,7 +12,7 @@ export const pickTransport = (): Transport => {
   return bridge !== null ? createBridgeTransport(bridge) : createHttpTransport();
 };
 
-type Call = (input: unknown) => Promise<Result<unknown>>;
+type Call = (input: unknown, options?: CallOptions) => Promise<Result<unknown>>;
 
 /**
  * The contract client, with its schemas loaded on the first call: the module that builds every
@@ -25,7 +25,7 @@ export const createAppClient = (transport: Transport = pickTransport()): ApiClie
     loading ??= import('../../shared/contract/client').then((m) => m.createClient(transport));
     return loading;
   };
-  const call = async (name: MethodName, input: unknown): Promise<Result<unknown>> => {
+  const call = async (name: MethodName, input: unknown, options?: CallOptions): Promise<Result<unknown>> => {
     let client: ApiClient;
     try {
       client = await load();
@@ -35,7 +35,7 @@ export const createAppClient = (transport: Transport = pickTransport()): ApiClie
       return fail('APP_SERVER_STOPPED', SERVER_STOPPED_MESSAGE);
     }
     const method = client[name] as Call;
-    return method(input);
+    return method(input, options);
   };
-  return Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as unknown as ApiClient;
+  return Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown, options?: CallOptions) => call(name, input, options)])) as unknown as ApiClient;
 };

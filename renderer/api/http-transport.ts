@@ -1,5 +1,5 @@
 import type { Transport } from '../../shared/contract/client';
-import { routeFor } from '../../shared/contract/method-names';
+import { CALL_ID_HEADER, routeFor } from '../../shared/contract/method-names';
 import { fail } from '../../shared/contract/result';
 
 /** What a call answers when the loopback server cannot be reached at all. */
@@ -13,12 +13,13 @@ export const SERVER_STOPPED_MESSAGE = 'The local app server stopped — run it a
  * server answers every expected failure as a Result that the client parses against the contract.
  */
 export const createHttpTransport = (fetchImpl: typeof fetch = fetch): Transport => {
-  return async (name, input) => {
+  return async (name, input, options) => {
     let response: Response;
     try {
       response = await fetchImpl(routeFor(name), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // A named call (its progress on GET /api/events, its Cancel) carries its id in a header.
+        headers: { 'content-type': 'application/json', ...(options?.call_id === undefined ? {} : { [CALL_ID_HEADER]: options.call_id }) },
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
         cache: 'no-store',

@@ -1,10 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { useApp } from '../store/context';
 
-/** A polite live region that says what is running now, with a way to stop waiting for it. */
+// The progress line of a long check is a lazy chunk: it loads with the first check, never with the first screen.
+const ProgressLine = lazy(() => import('./ProgressLine').then((m) => ({ default: m.ProgressLine })));
+
+/**
+ * A polite live region that says what is running now. A long check shows its progress line
+ * (stage, elapsed against its limit, a Cancel that stops it in main); any other call a Cancel
+ * that stops waiting for it.
+ */
 export const BusyLine = () => {
   const busy = useApp((s) => s.busy);
   const cancel = useApp((s) => s.cancel);
-  return (
+  const progress = useApp((s) => s.progress !== null);
+  const plain = (
     <div className="busy-line">
       <p role="status" aria-live="polite">
         {busy === null ? '' : `${busy}…`}
@@ -16,4 +25,5 @@ export const BusyLine = () => {
       ) : null}
     </div>
   );
+  return progress ? <Suspense fallback={plain}>{<ProgressLine />}</Suspense> : plain;
 };

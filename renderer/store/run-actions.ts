@@ -1,5 +1,8 @@
 import type { MethodInput, MethodName, MethodOutput, Result, TargetRecord } from '../../shared/contract';
 import type { ApiClient } from '../api/client';
+import type { ProgressSource } from '../api/progress-source';
+import { isProgressMethod } from '../../shared/contract/method-names';
+import type { ProgressEvent } from '../../shared/contract/progress';
 import { answeredRecord } from './answered-record';
 import type { ActionKey, ActionState, AppData } from './state';
 
@@ -15,7 +18,10 @@ export interface RunActions {
   readonly run: <M extends MethodName>(method: M, input: MethodInput<M>, label: string) => Promise<MethodOutput<M> | null>;
   /** Calls one contract method quietly, as a poll does: no busy line, no kept failure, never superseded. */
   readonly query: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
-  /** Stops waiting for the running call. */
+  /**
+   * Cancel: a long call with progress is stopped in main (calls.cancel; it answers CHECK_CANCELLED,
+   * kept as the action's failure, and stores nothing); any other call is only no longer waited for.
+   */
   readonly cancel: () => void;
   /** Forgets the kept failure of one action (the admin dismissed it). */
   readonly dismiss: (action: ActionKey) => void;
@@ -24,8 +30,25 @@ export interface RunActions {
 type Set = (partial: Partial<AppData>) => void;
 type Get = () => AppData & RunActions;
 
-export const runActions = (client: ApiClient, set: Set, get: Get): RunActions => {
+/** A fresh name for one call (CallId: letters, digits and dashes). */
+const newCallId = (): string => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `call-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`);
+
+export const runActions = (client: ApiClient, set: Set, get: Get, progressSource?: ProgressSource): RunActions => {
   let current = 0;
+  /** The page's one subscription to progress events, opened by the first long call. */
+  let subscribed: Promise<void> | undefined;
+  const hear = (event: ProgressEvent): void => {
+    const p = get().progress;
+    if (p === null || p.call_id !== event.call_id) return;
+    const i = p.open.findLastIndex((o) => o.event.stage === event.stage);
+    const open = event.state === 'started' ? [...p.open, { event, at: Date.now() }] : i < 0 ? p.open : [...p.open.slice(0, i), ...p.open.slice(i + 1)];
+    set({ progress: { ...p, open } });
+  };
+  const listen = (): Promise<void> => {
+    if (progressSource === undefined) return Promise.resolve();
+    subscribed ??= progressSource(hear).ready;
+    return subscribed;
+  };
   let seq = 0;
   let running: ActionKey | null = null;
   const setAction = (action: ActionKey, state: ActionState | undefined) => {
@@ -50,7 +73,14 @@ export const runActions = (client: ApiClient, set: Set, get: Get): RunActions =>
     running = method;
     set({ busy: label });
     setAction(method, { status: 'running', label });
-    const result = await client[method](input);
+    // A long call is named, so its progress can be shown and Cancel can stop it in main.
+    const call_id = isProgressMethod(method) && progressSource !== undefined ? newCallId() : undefined;
+    if (call_id !== undefined && isProgressMethod(method)) {
+      set({ progress: { call_id, method, label, open: [], cancelling: false } });
+      await listen();
+    }
+    const result = await (call_id === undefined ? client[method](input) : client[method](input, { call_id }));
+    if (call_id !== undefined && get().progress?.call_id === call_id) set({ progress: null });
     if (mine !== current) {
       // Superseded by a later call: its answer is ignored, and it no longer counts as running.
       if (running !== method && get().actions[method]?.status === 'running') setAction(method, undefined);
@@ -79,6 +109,15 @@ export const runActions = (client: ApiClient, set: Set, get: Get): RunActions =>
     run,
     query: (method, input) => client[method](input),
     cancel: () => {
+      const p = get().progress;
+      if (p !== null) {
+        // Stopped in main: the call answers CHECK_CANCELLED soon, and that answer ends the action.
+        if (!p.cancelling) {
+          set({ progress: { ...p, cancelling: true } });
+          void client['calls.cancel']({ call_id: p.call_id });
+        }
+        return;
+      }
       current += 1;
       if (running !== null) setAction(running, undefined);
       running = null;

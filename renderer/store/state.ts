@@ -2,6 +2,25 @@ import type { AppInfo, HealthReport, MethodName, TargetRecord } from '../../shar
 import type { WizardFacts } from '../../shared/domain/step-graph';
 import type { StepId } from '../../shared/domain/step-ids';
 import type { AppError } from '../../shared/errors/codes';
+import type { ProgressMethod } from '../../shared/contract/method-names';
+import type { ProgressEvent } from '../../shared/contract/progress';
+
+/** A stage of the running call that has started and not ended, with when the page heard it start. */
+export interface OpenStage {
+  readonly event: ProgressEvent;
+  /** `Date.now()` when the event arrived: the stage's clock runs from here. */
+  readonly at: number;
+}
+
+/** The named long call running now (its progress line): the stages open, innermost last. */
+export interface RunningProgress {
+  readonly call_id: string;
+  readonly method: ProgressMethod;
+  readonly label: string;
+  readonly open: readonly OpenStage[];
+  /** Cancel was pressed: the call is being stopped in main. */
+  readonly cancelling: boolean;
+}
 
 export type Screen = 'status' | 'wizard' | 'reviewer' | 'bulk';
 
@@ -39,6 +58,8 @@ export interface AppData {
   readonly safeMode: boolean;
   /** What is running now, for the progress line; null when idle. */
   readonly busy: string | null;
+  /** The long call running now, with its stages as main reports them; null when none is. */
+  readonly progress: RunningProgress | null;
   readonly actions: Readonly<Partial<Record<ActionKey, ActionState>>>;
   /** Fields of a step edited on screen but not saved yet, by step (the "unsaved changes" cue; Next waits for them). */
   readonly unsaved: Readonly<Partial<Record<StepId, readonly string[]>>>;
@@ -58,6 +79,7 @@ export const initialData: AppData = {
   step: 'provider',
   safeMode: false,
   busy: null,
+  progress: null,
   actions: {},
   unsaved: {},
   wizardSession: 0,

@@ -61,6 +61,9 @@ export const isProgressMethod = (name: string): name is ProgressMethod => LONG.h
 /** The one IPC channel of progress events (main → the calling page only); the payload is parsed in the page. */
 export const PROGRESS_CHANNEL = 'bts-progress';
 
+/** Browser mode: the request header that names a call (CallOptions.call_id). */
+export const CALL_ID_HEADER = 'x-bts-call-id';
+
 /** Browser mode's server-sent event stream of the session's progress events. */
 export const EVENTS_ROUTE = '/api/events';
 

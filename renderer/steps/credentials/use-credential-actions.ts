@@ -11,6 +11,8 @@ export const useCredentialActions = (targetId: string) => {
   const [findings, setFindings] = useState<readonly CheckFinding[] | null>(null);
 
   const test = async (): Promise<boolean> => {
+    // The last run's findings go while the new run goes: nothing on screen is older than the run.
+    setFindings(null);
     const result = await run('checks.run', { target_id: targetId }, 'Testing the connection');
     if (result === null) return false;
     setFindings(result.findings);

@@ -41,6 +41,8 @@ export const JiraRoute = ({ record }: { readonly record: TargetRecord }) => {
   const id = record.target.id;
 
   const check = async () => {
+    // The last check's findings go while the new one runs.
+    setFindings(null);
     const result = await run('jira.check', { target_id: id }, 'Checking the Jira handoff');
     if (result !== null) setFindings(result.findings);
   };

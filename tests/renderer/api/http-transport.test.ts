@@ -27,6 +27,20 @@ describe('browser-mode http transport', () => {
     expect(seen[0]?.init?.headers).toEqual({ 'content-type': 'application/json' });
   });
 
+  it("names a long call with its call_id in the x-bts-call-id header, and only when the caller named it", async () => {
+    const headers: unknown[] = [];
+    const transport = createHttpTransport(async (_path, init) => {
+      headers.push(init?.headers);
+      return new Response(JSON.stringify({ ok: true, value: null }), { headers: { 'content-type': 'application/json' } });
+    });
+    await transport('url.probe', { base_url: 'https://x' }, { call_id: 'call-0001' });
+    await transport('url.probe', { base_url: 'https://x' });
+    expect(headers).toEqual([
+      { 'content-type': 'application/json', 'x-bts-call-id': 'call-0001' },
+      { 'content-type': 'application/json' },
+    ]);
+  });
+
   it('turns "server gone" (a refused connection) into APP_SERVER_STOPPED, not INTERNAL_ERROR', async () => {
     const port = await stoppedPort();
     const client = createClient(createHttpTransport((path, init) => fetch(`http://127.0.0.1:${port}${String(path)}`, init)));
