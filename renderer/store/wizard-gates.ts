@@ -36,7 +36,14 @@ export const followingStep = (current: StepId, s: Pick<AppData, 'record'>) => {
   return i >= 0 ? steps[i + 1] : undefined;
 };
 
-export const wizardNext = (current: StepId, s: GateFacts): StepId | null => {
+/**
+ * Next from `current` to `following`: that step's gate, and closed while a call runs — the record
+ * still holds the previous result, and the running check's verdict belongs to the step being left.
+ */
+export const nextGate = (current: StepId, following: StepId, s: GateFacts & Pick<AppData, 'busy'>): Gate =>
+  s.busy !== null ? { open: false, after: current, reason: `${s.busy} is still running: wait for its result, or cancel it.` } : wizardGate(following, s);
+
+export const wizardNext = (current: StepId, s: GateFacts & Pick<AppData, 'busy'>): StepId | null => {
   const next = followingStep(current, s);
-  return next !== undefined && wizardGate(next.id, s).open ? next.id : null;
+  return next !== undefined && nextGate(current, next.id, s).open ? next.id : null;
 };

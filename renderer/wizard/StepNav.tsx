@@ -1,18 +1,19 @@
 import { previousStep } from '../../shared/domain/step-graph';
 import { factsOf } from '../store/state';
 import { useApp } from '../store/context';
-import { followingStep, wizardGate } from '../store/wizard-gates';
+import { followingStep, nextGate } from '../store/wizard-gates';
 
 /** Back and Next, both asked of the wizard's one gate (the shared step graph and the unsaved edits); a closed Next says why. */
 export const StepNav = () => {
   const record = useApp((s) => s.record);
   const unsaved = useApp((s) => s.unsaved);
   const step = useApp((s) => s.step);
+  const busy = useApp((s) => s.busy);
   const next = useApp((s) => s.next);
   const back = useApp((s) => s.back);
   const from = previousStep(step, factsOf({ record }));
   const following = followingStep(step, { record });
-  const gate = following === undefined ? undefined : wizardGate(following.id, { record, unsaved });
+  const gate = following === undefined ? undefined : nextGate(step, following.id, { record, unsaved, busy });
   const closed = gate !== undefined && !gate.open ? gate : null;
   return (
     <div className="step-nav">

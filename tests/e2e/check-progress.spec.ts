@@ -53,6 +53,9 @@ test('progress shown while a check runs: the stage and elapsed time, Cancel stop
       // The old results are cleared while the new run goes, and the last run's cancelled state with them.
       await expect(apiRoot).toHaveAttribute('data-status', 'running');
       await expect(panel).toHaveCount(0);
+      // Next waits for the running check: the record still holds the previous (passed) result.
+      await expect(page.getByRole('button', { name: 'Next: Credentials' })).toBeDisabled();
+      await expect(page.getByText('Checking the base URL and probing the API root is still running: wait for its result, or cancel it.')).toBeVisible();
       if (colorScheme === 'light') await screenshot(page, '39-target-check-progress');
       await expectNoAxeViolations(page, `Target step (check in progress, ${colorScheme})`);
 

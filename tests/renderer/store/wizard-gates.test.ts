@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/contract';
 import { createAppStore } from '../../../renderer/store/app-store';
-import { wizardGate } from '../../../renderer/store/wizard-gates';
+import { nextGate, wizardGate } from '../../../renderer/store/wizard-gates';
 import { readyDataCenterPortable } from '../../support/domain-builders';
 import { createMemoryTransport } from '../support/memory-transport';
 import { evaluateReadiness } from '../../../shared/domain/readiness';
@@ -33,6 +33,31 @@ describe('the wizard gate', () => {
     store.getState().markUnsaved('target', []);
     expect(store.getState().next()).toBe(true);
     expect(store.getState().step).toBe('credentials');
+  });
+
+  it('Next stays closed while a call runs (the record still holds the previous result), naming what runs; it opens with the answer', async () => {
+    const { target, checks } = readyDataCenterPortable();
+    const record = { target, checks, credential: 'stored' as const, readiness: evaluateReadiness(target, checks) };
+    const memory = createMemoryTransport([record]);
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const client = createClient(async (name, input) => {
+      if (name === 'checks.run') await held;
+      return memory.transport(name, input);
+    });
+    const store = createAppStore(client, { screen: 'wizard', record, targets: [record], step: 'target' });
+    expect(nextGate('target', 'credentials', store.getState()).open).toBe(true);
+    const running = store.getState().run('checks.run', { target_id: target.id }, 'Testing the connection');
+    await Promise.resolve();
+    const gate = nextGate('target', 'credentials', store.getState());
+    expect(gate).toEqual({ open: false, after: 'target', reason: 'Testing the connection is still running: wait for its result, or cancel it.' });
+    expect(store.getState().next()).toBe(false);
+    expect(store.getState().step).toBe('target');
+    answer();
+    await running;
+    expect(store.getState().next()).toBe(true);
   });
 
   it('Export opens only after the Review step saved the record as it is now', async () => {
