@@ -1,6 +1,6 @@
 import { fail, type Result } from '../../shared/contract/define';
 import type { ProgressMethod } from '../../shared/contract/method-names';
-import { CallId, ProgressEvent, type StageReport } from '../../shared/contract/progress';
+import { CALL_ID_RULE, CallId, ProgressEvent, type StageReport } from '../../shared/contract/progress';
 import { CANCELLED_MESSAGE, type CallProgress } from '../services/progress/call-progress';
 import { stopwatch } from '../services/url-safety/verdict';
 
@@ -42,7 +42,7 @@ export const createCallRegistry = (): CallRegistry => {
   return {
     run: async (method, origin, handle) => {
       const id = CallId.safeParse(origin.call_id);
-      if (!id.success) return fail('REQUEST_INVALID', 'The call id must be 8–64 letters, digits, "-" or "_".');
+      if (!id.success) return fail('REQUEST_INVALID', `The call id must be ${CALL_ID_RULE}.`);
       const key = keyOf(origin.owner, id.data);
       if (running.has(key)) return fail('REQUEST_INVALID', 'A call with this id is still running.');
       const abort = new AbortController();

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CALL_ID_HEADER, METHOD_NAMES, routeFor, type MethodName } from '../../shared/contract/method-names';
-import { CallOptionsSchema } from '../../shared/contract/progress';
+import { CALL_ID_RULE, CallOptionsSchema } from '../../shared/contract/progress';
 import type { Api } from '../api';
 import { readBody } from './read-body';
-import { cookieValues, jsonContentType } from './request-guards';
+import { jsonContentType } from './request-guards';
 import { refuse, sendJson } from './respond';
-import { sessionCookieName, type SessionGate } from './session-gate';
+import { sessionOrRefuse } from './session-gate-route';
+import type { SessionGate } from './session-gate';
 import type { ProgressHub } from './progress-hub';
-
 
 export const API_PREFIX = '/api/';
 
@@ -31,11 +31,8 @@ export const handleApi = async (req: IncomingMessage, res: ServerResponse, pathn
     refuse(res, 405, 'REQUEST_INVALID', 'API methods are called with POST.', { Allow: 'POST' });
     return;
   }
-  const owner = ctx.gate.sessionOf(cookieValues(req.headers.cookie, sessionCookieName(ctx.port)));
-  if (owner === null) {
-    refuse(res, 401, 'BROWSER_SESSION_INVALID', 'No session of this launch: open the one-time link `serve` printed, or start it again.');
-    return;
-  }
+  const owner = sessionOrRefuse(req, res, ctx.gate, ctx.port);
+  if (owner === null) return;
   const name = ROUTES.get(pathname);
   if (name === undefined) {
     refuse(res, 404, 'METHOD_UNKNOWN', `No method at ${JSON.stringify(pathname.slice(0, 120))}.`);
@@ -63,7 +60,7 @@ export const handleApi = async (req: IncomingMessage, res: ServerResponse, pathn
   const header = req.headers[CALL_ID_HEADER];
   const options = CallOptionsSchema.safeParse(header === undefined ? {} : { call_id: header });
   if (!options.success) {
-    refuse(res, 400, 'REQUEST_INVALID', `The ${CALL_ID_HEADER} header must be 8–64 letters, digits, "-" or "_".`);
+    refuse(res, 400, 'REQUEST_INVALID', `The ${CALL_ID_HEADER} header must be ${CALL_ID_RULE}.`);
     return;
   }
   const { call_id } = options.data;

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cookieValues, fetchSiteAllowed } from './request-guards';
+import { fetchSiteAllowed } from './request-guards';
 import type { ProgressHub } from './progress-hub';
 import { refuse } from './respond';
-import { sessionCookieName, type SessionGate } from './session-gate';
+import { sessionOrRefuse } from './session-gate-route';
+import type { SessionGate } from './session-gate';
 
 /** A comment line every so often keeps an idle stream open through anything that times out silence. */
 export const HEARTBEAT_MS = 15_000;
@@ -30,11 +31,8 @@ export const handleEvents = (req: IncomingMessage, res: ServerResponse, ctx: Eve
     refuse(res, 403, 'REQUEST_FORBIDDEN', 'The event stream is open to this server’s own pages only.');
     return;
   }
-  const owner = ctx.gate.sessionOf(cookieValues(req.headers.cookie, sessionCookieName(ctx.port)));
-  if (owner === null) {
-    refuse(res, 401, 'BROWSER_SESSION_INVALID', 'No session of this launch: open the one-time link `serve` printed, or start it again.');
-    return;
-  }
+  const owner = sessionOrRefuse(req, res, ctx.gate, ctx.port);
+  if (owner === null) return;
   res.statusCode = 200;
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');

@@ -8,6 +8,8 @@ import { PROGRESS_CHECKS, PROGRESS_STAGES, PROGRESS_STATES } from './progress-st
 
 /** What a caller names a call with: 8–64 letters, digits, `-` or `_` (a UUID fits). */
 export const CallId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/u);
+/** The rule above in words, for the refusals of a malformed id (the api's door, the HTTP header). */
+export const CALL_ID_RULE = '8–64 letters, digits, "-" or "_"';
 export type CallId = z.infer<typeof CallId>;
 
 /** The transport-level options of one call (the method's input stays as its schema says). */
