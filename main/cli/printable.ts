@@ -1,3 +1,5 @@
+import { isHiddenOrControl } from '../../shared/domain/hidden-characters';
+
 // Every line the CLI writes goes through `printable` (run.ts wraps the io once), so a string from a
 // server, a bundle or a file cannot drive the terminal: a Data Center `displayName` holding
 // `ESC ] 0 ; … BEL ESC [ 2 K CR allow OK` would otherwise retitle the window, erase the line and
@@ -5,24 +7,14 @@
 // the JSON escape of the same character, so a `--json` line stays valid JSON and parses back to
 // the very same value.
 
-/** C0 (incl. ESC, CR, LF, TAB, BEL), DEL, C1 (incl. the 8-bit CSI/OSC), and the bidi controls. */
-const unsafe = (code: number): boolean =>
-  code < 0x20 ||
-  (code >= 0x7f && code <= 0x9f) ||
-  code === 0x061c ||
-  code === 0x200e ||
-  code === 0x200f ||
-  (code >= 0x202a && code <= 0x202e) ||
-  (code >= 0x2066 && code <= 0x2069);
-
 const escape = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
 
-/** `text` with every control and bidi character escaped as `\uXXXX`; idempotent. */
+/** `text` with every control, zero-width and bidi character (shared/domain/hidden-characters.ts) escaped as `\uXXXX`; idempotent. */
 export const printable = (text: string): string => {
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    out += unsafe(code) ? escape(code) : text.charAt(i);
+    out += isHiddenOrControl(code) ? escape(code) : text.charAt(i);
   }
   return out;
 };

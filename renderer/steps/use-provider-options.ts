@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProviderOption, ProviderOptions } from '../../shared/contract/provider-options';
+import type { MethodName } from '../../shared/contract/method-names';
 import type { ErrorCode } from '../../shared/errors/codes';
 import { useApp } from '../store/context';
 
@@ -7,7 +8,8 @@ import { useApp } from '../store/context';
 // issue types), asked quietly in the background: no busy line, no kept failure, nothing blocks
 // typing. A newer ask supersedes an older one; an answer that arrives late is dropped.
 
-type OptionMethod = 'options.dataCenterProjects' | 'options.dataCenterRepositories' | 'options.jiraProjects' | 'options.jiraIssueTypes';
+/** The contract's provider-list methods, by their names (shared/contract/provider-options.ts). */
+type OptionMethod = Extract<MethodName, `options.${string}`>;
 
 export type OptionsState =
   | { readonly status: 'off' }

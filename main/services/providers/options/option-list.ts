@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../../../../shared/contract/define';
 import { OPTION_KEY_MAX, OPTION_NAME_MAX, PROVIDER_OPTIONS_MAX, type ProviderOption, type ProviderOptions } from '../../../../shared/contract/provider-options';
+import { HIDDEN_OR_CONTROL, ZERO_WIDTH_JOINER } from '../../../../shared/domain/hidden-characters';
 import type { SecretScrubber } from '../../scrub/secret-scrubber';
 import type { Paged } from '../common/pager';
 import type { CallResult } from '../common/provider-result';
@@ -8,16 +9,12 @@ import type { CallResult } from '../common/provider-result';
 // is scrubbed of the target's secrets, stripped of control and bidi characters (a name must not
 // reorder or hide the text around it), one line, and bounded. At most PROVIDER_OPTIONS_MAX items.
 
-/** C0, DEL, C1, zero-width characters, the BOM and the bidi controls (ALM, LRM, RLM, embeddings, overrides, isolates). */
-// eslint-disable-next-line no-control-regex -- these very characters are what the pattern removes
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
 /**
  * One line of server text fit to show: invisible characters dropped and spaces collapsed first (so
  * a secret split by them is still found), then scrubbed, then at most `max` characters.
  */
 export const cleanServerText = (text: string, scrub: SecretScrubber, max: number): string =>
-  scrub.text(text.replace(/\s+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim()).slice(0, max);
+  scrub.text(text.replace(/\s+/g, ' ').replace(HIDDEN_OR_CONTROL, '').replace(ZERO_WIDTH_JOINER, '').replace(/ {2,}/g, ' ').trim()).slice(0, max);
 
 /** The pages to read so that no more than PROVIDER_OPTIONS_MAX items arrive. */
 export const pagesFor = (pageSize: number): number => Math.ceil(PROVIDER_OPTIONS_MAX / pageSize);
