@@ -4,7 +4,7 @@ import { ShortcutList } from './ShortcutList';
 import { SAVED_TARGETS_HEADING, TargetCard } from './TargetCard';
 
 // The health panel (keychain, signing key, proxy, versions) is a lazy chunk: it waits for its own
-// call (app.health) anyway, and the first screen's initial JavaScript stays within its goal.
+// call (health.report) anyway, and the first screen's initial JavaScript stays within its goal.
 const HealthPanel = lazy(async () => ({ default: (await import('./HealthPanel')).HealthPanel }));
 
 /** Screen 0: saved targets with readiness, and the ways in (add a target, review a bundle). */
