@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { BusyLine } from '../components/BusyLine';
 import { ErrorPanel } from '../components/ErrorPanel';
 import { useApp, useAppStoreApi } from '../store/context';
@@ -22,9 +21,7 @@ export const App = () => {
       <main className="app-main">
         <ErrorPanel />
         <BusyLine />
-        <Suspense fallback={<p className="hint">Loading…</p>}>
-          <Screen />
-        </Suspense>
+        <Screen />
       </main>
     </>
   );

@@ -1,6 +1,7 @@
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { SERVER_STOPPED_MESSAGE } from '../api/http-transport';
 import { BlockedState } from '../components/BlockedState';
+import { lazyPart } from '../components/lazy-part';
 import { StatusScreen } from '../screens/status/StatusScreen';
 import type { Screen } from '../store/state';
 
@@ -10,33 +11,20 @@ import type { Screen } from '../store/state';
 // fetched shows the coded failure instead of a blank page.
 
 const Unavailable = () => <BlockedState code="APP_SERVER_STOPPED" detail={SERVER_STOPPED_MESSAGE} />;
+const options = { fallback: <p className="hint">Loading…</p>, failed: Unavailable };
 
-type Loaded = { readonly default: ComponentType };
-
-const chunk = (load: () => Promise<ComponentType>) => {
-  let loading: Promise<Loaded> | undefined;
-  const get = (): Promise<Loaded> => {
-    loading ??= load().then(
-      (component) => ({ default: component }),
-      () => ({ default: Unavailable }),
-    );
-    return loading;
-  };
-  return { get, Component: lazy(get) };
-};
-
-const wizard = chunk(async () => (await import('../wizard/WizardFrame')).WizardFrame);
-const reviewer = chunk(async () => (await import('../screens/reviewer/ReviewerScreen')).ReviewerScreen);
-const bulk = chunk(async () => (await import('../screens/bulk/BulkScreen')).BulkScreen);
+const wizard = lazyPart(async () => (await import('../wizard/WizardFrame')).WizardFrame, options);
+const reviewer = lazyPart(async () => (await import('../screens/reviewer/ReviewerScreen')).ReviewerScreen, options);
+const bulk = lazyPart(async () => (await import('../screens/bulk/BulkScreen')).BulkScreen, options);
 
 export const SCREENS: Readonly<Record<Screen, ComponentType>> = {
   status: StatusScreen,
-  wizard: wizard.Component,
-  reviewer: reviewer.Component,
-  bulk: bulk.Component,
+  wizard,
+  reviewer,
+  bulk,
 };
 
 /** Fetches the lazy screens (never rejects: a failed one becomes the coded failure). */
 export const loadScreens = async (): Promise<void> => {
-  await Promise.all([wizard.get(), reviewer.get(), bulk.get()]);
+  await Promise.all([wizard.preload(), reviewer.preload(), bulk.preload()]);
 };

@@ -1,11 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazyPart } from '../../components/lazy-part';
 import { useApp } from '../../store/context';
 import { ShortcutList } from './ShortcutList';
 import { SAVED_TARGETS_HEADING, TargetCard } from './TargetCard';
 
 // The health panel (keychain, signing key, proxy, versions) is a lazy chunk: it waits for its own
 // call (health.report) anyway, and the first screen's initial JavaScript stays within its goal.
-const HealthPanel = lazy(async () => ({ default: (await import('./HealthPanel')).HealthPanel }));
+const HealthPanel = lazyPart(async () => (await import('./HealthPanel')).HealthPanel);
 
 /** Screen 0: saved targets with readiness, and the ways in (add a target, review a bundle). */
 export const StatusScreen = () => {
@@ -36,9 +36,7 @@ export const StatusScreen = () => {
           ))}
         </ul>
       )}
-      <Suspense fallback={null}>
-        <HealthPanel />
-      </Suspense>
+      <HealthPanel />
       <ShortcutList />
     </section>
   );

@@ -4,8 +4,7 @@ import { evaluateInstanceReadiness } from '../../../shared/domain/instance-readi
 import { targetHost } from '../../../shared/domain/target-host';
 import { CodeChip } from '../../components/CodeChip';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { LazyRadarBadge } from '../../components/LazyRadarBadge';
-import { LazyNetworkRequestPanel } from '../../components/LazyNetworkRequestPanel';
+import { lazyPart } from '../../components/lazy-part';
 import { DEPLOYMENT_LABELS, PROVIDER_LABELS } from '../../app/labels';
 import { useMask } from '../../safe-mode/use-mask';
 import { useApp } from '../../store/context';
@@ -19,6 +18,12 @@ type Open = 'none' | 'rename' | 'delete';
 
 /** The instance steps are done: the rule bulk onboarding itself applies (shared/domain/instance-readiness.ts). */
 const instanceReady = ({ target, checks }: TargetRecord): boolean => evaluateInstanceReadiness(target, checks).verdict === 'ready';
+
+// The radar badge (it judges the record's dated entries) and "Request network access" are lazy
+// chunks, so the first screen's initial JavaScript stays within its goal: each appears once its
+// chunk has arrived, right after the cards.
+const RadarBadge = lazyPart(async () => (await import('../../components/RadarBadge')).RadarBadge);
+const NetworkRequestPanel = lazyPart(async () => (await import('../../components/NetworkRequestPanel')).NetworkRequestPanel);
 
 /** Focus moves to the list's heading once a card is gone, so the keyboard is not left on nothing. */
 export const SAVED_TARGETS_HEADING = 'saved-targets-title';
@@ -92,8 +97,8 @@ export const TargetCard = ({ record }: { readonly record: TargetRecord }) => {
       ) : (
         <p className="muted">No blocking codes.</p>
       )}
-      <LazyRadarBadge record={record} />
-      <LazyNetworkRequestPanel record={record} />
+      <RadarBadge record={record} />
+      <NetworkRequestPanel record={record} />
       <div className="button-row" role="group" aria-label={`Actions for ${name}`}>
         <button type="button" onClick={() => void editTarget(target.id)}>
           Continue setup<span className="visually-hidden"> of {name}</span>
