@@ -5,6 +5,7 @@ import { checkCommand } from './check';
 import { doctorCommand } from './doctor';
 import { probeCommand } from './probe';
 import { networkRequestCommand } from './network-request';
+import { optionsCommand } from './options';
 import { radarCommand } from './radar';
 import { recheckCommand } from './recheck';
 import { serveCommand } from './serve';
@@ -20,6 +21,7 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   'url-check': urlCheckCommand,
   probe: probeCommand,
   check: checkCommand,
+  options: optionsCommand,
   bundle: bundleCommand,
   bulk: bulkCommand,
   'signing-key': signingKeyCommand,
