@@ -1,4 +1,4 @@
-import { Agent, request, type buildConnector, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import type { BlockReason, TlsEvidence } from '../../../shared/domain/checks';
 import type { ClassifiedAddress } from '../url-safety/classify-ip';
 import { mapNetworkError } from './error-map';
@@ -6,6 +6,7 @@ import type { NetLimits } from './limits';
 import { pinnedConnector } from './pinned-connector';
 import { proxyOrigin } from './proxy-env';
 import { proxyTunnelConnector } from './proxy-tunnel';
+import { readyStartsHttp } from './watched-connector';
 import type { StageTracker } from '../progress/call-progress';
 
 // One HTTPS exchange over a connection pinned to the checked addresses (or through the
@@ -73,16 +74,6 @@ const flatten = (h: Record<string, string | string[] | undefined>): Record<strin
       .map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
   );
 
-/** A connector whose connected socket starts the HTTP stage: the request goes out now, the answer is awaited. */
-const reportingReady = (connect: buildConnector.connector, r: OnceRequest): buildConnector.connector =>
-  r.stages === undefined
-    ? connect
-    : (options, callback) =>
-        connect(options, (...args) => {
-          if (args[0] === null) r.stages?.enter('http', r.limits.headersMs);
-          callback(...args);
-        });
-
 const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
   const timeouts = { headersTimeout: r.limits.headersMs, bodyTimeout: r.limits.bodyIdleMs };
   const onTls = (ev: TlsEvidence): void => {
@@ -106,8 +97,9 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
         // The tunnel stands: what follows is the TLS handshake with the target inside it.
         r.stages?.enter('tls', r.limits.connectMs);
       },
+      signal: r.signal,
     });
-    return new Agent({ connect: reportingReady(connect, r), ...timeouts, connections: 1, pipelining: 0 });
+    return new Agent({ connect: readyStartsHttp(connect, r.stages, r.limits.headersMs), ...timeouts, connections: 1, pipelining: 0 });
   }
   const connect = pinnedConnector({
     host: r.host,
@@ -123,7 +115,7 @@ const dispatcherFor = (r: OnceRequest, seen: Seen): Dispatcher => {
     onTcpConnected: () => r.stages?.enter('tls', r.limits.connectMs),
     signal: r.signal,
   });
-  return new Agent({ connect: reportingReady(connect, r), ...timeouts, connections: 1, pipelining: 0 });
+  return new Agent({ connect: readyStartsHttp(connect, r.stages, r.limits.headersMs), ...timeouts, connections: 1, pipelining: 0 });
 };
 
 export const fetchOnce = async (r: OnceRequest): Promise<OnceOutcome> => {

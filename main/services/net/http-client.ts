@@ -1,4 +1,5 @@
 import type { AddressEvidence, BlockReason, RedirectHop, TlsEvidence } from '../../../shared/domain/checks';
+import type { CallProgress } from '../progress/call-progress';
 
 // The seam between the provider clients and the network. Data Center and Jira calls go through an
 // implementation backed by the URL-safety engine (DNS checked, connection pinned, redirects
@@ -10,6 +11,12 @@ export interface HttpRequest {
   /** Auth-bearing headers are never forwarded across an origin change. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /**
+   * The long call this request is part of: the exchange stops on its cancel and reports its
+   * stages. A client built for one call (the URL-safety client, from the network of the call)
+   * already has it; a root-wide client (the fixed-origin one, Bitbucket Cloud) gets it here.
+   */
+  readonly call?: CallProgress;
 }
 
 export interface HttpResponse {

@@ -1,11 +1,12 @@
 import type { LookupAddress } from 'node:dns';
-import { Socket, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { TLSSocket } from 'node:tls';
-import { buildConnector, errors } from 'undici';
+import { buildConnector } from 'undici';
 import type { TlsEvidence } from '../../../shared/domain/checks';
 import { classifyIp } from '../url-safety/classify-ip';
 import { tlsEvidenceOf } from './tls-evidence';
 import { trustContextFor } from './trust-context';
+import { watchedConnector } from './watched-connector';
 
 // Stage 5: the connection goes to the exact addresses that were checked. `lookup` answers only
 // for the checked host and only with the checked addresses (an array: Node asks with `all: true`);
@@ -58,45 +59,14 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
     lookup: pinnedLookup(o.host, o.addresses),
     ...(o.ca === undefined ? {} : { secureContext: trustContextFor(o.ca) }),
   });
-  return (options, callback) => {
-    // undici runs its connect timer on a ~1 s clock (fast timers), so a 300 ms limit fired after
-    // about a second. A native timer answers at the configured limit; the abandoned attempt is
-    // destroyed when it settles (or by undici's own timer).
-    let settled = false;
-    let connecting: Socket | null = null;
-    const onAbort = (): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      // A server that accepted and then went silent (during TLS or before) gets its connection closed now.
-      connecting?.destroy();
-      callback(new errors.RequestAbortedError('The connection was abandoned: the call was cancelled or ran out of time.'), null);
-    };
-    const timer = setTimeout(() => {
-      settled = true;
-      o.signal?.removeEventListener('abort', onAbort);
-      const where = `${options.hostname}:${options.port || '443'}`;
-      callback(new errors.ConnectTimeoutError(`Connect Timeout Error (attempted address: ${where}, timeout: ${o.connectMs}ms)`), null);
-    }, o.connectMs);
-    o.signal?.addEventListener('abort', onAbort, { once: true });
-    const connected = (err: Error | null, socket: Socket | null): void => {
-      clearTimeout(timer);
-      o.signal?.removeEventListener('abort', onAbort);
-      if (settled) {
-        socket?.destroy();
-        return;
-      }
-      settled = true;
-      if (err !== null || socket === null) {
-        callback(err ?? new Error('the connector answered no socket'), null);
-        return;
-      }
+  // The native connect limit and the cancel (destroying the connecting socket) are watched-connector.ts's.
+  return watchedConnector(base, {
+    connectMs: o.connectMs,
+    ...(o.signal === undefined ? {} : { signal: o.signal }),
+    ...(o.onTcpConnected === undefined ? {} : { onTcpConnected: o.onTcpConnected }),
+    accept: (socket) => {
       const remote = socket.remoteAddress;
-      if (remote === undefined || !allowed.has(canonical(remote))) {
-        socket.destroy();
-        callback(new PinViolation(`connected to ${remote ?? 'an unknown address'}, which was not checked`), null);
-        return;
-      }
+      if (remote === undefined || !allowed.has(canonical(remote))) return new PinViolation(`connected to ${remote ?? 'an unknown address'}, which was not checked`);
       o.onConnected?.(remote, socket.localAddress);
       if (socket instanceof TLSSocket) {
         const ev = tlsEvidenceOf(socket);
@@ -104,15 +74,7 @@ export const pinnedConnector = (o: PinnedConnectorOptions): buildConnector.conne
         const version = socket.getProtocol();
         if (version !== null) o.onTlsVersion?.(version);
       }
-      callback(null, socket);
-    };
-    // undici's connector answers the socket it opened (its type says void): kept to see the TCP
-    // connection stand, and to close it on cancel. Without it the stages are only less detailed.
-    const opened: unknown = Reflect.apply(base, undefined, [options, connected]);
-    if (opened instanceof Socket) {
-      connecting = opened;
-      opened.once('connect', () => o.onTcpConnected?.());
-    }
-    if (o.signal?.aborted === true) onAbort();
-  };
+      return null;
+    },
+  });
 };

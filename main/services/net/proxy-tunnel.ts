@@ -1,6 +1,6 @@
 import { connect as tcpConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
-import type { buildConnector } from 'undici';
+import { errors, type buildConnector } from 'undici';
 import type { TlsEvidence } from '../../../shared/domain/checks';
 import { tlsEvidenceOf } from './tls-evidence';
 import { trustContextFor } from './trust-context';
@@ -39,14 +39,23 @@ export interface TunnelOptions {
   readonly onTlsVersion?: (version: string) => void;
   /** The CONNECT target the proxy accepted, and whether it was the name (resolved by the proxy). */
   readonly onTunnel?: (target: string, resolvedByProxy: boolean) => void;
+  /**
+   * The caller's cancel (or the exchange's deadline): the socket to the proxy (a CONNECT it has
+   * not answered, a TLS handshake in the tunnel) is destroyed at once. undici hands a request's
+   * signal to no connector, so without this a cancelled call left it open until the connect limit.
+   */
+  readonly signal?: AbortSignal;
 }
+
+/** Every socket one connect attempt opened: destroyed together when the attempt is abandoned. */
+type Track = (socket: Socket) => void;
 
 const MAX_HEAD = 16 * 1024;
 
 const authority = (host: string, port: number): string => `${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
 
 /** Opens a socket to the proxy (TLS to it for an https:// proxy, verified against the system roots). */
-const openProxy = (proxy: URL): Promise<Socket> =>
+const openProxy = (proxy: URL, track: Track): Promise<Socket> =>
   new Promise((resolve, reject) => {
     const host = proxy.hostname.replace(/^\[|\]$/gu, '');
     const https = proxy.protocol === 'https:';
@@ -54,8 +63,10 @@ const openProxy = (proxy: URL): Promise<Socket> =>
     const socket: Socket = https
       ? tlsConnect({ host, port, rejectUnauthorized: true, ...(isIP(host) === 0 ? { servername: host } : {}) })
       : tcpConnect({ host, port });
+    track(socket);
     socket.once(https ? 'secureConnect' : 'connect', () => resolve(socket));
     socket.once('error', reject);
+    socket.once('close', () => reject(new ProxyFailure('the connection to the proxy closed before it was open')));
   });
 
 /** Sends CONNECT `target` and reads the proxy's answer head: its status code. */
@@ -84,6 +95,8 @@ const connectThrough = (socket: Socket, proxy: URL, target: string): Promise<num
       else resolve(Number(status[1]));
     };
     const onEnd = (): void => fail(new ProxyFailure('the proxy closed the connection during CONNECT'));
+    // Destroyed (the attempt was abandoned): no 'end' or 'error' comes, only 'close'.
+    const onClose = (): void => fail(new ProxyFailure('the connection to the proxy closed during CONNECT'));
     const fail = (e: Error): void => {
       cleanup();
       reject(e);
@@ -91,17 +104,19 @@ const connectThrough = (socket: Socket, proxy: URL, target: string): Promise<num
     const cleanup = (): void => {
       socket.off('data', onData);
       socket.off('end', onEnd);
+      socket.off('close', onClose);
       socket.off('error', fail);
     };
     socket.on('data', onData);
     socket.once('end', onEnd);
+    socket.once('close', onClose);
     socket.once('error', fail);
     socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n${auth}\r\n`);
   });
 
 /** A tunnel to `target` through a fresh proxy connection, or the proxy's refusal status. */
-const tunnel = async (proxy: URL, target: string): Promise<{ ok: true; socket: Socket } | { ok: false; status: number }> => {
-  const socket = await openProxy(proxy);
+const tunnel = async (proxy: URL, target: string, track: Track): Promise<{ ok: true; socket: Socket } | { ok: false; status: number }> => {
+  const socket = await openProxy(proxy, track);
   try {
     const status = await connectThrough(socket, proxy, target);
     if (status >= 200 && status < 300) return { ok: true, socket };
@@ -113,7 +128,7 @@ const tunnel = async (proxy: URL, target: string): Promise<{ ok: true; socket: S
   }
 };
 
-const startTls = (socket: Socket, o: TunnelOptions): Promise<TLSSocket> =>
+const startTls = (socket: Socket, o: TunnelOptions, track: Track): Promise<TLSSocket> =>
   new Promise((resolve, reject) => {
     const tls = tlsConnect({
       socket,
@@ -125,7 +140,9 @@ const startTls = (socket: Socket, o: TunnelOptions): Promise<TLSSocket> =>
       ALPNProtocols: ['http/1.1'],
       ...(o.ca === undefined ? {} : { secureContext: trustContextFor(o.ca) }),
     });
+    track(tls);
     tls.once('secureConnect', () => resolve(tls));
+    tls.once('close', () => reject(new ProxyFailure('the tunnel closed during the TLS handshake')));
     tls.once('error', (e) => {
       tls.destroy();
       reject(e);
@@ -137,6 +154,8 @@ export const proxyTunnelConnector = (o: TunnelOptions): buildConnector.connector
   const proxy = new URL(o.proxy);
   return (options, callback) => {
     let settled = false;
+    const sockets = new Set<Socket>();
+    const track: Track = (socket) => sockets.add(socket);
     const done = (err: Error | null, socket: Socket | null): void => {
       if (settled) {
         socket?.destroy();
@@ -144,29 +163,36 @@ export const proxyTunnelConnector = (o: TunnelOptions): buildConnector.connector
       }
       settled = true;
       clearTimeout(timer);
-      if (err !== null) callback(err, null);
-      else if (socket !== null) callback(null, socket);
+      o.signal?.removeEventListener('abort', onAbort);
+      if (err !== null) {
+        // Abandoned (cancel, the limit, a failure): the proxy sees its connection closed now.
+        for (const s of sockets) s.destroy();
+        callback(err, null);
+      } else if (socket !== null) callback(null, socket);
     };
+    const onAbort = (): void => done(new errors.RequestAbortedError('The connection was abandoned: the call was cancelled or ran out of time.'), null);
     const timer = setTimeout(() => done(Object.assign(new Error(`Connect Timeout Error (proxy tunnel, timeout: ${o.connectMs}ms)`), { code: 'UND_ERR_CONNECT_TIMEOUT' }), null), o.connectMs);
+    o.signal?.addEventListener('abort', onAbort, { once: true });
     const port = Number(options.port || 443);
     const asked = options.hostname.replace(/^\[|\]$/gu, '').replace(/\.$/u, '').toLowerCase();
     const first = o.addresses[0];
     void (async () => {
       if (asked !== o.host || first === undefined) throw new ProxyFailure(`a tunnel for ${options.hostname} refused: only ${o.host} was checked`);
       const byIp = authority(first.ip, port);
-      let opened = await tunnel(proxy, byIp);
+      if (o.signal?.aborted === true) throw new errors.RequestAbortedError('The call was cancelled before the tunnel opened.');
+      let opened = await tunnel(proxy, byIp, track);
       let resolvedByProxy = false;
       if (!opened.ok) {
         if (!o.proxyResolvesName) {
           throw new ProxyRefusedIp(`the proxy refused CONNECT ${byIp} (HTTP ${opened.status}): it will not connect to the checked address, only to a name it resolves itself`);
         }
         const byName = authority(o.host, port);
-        opened = await tunnel(proxy, byName);
+        opened = await tunnel(proxy, byName, track);
         if (!opened.ok) throw new ProxyFailure(`the proxy refused CONNECT ${byIp} and CONNECT ${byName} (HTTP ${opened.status})`);
         resolvedByProxy = true;
       }
       o.onTunnel?.(resolvedByProxy ? authority(o.host, port) : byIp, resolvedByProxy);
-      const tls = await startTls(opened.socket, o);
+      const tls = await startTls(opened.socket, o, track);
       const ev = tlsEvidenceOf(tls);
       if (ev !== undefined) o.onTls?.(ev);
       const version = tls.getProtocol();

@@ -44,8 +44,9 @@ export const safeExchange = async (req: HttpRequest, o: SafeClientOptions): Prom
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), limits.overallMs);
   // The caller's cancel ends the same waits as the deadline (DNS, connect, TLS, the answer).
-  const signal = o.call === undefined ? abort.signal : AbortSignal.any([abort.signal, o.call.signal]);
-  const stages = stageTracker(o.call, limits.overallMs);
+  const call = req.call ?? o.call;
+  const signal = call === undefined ? abort.signal : AbortSignal.any([abort.signal, call.signal]);
+  const stages = stageTracker(call, limits.overallMs);
   const check = { policy: o.policy, resolver: o.resolver, judge: o.judge, signal };
   const redirects: RedirectHop[] = [];
   let tls: TlsEvidence | undefined;

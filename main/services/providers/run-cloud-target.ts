@@ -10,6 +10,7 @@ import type { CloudCredential } from './bitbucket-cloud/cloud-credential';
 import { fail } from './common/findings';
 import { refreshOAuth } from './oauth/oauth-flow';
 import type { CheckRunDeps } from './provider-deps';
+import { httpOfCall, isCancelled } from '../progress/call-progress';
 
 type Outcome = { checks: CheckResults; findings: CheckFinding[] };
 
@@ -49,7 +50,7 @@ const tryRefresh = async (t: CloudTarget, deps: CheckRunDeps): Promise<Refresh> 
   const refreshToken = await deps.secrets.get(accountFor(t.id, 'bitbucket_refresh'));
   const consumer = await readConsumer(deps.secrets, t.id);
   if (refreshToken === null || consumer === null) return { kind: 'not_refreshed' };
-  const r = await refreshOAuth({ consumer, http: deps.cloudHttp, refreshToken, ...(deps.oauthEndpoints === undefined ? {} : { endpoints: deps.oauthEndpoints }) });
+  const r = await refreshOAuth({ consumer, http: httpOfCall(deps.cloudHttp, deps.network.call), refreshToken, ...(deps.oauthEndpoints === undefined ? {} : { endpoints: deps.oauthEndpoints }) });
   if (!r.ok) return r.error.code === 'OAUTH_SIGN_IN_REQUIRED' ? { kind: 'sign_in_again', detail: r.error.message } : { kind: 'not_refreshed' };
   await storeOAuthTokens(deps.secrets, t.id, r.value);
   return { kind: 'refreshed', accessToken: r.value.access_token };
@@ -75,7 +76,8 @@ export const runCloudTarget = async (t: CloudTarget, deps: CheckRunDeps): Promis
     const credential = cloudCredentialOf(t, s);
     if (typeof credential === 'string') return Promise.resolve(missing(deps, credential));
     const client = createCloudClient({
-      http: deps.cloudHttp,
+      // The network of this call: every Cloud request stops on its cancel and reports its stages.
+      http: httpOfCall(deps.cloudHttp, deps.network.call),
       credential,
       clock: deps.clock,
       sleep: deps.sleep,
@@ -92,7 +94,8 @@ export const runCloudTarget = async (t: CloudTarget, deps: CheckRunDeps): Promis
     return runCloudChecks(client, input, () => deps.clock.now());
   };
   const first = await run(secret);
-  if (t.auth_method !== 'oauth' || first.checks.auth?.status !== 'rejected') return first;
+  // Cancelled: no refresh (it would use and replace the stored refresh token for a run that stores nothing).
+  if (t.auth_method !== 'oauth' || first.checks.auth?.status !== 'rejected' || isCancelled(deps.network.call)) return first;
   const at = deps.clock.now().toISOString();
   const refreshed = await tryRefresh(t, deps);
   if (refreshed.kind === 'sign_in_again') return signInAgain(first, refreshed.detail, at);

@@ -84,17 +84,27 @@ export const startResetServer = (host = '127.0.0.1'): Promise<RunningServer> => 
 export interface SilentServer extends RunningServer {
   /** Connections the server has seen end (the client closed them). */
   readonly ended: number;
+  /** The first line each connection sent (a CONNECT request line, when the server stands in for a proxy). */
+  readonly heard: readonly string[];
+  /** Resolves when `count` connections have sent their first line. */
+  heardAt(count: number): Promise<void>;
   /** Resolves when the server has seen `count` connections end. */
   endedAt(count: number): Promise<void>;
 }
 
 export const startSilentServer = async (host = '127.0.0.1'): Promise<SilentServer> => {
   let ended = 0;
+  const heard: string[] = [];
+  const listeners: Array<{ count: number; resolve: () => void }> = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];
   const running = await startTcpServer(host, (s) => {
     s.on('error', () => undefined);
     // Read and drop what the client sends (a ClientHello, a request): unread, a paused socket never sees the client's end.
     s.resume();
+    s.once('data', (chunk: Buffer) => {
+      heard.push(chunk.toString('latin1').split('\r\n')[0] ?? '');
+      for (const w of listeners.filter((x) => heard.length >= x.count)) w.resolve();
+    });
     s.on('close', () => {
       ended += 1;
       for (const w of waiters.filter((x) => ended >= x.count)) w.resolve();
@@ -110,6 +120,8 @@ export const startSilentServer = async (host = '127.0.0.1'): Promise<SilentServe
     get ended() {
       return ended;
     },
+    heard,
+    heardAt: (count) => (heard.length >= count ? Promise.resolve() : new Promise((resolve) => listeners.push({ count, resolve }))),
     endedAt: (count) => (ended >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
     close: running.close,
   };

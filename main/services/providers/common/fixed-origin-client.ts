@@ -1,9 +1,11 @@
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import type { HttpClient, HttpOutcome, NetworkEvidence } from '../../net/http-client';
+import { isCancelled, stageTracker } from '../../progress/call-progress';
 import type { Result } from '../../../../shared/contract/define';
 import { DIRECT, proxyFor, proxyOrigin, type ProxyConfig } from '../../net/proxy-env';
 import { createDnsResolver, type Resolver } from '../../url-safety/resolver';
 import { describeFixedOriginFailure, resolverLookup } from './fixed-origin-failure';
+import { ownConnection, proxied, sharedDirect, type FixedOriginTransport } from './fixed-origin-dispatcher';
 
 // A plain HttpClient for fixed, public origins only: the Bitbucket Cloud API root and its OAuth
 // token endpoint (and, in tests, a loopback simulator). Customer-supplied hosts (Data Center, Jira)
@@ -24,6 +26,9 @@ export interface FixedOriginOptions {
   readonly resolver?: Resolver;
 }
 
+/** A request of a cancelled call: the api answers CHECK_CANCELLED for it, and nothing of it is stored. */
+const cancelled = { reason: 'timeout', detail: 'The call was cancelled before Bitbucket Cloud answered.' } as const;
+
 const emptyEvidence = (timings: Record<string, number> = {}, viaProxy = false): NetworkEvidence => ({ addresses: [], redirects: [], via_proxy: viaProxy, timings_ms: timings });
 
 export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpClient => {
@@ -32,22 +37,24 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
   const maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
   const ca = options.ca === undefined ? undefined : typeof options.ca === 'string' ? [options.ca] : [...options.ca];
   // rejectUnauthorized is explicit: left unset, an inherited NODE_TLS_REJECT_UNAUTHORIZED=0 turns verification off.
-  const tls = { ...(ca === undefined ? {} : { ca }), timeout, rejectUnauthorized: true };
-  const lookup = resolverLookup(options.resolver ?? createDnsResolver());
-  const direct = new Agent({ connect: { ...tls, lookup }, headersTimeout: timeout, bodyTimeout: timeout });
+  const transport: FixedOriginTransport = {
+    tls: { ...(ca === undefined ? {} : { ca }), timeout, rejectUnauthorized: true },
+    lookup: resolverLookup(options.resolver ?? createDnsResolver()),
+    timeoutMs: timeout,
+  };
+  const direct = sharedDirect(transport);
   const proxies = new Map<string, Dispatcher>();
   const proxySetting: Result<ProxyConfig> = options.proxy ?? { ok: true, value: DIRECT };
   const config = proxySetting.ok ? proxySetting.value : DIRECT;
-  const dispatcherFor = (url: URL): { dispatcher: Dispatcher; proxy: string | undefined } => {
-    const proxy = proxyFor(url.hostname, Number(url.port || 443), config);
-    if (proxy === undefined) return { dispatcher: direct, proxy };
+  /** The root's shared connection to the origin (kept alive between calls). */
+  const sharedFor = (proxy: string | undefined): Dispatcher => {
+    if (proxy === undefined) return direct;
     let agent = proxies.get(proxy);
     if (agent === undefined) {
-      // Credentials never travel to the proxy: the TLS tunnel (CONNECT) ends at the provider.
-      agent = new ProxyAgent({ uri: proxy, requestTls: tls, headersTimeout: timeout, bodyTimeout: timeout });
+      agent = proxied(proxy, transport);
       proxies.set(proxy, agent);
     }
-    return { dispatcher: agent, proxy };
+    return agent;
   };
 
   return async (req): Promise<HttpOutcome> => {
@@ -64,14 +71,20 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
     // malformed proxy from ever turning into a direct connection or a crash.
     if (!proxySetting.ok) return { ok: false, reason: 'unreachable', detail: `${proxySetting.error.code}: ${proxySetting.error.message}`, evidence: emptyEvidence() };
     const started = Date.now();
-    const { dispatcher, proxy } = dispatcherFor(url);
+    const proxy = proxyFor(url.hostname, Number(url.port || 443), config);
     const viaProxy = proxy !== undefined;
+    // A request of a long call gets a connection of its own: it stops on the call's cancel and reports its stages.
+    const call = req.call;
+    const stages = stageTracker(call, timeout);
+    if (isCancelled(call)) return { ok: false, ...cancelled, evidence: emptyEvidence({}, viaProxy) };
+    const dispatcher = call === undefined ? sharedFor(proxy) : ownConnection(transport, url, proxy, call.signal, stages);
     try {
       const res = await request(url, {
         method: req.method ?? 'GET',
         headers: { ...(req.headers ?? {}) },
         ...(req.body === undefined ? {} : { body: req.body }),
         dispatcher,
+        ...(call === undefined ? {} : { signal: call.signal }),
       });
       const chunks: Buffer[] = [];
       let size = 0;
@@ -80,6 +93,7 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
         size += buf.length;
         if (size > maxBytes) {
           res.body.destroy();
+          stages.end(false);
           return { ok: false, reason: 'too_large', detail: `The answer exceeded ${maxBytes} bytes.`, evidence: emptyEvidence({}, viaProxy) };
         }
         chunks.push(buf);
@@ -88,15 +102,20 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
       for (const [k, v] of Object.entries(res.headers)) {
         if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
       }
+      stages.end(true);
       return {
         ok: true,
         response: { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), url: url.toString() },
         evidence: emptyEvidence({ total: Date.now() - started }, viaProxy),
       };
     } catch (cause) {
+      stages.end(false);
+      if (isCancelled(call)) return { ok: false, ...cancelled, evidence: emptyEvidence({}, viaProxy) };
       // In the Data Center check's words (network-failures.ts): what failed, the host, the path, the code; never a server's sentence.
       const attempt = { url, proxy: proxy === undefined ? null : proxyOrigin(proxy), bypassed: !viaProxy && config.proxy !== undefined };
       return { ok: false, ...describeFixedOriginFailure(cause, attempt), evidence: emptyEvidence({}, viaProxy) };
+    } finally {
+      if (call !== undefined) void dispatcher.destroy().catch(() => undefined);
     }
   };
 };
