@@ -49,3 +49,6 @@ export type HttpOutcome =
   | { readonly ok: false; readonly reason: BlockReason; readonly detail: string; readonly evidence: NetworkEvidence };
 
 export type HttpClient = (request: HttpRequest) => Promise<HttpOutcome>;
+
+/** A root-wide client (Bitbucket Cloud's fixed-origin one) as the client of one long call: each request carries the call. */
+export const httpOfCall = (http: HttpClient, call: CallProgress | undefined): HttpClient => (call === undefined ? http : (req) => http({ ...req, call }));

@@ -1,5 +1,4 @@
 import type { StageReport } from '../../../shared/contract/progress';
-import type { HttpClient } from '../net/http-client';
 import type { NetworkStage, ProgressCheck, ProgressState } from '../../../shared/contract/progress-stages';
 
 // A long call's line back to its caller, as the services see it: the caller's cancel signal and
@@ -58,9 +57,6 @@ export const stageTracker = (call: CallProgress | undefined, totalLimitMs: numbe
 
 /** The network of one long call: every exchange and DNS wait made through it honours the call. */
 export const networkOfCall = <N extends { readonly call?: CallProgress }>(network: N, call: CallProgress | undefined): N => (call === undefined ? network : { ...network, call });
-
-/** A root-wide client (Bitbucket Cloud's fixed-origin one) as the client of one long call: each request carries the call. */
-export const httpOfCall = (http: HttpClient, call: CallProgress | undefined): HttpClient => (call === undefined ? http : (req) => http({ ...req, call }));
 
 /** A sleep (the Retry-After waits) that ends early when the call is cancelled. */
 export const cancellableSleep =

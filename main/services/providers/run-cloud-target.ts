@@ -10,7 +10,8 @@ import type { CloudCredential } from './bitbucket-cloud/cloud-credential';
 import { fail } from './common/findings';
 import { refreshOAuth } from './oauth/oauth-flow';
 import type { CheckRunDeps } from './provider-deps';
-import { httpOfCall, isCancelled } from '../progress/call-progress';
+import { isCancelled } from '../progress/call-progress';
+import { httpOfCall } from '../net/http-client';
 
 type Outcome = { checks: CheckResults; findings: CheckFinding[] };
 
