@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../../../shared/contract/progress';
 import { createFixedOriginHttpClient } from '../../../../../main/services/providers/common/fixed-origin-client';
+import { realSleep } from '../../../../../main/services/net/retry-after';
 import { INVALID_TOKEN_MESSAGE } from '../../../../simulators/bitbucket-cloud-sim';
 import { testApi } from '../../../../support/test-api';
 import { urlSafetyPki } from '../../../../support/url-safety/pki';
@@ -12,14 +13,27 @@ import { startHttps, type RunningServer } from '../../../../support/url-safety/s
 // timeout; here 10 minutes, so the old behaviour cannot pass within the test's time). Against a
 // real HTTPS server on loopback (a throw-away CA) that takes the request and never answers: the
 // server sees the request closed by the client, the call answers CHECK_CANCELLED, and the record
-// keeps the last completed check.
+// keeps the last completed check. And a cancel during a Retry-After wait (a 429 asking for 600 s)
+// ends the wait: no retry reaches the server.
 
 const WINDOW = 'webcontents:1';
 const TOKEN = 'ATATT-cloud-cancel-test-token';
 
+/** A saved Cloud target on the test server, its API token in the keychain. */
+const savedCloudTarget = async (t: ReturnType<typeof testApi>): Promise<string> => {
+  const saved = await t.api.call('targets.save', {
+    target: { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' },
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+  const id = (saved.value as { target: { id: string } }).target.id;
+  expect((await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: TOKEN })).ok).toBe(true);
+  return id;
+};
+
 describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
   let server: RunningServer;
-  let mode: 'refuse' | 'hold' = 'refuse';
+  let mode: 'refuse' | 'hold' | 'limit' = 'refuse';
+  let requests = 0;
   const held: ServerResponse[] = [];
   /** Resolved with the path of the next held request; its `closed` when the client closes it. */
   let nextHeld: (held: { path: string; closed: Promise<void> }) => void = () => undefined;
@@ -28,6 +42,14 @@ describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
   beforeAll(async () => {
     const pki = await urlSafetyPki();
     server = await startHttps(await pki.leaf([], ['127.0.0.1']), (req, res) => {
+      requests += 1;
+      if (mode === 'limit') {
+        // Bitbucket Cloud's 429, as the Cloud simulator answers it: the sentence of Atlassian's rate-limit
+        // troubleshooting page (https://support.atlassian.com/bitbucket-cloud/kb/bitbucket-cloud-rate-limit-troubleshooting/).
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '600' });
+        res.end(JSON.stringify({ type: 'error', error: { message: 'Rate limit for this resource has been exceeded' } }));
+        return;
+      }
       if (mode === 'refuse') {
         // Bitbucket Cloud's 401 for a token it does not know, as the Cloud simulator answers it
         // (tests/simulators/bitbucket-cloud-sim.ts names the live answers it quotes).
@@ -56,12 +78,7 @@ describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
   });
 
   it('closes the held request at once, answers CHECK_CANCELLED and stores nothing', async () => {
-    const saved = await t.api.call('targets.save', {
-      target: { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const id = (saved.value as { target: { id: string } }).target.id;
-    expect((await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: TOKEN })).ok).toBe(true);
+    const id = await savedCloudTarget(t);
 
     // A completed check first: its result is what the record must still hold after the cancel.
     mode = 'refuse';
@@ -97,5 +114,27 @@ describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
     const after = await t.deps.settings.read();
     if (!after.ok) throw new Error(after.error.message);
     expect(after.value.targets).toEqual(before.value.targets);
+  }, 30_000);
+
+  it('ends a Retry-After wait at once: no retry is sent, and the call answers CHECK_CANCELLED', async () => {
+    // The run's real sleep, and a wait limit that honours Bitbucket's 600 s: only the cancel can end the wait in time.
+    const limitedApi = testApi({ providers: { ...t.deps.providers, sleep: realSleep, maxRetryWaitMs: 3_600_000 } });
+    const id = await savedCloudTarget(limitedApi);
+    mode = 'limit';
+    // The 429 read in full (its HTTP stage passed): the client is in its Retry-After wait.
+    let read: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => {
+      read = resolve;
+    });
+    const before = requests;
+    const progress = (e: ProgressEvent): void => {
+      if (e.stage === 'http' && e.state === 'passed') read();
+    };
+    const call = limitedApi.api.call('checks.run', { target_id: id }, { owner: WINDOW, call_id: 'cloud-cancel-429', progress });
+    await answered;
+    expect(await limitedApi.api.call('calls.cancel', { call_id: 'cloud-cancel-429' }, { owner: WINDOW })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await call).toMatchObject({ ok: false, error: { code: 'CHECK_CANCELLED' } });
+    expect(requests).toBe(before + 1);
+    limitedApi.cleanup();
   }, 30_000);
 });
