@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../../shared/contract/progress';
 import { createFixedOriginHttpClient } from '../../../../main/services/providers/common/fixed-origin-client';
 import { parseProxyEnv } from '../../../../main/services/net/proxy-env';
+import { savedCloudTarget } from '../../../support/saved-cloud-target';
 import { testApi } from '../../../support/test-api';
 import { startWorld, TEST_ADDR, TEST_PERMIT, type TestWorld } from '../../../support/url-safety/fixture';
 import { startSilentServer, type SilentServer } from '../../../support/url-safety/servers';
@@ -12,7 +13,7 @@ import { testNetwork } from '../../../support/url-safety/test-network';
 // limit; the Bitbucket Cloud path (undici's ProxyAgent) until undici's 300 s wait for the proxy's
 // answer — the request's abort signal reaches neither. The limits here are 10 minutes, so only the
 // cancel can close the socket within the test's time: the proxy sees its client go, and the call
-// answers CHECK_CANCELLED.
+// answers CHECK_CANCELLED. Without a cancel, the limit closes the socket as well.
 
 const HOST = 'bitbucket.example-corp.com';
 const WINDOW = 'webcontents:1';
@@ -30,6 +31,20 @@ describe('Cancel while a proxy holds the CONNECT unanswered', () => {
     await proxy.close();
     await world.close();
   });
+
+  /** An api whose Cloud client goes through the silent proxy, with a saved Cloud target. The origin is never reached: no tunnel opens. */
+  const cloudThroughProxy = async (timeoutMs: number, token: string) => {
+    const origin = 'https://127.0.0.1:9';
+    const t = testApi({
+      providers: {
+        cloudHttp: createFixedOriginHttpClient({ origins: [origin], proxy: parseProxyEnv({ HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` }), timeoutMs }),
+        cloudApiRoot: `${origin}/2.0`,
+        sleep: async () => undefined,
+        openExternal: async (url) => Promise.reject(new Error(`no browser in this test (${url})`)),
+      },
+    });
+    return { t, id: await savedCloudTarget(t, token) };
+  };
 
   const named = (call_id: string, events: ProgressEvent[]) => ({ owner: WINDOW, call_id, progress: (e: ProgressEvent) => events.push(e) });
 
@@ -50,22 +65,7 @@ describe('Cancel while a proxy holds the CONNECT unanswered', () => {
   }, 30_000);
 
   it('Bitbucket Cloud: the CONNECT through the ProxyAgent is closed at once, the call answers CHECK_CANCELLED and stores nothing', async () => {
-    // The origin is never reached: the proxy answers nothing, so no tunnel opens.
-    const origin = 'https://127.0.0.1:9';
-    const t = testApi({
-      providers: {
-        cloudHttp: createFixedOriginHttpClient({ origins: [origin], proxy: parseProxyEnv({ HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` }), timeoutMs: LONG }),
-        cloudApiRoot: `${origin}/2.0`,
-        sleep: async () => undefined,
-        openExternal: async (url) => Promise.reject(new Error(`no browser in this test (${url})`)),
-      },
-    });
-    const saved = await t.api.call('targets.save', {
-      target: { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' },
-    });
-    if (!saved.ok) throw new Error(saved.error.message);
-    const id = (saved.value as { target: { id: string } }).target.id;
-    expect((await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: 'ATATT-proxy-cancel-token' })).ok).toBe(true);
+    const { t, id } = await cloudThroughProxy(LONG, 'ATATT-proxy-cancel-token');
     const before = await t.deps.settings.read();
     if (!before.ok) throw new Error(before.error.message);
 
@@ -86,6 +86,27 @@ describe('Cancel while a proxy holds the CONNECT unanswered', () => {
     const after = await t.deps.settings.read();
     if (!after.ok) throw new Error(after.error.message);
     expect(after.value.targets).toEqual(before.value.targets);
+    t.cleanup();
+  }, 30_000);
+
+  // Without a cancel, the limit closes the socket too: the tunnel's sockets used to be left open
+  // after its connect limit answered, and the Cloud ProxyAgent waited undici's 300 s for CONNECT.
+  it('Data Center: at the connect limit the tunnel is closed as well, not left open', async () => {
+    const network = testNetwork({ resolver: world.resolver, permit: TEST_PERMIT, env: { HTTPS_PROXY: `http://127.0.0.1:${proxy.port}` }, limits: { connectMs: 300, headersMs: LONG, overallMs: LONG } });
+    const t = testApi({ network });
+    const ended = proxy.ended;
+    const r = await t.api.call('url.probe', { base_url: `https://${HOST}:8443/bb` });
+    expect(r).toMatchObject({ ok: true, value: { verdict: 'block', reason: 'timeout', via_proxy: true } });
+    await proxy.endedAt(ended + 1);
+    t.cleanup();
+  }, 30_000);
+
+  it('Bitbucket Cloud: an unanswered CONNECT ends at the client\'s own limit, and the proxy sees the socket closed', async () => {
+    const { t, id } = await cloudThroughProxy(500, 'ATATT-proxy-limit-token');
+    const ended = proxy.ended;
+    const r = await t.api.call('checks.run', { target_id: id });
+    expect(r).toMatchObject({ ok: true, value: { findings: expect.arrayContaining([expect.objectContaining({ code: 'PROVIDER_UNAVAILABLE' })]) } });
+    await proxy.endedAt(ended + 1);
     t.cleanup();
   }, 30_000);
 });

@@ -4,6 +4,7 @@ import type { ProgressEvent } from '../../../../../shared/contract/progress';
 import { createFixedOriginHttpClient } from '../../../../../main/services/providers/common/fixed-origin-client';
 import { realSleep } from '../../../../../main/services/net/retry-after';
 import { INVALID_TOKEN_MESSAGE } from '../../../../simulators/bitbucket-cloud-sim';
+import { savedCloudTarget } from '../../../../support/saved-cloud-target';
 import { testApi } from '../../../../support/test-api';
 import { urlSafetyPki } from '../../../../support/url-safety/pki';
 import { startHttps, type RunningServer } from '../../../../support/url-safety/servers';
@@ -18,17 +19,6 @@ import { startHttps, type RunningServer } from '../../../../support/url-safety/s
 
 const WINDOW = 'webcontents:1';
 const TOKEN = 'ATATT-cloud-cancel-test-token';
-
-/** A saved Cloud target on the test server, its API token in the keychain. */
-const savedCloudTarget = async (t: ReturnType<typeof testApi>): Promise<string> => {
-  const saved = await t.api.call('targets.save', {
-    target: { provider_key: 'bitbucket_cloud_issues', deployment_mode: 'cloud', base_url: 'https://api.bitbucket.org/2.0', workspace: 'acme', repository_slug: 'payments', auth_method: 'api_token', account_email: 'dana@acme.example' },
-  });
-  if (!saved.ok) throw new Error(saved.error.message);
-  const id = (saved.value as { target: { id: string } }).target.id;
-  expect((await t.api.call('credentials.store', { target_id: id, kind: 'bitbucket', secret: TOKEN })).ok).toBe(true);
-  return id;
-};
 
 describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
   let server: RunningServer;
@@ -78,7 +68,7 @@ describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
   });
 
   it('closes the held request at once, answers CHECK_CANCELLED and stores nothing', async () => {
-    const id = await savedCloudTarget(t);
+    const id = await savedCloudTarget(t, TOKEN);
 
     // A completed check first: its result is what the record must still hold after the cancel.
     mode = 'refuse';
@@ -119,7 +109,7 @@ describe('Cancel of a Bitbucket Cloud check (checks.run)', () => {
   it('ends a Retry-After wait at once: no retry is sent, and the call answers CHECK_CANCELLED', async () => {
     // The run's real sleep, and a wait limit that honours Bitbucket's 600 s: only the cancel can end the wait in time.
     const limitedApi = testApi({ providers: { ...t.deps.providers, sleep: realSleep, maxRetryWaitMs: 3_600_000 } });
-    const id = await savedCloudTarget(limitedApi);
+    const id = await savedCloudTarget(limitedApi, TOKEN);
     mode = 'limit';
     // The 429 read in full (its HTTP stage passed): the client is in its Retry-After wait.
     let read: () => void = () => undefined;
