@@ -224,6 +224,11 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     // `GET /rest/api/1.0/projects` (RestProject: key, id, name, public, type; paged): the projects
     // the user can see, personal projects not among them — those are listed per user
     // (https://developer.atlassian.com/server/bitbucket/rest/v906/api-group-project/#api-api-latest-projects-get).
+    // The page and its statuses are `getProjects` of Atlassian's Bitbucket Data Center 9.2 OpenAPI
+    // (tests/fixtures/openapi/bitbucket-data-center.subset.json, read from coderabbitai/bitbucket
+    // src/server/openapi/swagger.v3.json), paged as well-used clients follow it: renovate's
+    // accumulateValues (lib/modules/platform/bitbucket-server/utils.ts) asks `limit`, then
+    // `start=nextPageStart` until `isLastPage` is not false.
     if (path === '/rest/api/1.0/projects') {
       if (user === null && world.anonymousAccess !== true) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');
       const keys = [...new Set(visibleRepos(user).map(([key]) => key.split('/')[0] ?? ''))].filter((k) => k !== '' && !k.startsWith('~')).sort();
@@ -232,7 +237,8 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
     }
     // `GET /rest/api/1.0/projects/{projectKey}/repos` (RestRepository, paged; same page): 404
     // NoSuchProjectException for a project that does not exist
-    // (https://developer.atlassian.com/server/bitbucket/rest/v906/api-group-project/#api-api-latest-projects-projectkey-repos-get).
+    // (https://developer.atlassian.com/server/bitbucket/rest/v906/api-group-project/#api-api-latest-projects-projectkey-repos-get;
+    // `getRepositories` in the same OpenAPI document declares 200, 401 and 404 "The specified project does not exist.").
     const list = /^\/rest\/api\/1\.0\/projects\/([^/]+)\/repos$/.exec(path);
     if (list !== null) {
       if (user === null && world.anonymousAccess !== true) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');

@@ -5,7 +5,10 @@ import type { SimAnswer, SimRequest } from './https-sim';
 // and `nextPageStart` while more remain. `limit` is a hint: the server caps it at its own maximum
 // (the `page.max.*` settings; Atlassian's KB "How to apply the limit filter in Bitbucket Server and
 // Datacenter REST API" — https://support.atlassian.com/bitbucket-data-center/kb/how-to-apply-the-limit-filter-in-bitbucket-server-and-datacenter-rest-api-and-query-more-than-the-max-limit-of-1000-results)
-// and answers the limit it applied; it does not refuse a larger ask.
+// and answers the limit it applied; it does not refuse a larger ask (the Bitbucket Java API's
+// PageRequest.buildRestrictedPageRequest(maxLimit): "a copy of this pageRequest with the minimum of
+// limit and maxLimit", https://docs.atlassian.com/bitbucket-server/javadoc/9.3.0/api/com/atlassian/bitbucket/util/PageRequest.html;
+// the OpenAPI document names no largest limit: "If not passed, a page size of 25 is used").
 
 /** Data Center's default page size when no limit is asked (the KB above: "By default … returns 25 results"). */
 export const DC_DEFAULT_LIMIT = 25;

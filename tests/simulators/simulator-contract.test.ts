@@ -15,7 +15,7 @@ import { cloudClientFor, NOW, recordingSleep, simHttp } from '../support/provide
 import { simInstanceCheck } from '../support/sim-providers';
 import { startCloudSim, type CloudSim } from './bitbucket-cloud-sim';
 import { SECRETS } from './cloud-sim-state';
-import { DC_SECRETS, startDataCenterSim, type DataCenterSim } from './data-center-sim';
+import { DC_SECRETS, defaultDataCenterWorld, startDataCenterSim, type DataCenterSim } from './data-center-sim';
 import type { Exchange } from './https-sim';
 
 // The simulators answer what Atlassian's published schemas say, error bodies included: every
@@ -33,8 +33,16 @@ const DC_ERRORS = { type: 'object', properties: { errors: { type: 'array', items
 
 let cloud: CloudSim;
 let dc: DataCenterSim;
+/** Two a page (the server's page cap): the project list and BIG's repositories take three pages each. */
+let paged: DataCenterSim;
+const PAGED_REPOS = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((slug, i) => [`BIG/${slug}`, { id: 40 + i, name: slug, public: false }]));
 beforeAll(async () => {
-  [cloud, dc] = await Promise.all([startCloudSim(), startDataCenterSim()]);
+  const world = defaultDataCenterWorld();
+  [cloud, dc, paged] = await Promise.all([
+    startCloudSim(),
+    startDataCenterSim(),
+    startDataCenterSim({ ...world, maxPageLimit: 2, repositories: { ...world.repositories, ...PAGED_REPOS, 'AAA/a': { id: 50, name: 'a', public: false }, 'BBB/b': { id: 51, name: 'b', public: false }, 'CCC/c': { id: 52, name: 'c', public: false } } }),
+  ]);
   const now = () => new Date(NOW);
   const cloudRuns: Array<[CloudCredential, string, string]> = [
     [{ method: 'api_token', email: 'dana@acme.example', token: SECRETS.apiToken }, 'acme', 'payments'],
@@ -65,9 +73,18 @@ beforeAll(async () => {
     const client = createDataCenterClient({ http: simHttp(dc), baseUrl: dc.baseUrl, credential, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
     await runDataCenterChecks(client, await simInstanceCheck(dc, NOW), { projectKey: 'SEC', repositorySlug: slug, authMethod: credential.method }, now);
   }
+  // The lists the wizard's suggestions read, through the app's own client (which asks limit=100:
+  // the paged simulator caps it at 2): one page on the default world, three on the paged one, and
+  // a project that does not exist.
+  for (const sim of [dc, paged]) {
+    const client = createDataCenterClient({ http: simHttp(sim), baseUrl: sim.baseUrl, credential: { method: 'http_access_token', token: DC_SECRETS.token }, clock: fixedClock(NOW), sleep: recordingSleep().sleep });
+    await client.projects(10);
+    await client.repositories(sim === paged ? 'BIG' : 'SEC', 10);
+    await client.repositories('NOPE', 10);
+  }
 });
 afterAll(async () => {
-  await Promise.all([cloud.close(), dc.close()]);
+  await Promise.all([cloud.close(), dc.close(), paged.close()]);
 });
 
 interface Checked {
@@ -124,9 +141,11 @@ describe('Bitbucket Cloud simulator vs bitbucket-cloud.subset.json', () => {
   });
 });
 
+/** The path as the extract names it: context path and `/rest` off, `1.0` read as `latest` (the same API). */
+const dcPath = (sim: DataCenterSim, e: Exchange): string => e.request.path.slice(sim.world.contextPath.length).replace(/^\/rest/, '').replace('/api/1.0/', '/api/latest/');
+
 describe('Bitbucket Data Center simulator vs bitbucket-data-center.subset.json', () => {
-  const rows = (): Checked[] =>
-    dc.exchanges.map((e) => check(dcDoc, e, e.request.path.slice(dc.world.contextPath.length).replace(/^\/rest/, '').replace('/api/1.0/', '/api/latest/'), DC_ERRORS));
+  const rows = (): Checked[] => [dc, paged].flatMap((sim) => sim.exchanges.map((e) => check(dcDoc, e, dcPath(sim, e), DC_ERRORS)));
 
   it('every answer, success and error, validates', () => {
     expect(rows().filter((r) => r.errors.length > 0)).toEqual([]);
@@ -136,9 +155,53 @@ describe('Bitbucket Data Center simulator vs bitbucket-data-center.subset.json',
     expect(summary(rows())).toEqual([
       'GET /api/latest/application-properties 200',
       'GET /api/latest/application-properties 401 (undeclared: error schema)',
+      'GET /api/latest/projects 200',
+      'GET /api/latest/projects/{projectKey}/repos 200',
+      'GET /api/latest/projects/{projectKey}/repos 404',
       'GET /api/latest/projects/{projectKey}/repos/{repositorySlug} 200',
       'GET /api/latest/projects/{projectKey}/repos/{repositorySlug} 403 (undeclared: error schema)',
       'GET /api/latest/projects/{projectKey}/repos/{repositorySlug} 404',
     ]);
+  });
+
+  /** The 200 pages one list answered on the paged simulator, in the order they were asked. */
+  const pagesOf = (path: string) =>
+    paged.exchanges
+      .filter((e) => dcPath(paged, e) === path && e.answer.status === 200)
+      .map((e) => ({ asked: { start: e.request.query.get('start'), limit: e.request.query.get('limit') }, body: e.answer.body as Record<string, unknown>, errors: check(dcDoc, e, path, DC_ERRORS).errors }));
+
+  it.each([
+    ['getProjects', '/api/latest/projects', ['AAA', 'BBB', 'BIG', 'CCC', 'SEC'], 'key'],
+    ['getRepositories', '/api/latest/projects/BIG/repos', ['a', 'b', 'c', 'd', 'e'], 'slug'],
+  ] as const)('%s: the first page, a middle page with nextPageStart and the last page each validate, and follow on', (_op, path, all, field) => {
+    const pages = pagesOf(path);
+    expect(pages.map((p) => p.errors)).toEqual([[], [], []]);
+    // The app asked 100 a page; the server applied its cap (2) and said so in `limit`.
+    expect(pages.map((p) => p.asked)).toEqual([
+      { start: '0', limit: '100' },
+      { start: '2', limit: '100' },
+      { start: '4', limit: '100' },
+    ]);
+    expect(pages.map((p) => [p.body.start, p.body.limit, p.body.size, p.body.isLastPage, p.body.nextPageStart])).toEqual([
+      [0, 2, 2, false, 2],
+      [2, 2, 2, false, 4],
+      [4, 2, all.length - 4, true, undefined],
+    ]);
+    expect(pages.flatMap((p) => (p.body.values as Array<Record<string, unknown>>).map((v) => v[field]))).toEqual(all);
+  });
+
+  it("a project that does not exist answers the declared 404 with Atlassian's error body", () => {
+    const e = paged.exchanges.find((x) => dcPath(paged, x) === '/api/latest/projects/NOPE/repos');
+    if (e === undefined) throw new Error('no answer for NOPE recorded');
+    expect(check(dcDoc, e, dcPath(paged, e), DC_ERRORS)).toEqual({ route: 'GET /api/latest/projects/{projectKey}/repos', status: 404, declared: true, errors: [] });
+    expect(e.answer.body).toEqual({ errors: [{ message: 'Project NOPE does not exist.', exceptionName: 'com.atlassian.bitbucket.project.NoSuchProjectException' }] });
+  });
+
+  it('a list page that breaks the schema is caught (the validator bites)', () => {
+    const e = paged.exchanges.find((x) => dcPath(paged, x) === '/api/latest/projects' && x.answer.status === 200);
+    if (e === undefined) throw new Error('no project page recorded');
+    const body = e.answer.body as Record<string, unknown>;
+    const broken: Exchange = { ...e, answer: { ...e.answer, body: { ...body, isLastPage: 'no', nextPageStart: 2.5, values: [{ key: 7 }] } } };
+    expect(check(dcDoc, broken, '/api/latest/projects', DC_ERRORS).errors.sort()).toEqual(['$.isLastPage: expected boolean', '$.nextPageStart: expected integer', '$.values[0].key: expected string']);
   });
 });
