@@ -69,6 +69,8 @@ export interface DataCenterSimWorld {
   readonly projectNames?: Record<string, string>;
   /** The server's page cap (`page.max.*`); 1,000 unless set (tests/simulators/dc-paging.ts). */
   readonly maxPageLimit?: number;
+  /** Broken-server mode, not Atlassian's answer for these lists: pages say `isLastPage: false` without `nextPageStart` (dc-paging.ts, BSERV-12725). */
+  readonly withoutNextPageStart?: boolean;
   /** application-properties `displayName`: a free string in RestApplicationProperties (tests/fixtures/openapi/bitbucket-data-center.subset.json), so a hostile server sends any text. */
   readonly displayName?: string;
 }
@@ -233,7 +235,7 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
       if (user === null && world.anonymousAccess !== true) return errors(401, 'You are not permitted to access this resource', 'com.atlassian.bitbucket.AuthorisationException');
       const keys = [...new Set(visibleRepos(user).map(([key]) => key.split('/')[0] ?? ''))].filter((k) => k !== '' && !k.startsWith('~')).sort();
       const projects = keys.map((key, i) => ({ key, id: i + 1, name: world.projectNames?.[key] ?? key, public: false, type: 'NORMAL' }));
-      return { ...dcPage(req, projects, world.maxPageLimit), headers: who };
+      return { ...dcPage(req, projects, world.maxPageLimit, world.withoutNextPageStart), headers: who };
     }
     // `GET /rest/api/1.0/projects/{projectKey}/repos` (RestRepository, paged; same page): 404
     // NoSuchProjectException for a project that does not exist
@@ -248,7 +250,7 @@ export const startDataCenterSim = async (world: DataCenterSimWorld = defaultData
         return { ...errors(404, `Project ${projectKey} does not exist.`, 'com.atlassian.bitbucket.project.NoSuchProjectException'), headers: who };
       }
       const repos = visibleRepos(user).filter(([key]) => key.split('/')[0] === projectKey);
-      return { ...dcPage(req, repos.map(([key, repo]) => repoBody(key, repo)), world.maxPageLimit), headers: who };
+      return { ...dcPage(req, repos.map(([key, repo]) => repoBody(key, repo)), world.maxPageLimit, world.withoutNextPageStart), headers: who };
     }
     return errors(404, 'Not found', 'com.sun.jersey.api.NotFoundException');
   };

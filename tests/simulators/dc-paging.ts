@@ -15,8 +15,13 @@ export const DC_DEFAULT_LIMIT = 25;
 /** The cap the KB above names ("the max limit of 1000 results"). */
 export const DC_MAX_LIMIT = 1000;
 
-/** The page of `items` a request asks for, or 400 for paging parameters that are not non-negative integers. */
-export const dcPage = <T>(req: SimRequest, items: readonly T[], maxLimit: number = DC_MAX_LIMIT): SimAnswer => {
+/**
+ * The page of `items` a request asks for, or 400 for paging parameters that are not non-negative
+ * integers. `withoutNextPageStart`: a broken server's page, `isLastPage: false` and no
+ * `nextPageStart` (BSERV-12725, https://jira.atlassian.com/browse/BSERV-12725: Bitbucket 6.10–7.9
+ * answered /browse so), so a client cannot know where the rest starts.
+ */
+export const dcPage = <T>(req: SimRequest, items: readonly T[], maxLimit: number = DC_MAX_LIMIT, withoutNextPageStart = false): SimAnswer => {
   const asked = Number(req.query.get('limit') ?? DC_DEFAULT_LIMIT);
   const start = Number(req.query.get('start') ?? 0);
   if (!Number.isInteger(asked) || asked < 0 || !Number.isInteger(start) || start < 0) {
@@ -25,5 +30,5 @@ export const dcPage = <T>(req: SimRequest, items: readonly T[], maxLimit: number
   const limit = Math.min(asked === 0 ? DC_DEFAULT_LIMIT : asked, maxLimit);
   const values = items.slice(start, start + limit);
   const isLastPage = start + values.length >= items.length;
-  return { status: 200, body: { size: values.length, limit, start, isLastPage, values, ...(isLastPage ? {} : { nextPageStart: start + values.length }) } };
+  return { status: 200, body: { size: values.length, limit, start, isLastPage, values, ...(isLastPage || withoutNextPageStart ? {} : { nextPageStart: start + values.length }) } };
 };

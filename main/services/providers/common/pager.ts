@@ -16,6 +16,11 @@ export interface PageOf<T, C> {
   readonly items: readonly T[];
   /** Where the next page starts; undefined on the last page. */
   readonly next: C | undefined;
+  /**
+   * The provider says more remain but not where the next page starts (a Data Center page with
+   * `isLastPage: false` and no `nextPageStart`, BSERV-12725): the list ends here, truncated.
+   */
+  readonly cut?: boolean;
 }
 
 export interface Paged<T> {
@@ -38,7 +43,7 @@ export const readPages = async <T, C>(
     if (!page.ok) return page;
     items.push(...page.value.items);
     const next = page.value.next;
-    if (next === undefined) return { ok: true, value: { items, truncated: false, pages }, response: page.response, evidence: page.evidence };
+    if (next === undefined) return { ok: true, value: { items, truncated: page.value.cut === true, pages }, response: page.response, evidence: page.evidence };
     if (pages >= maxPages) return { ok: true, value: { items, truncated: true, pages }, response: page.response, evidence: page.evidence };
     page = await fetchPage(next);
     pages += 1;

@@ -72,7 +72,8 @@ export const createDataCenterClient = (options: DataCenterClientOptions) => {
         if (next !== undefined && next <= start) {
           return failed({ code: 'PROVIDER_RESPONSE_INVALID', message: `The provider's answer to ${what} did not move to a later page.`, status: page.response.status }, page.response, page.evidence);
         }
-        return { ...page, value: { items: page.value.values, next } };
+        // "More remain" without where they start: what was read is all there is to read, and it is not the whole list.
+        return { ...page, value: { items: page.value.values, next, cut: next === undefined && !page.value.isLastPage } };
       },
       maxPages,
     );

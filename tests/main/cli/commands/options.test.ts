@@ -121,6 +121,19 @@ describe('bitbucket-target options <list> --target ID', () => {
     expect((JSON.parse(json.out[0] ?? '') as ProviderOptions).truncated).toBe(true);
   });
 
+  it('a page that says more remain but not where they start: the pages read, said to be truncated (not a complete list)', async () => {
+    const broken = await startDataCenterSim({ ...base, maxPageLimit: 2, withoutNextPageStart: true, repositories: paged.world.repositories });
+    try {
+      const t = await cliWithTarget(broken);
+      const r = await t.run(['data-center-projects', '--target', t.id]);
+      expect(r.code).toBe(0);
+      expect(r.out).toEqual(['AAA  AAA', 'BBB  BBB']);
+      expect(r.err).toEqual(['(truncated: the provider holds more)']);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it.each([
     ['data-center-repositories without --project', ['data-center-repositories', '--target', '{id}'], /^bitbucket-target: data-center-repositories needs --project KEY/],
     ['jira-issue-types without --project', ['jira-issue-types', '--target', '{id}'], /^bitbucket-target: jira-issue-types needs --project KEY/],

@@ -25,6 +25,11 @@ describe('readPages', () => {
     expect(p.asked).toEqual([0, 50, 100]);
   });
 
+  it('a page that says more remain but names no next one ends the list as truncated, not complete', async () => {
+    const r = await readPages(0, async (start: number): Promise<CallResult<PageOf<number, number>>> => ({ ok: true, value: { items: [start, start + 1], next: undefined, cut: true }, response, evidence }));
+    expect(r.ok && r.value).toEqual({ items: [0, 1], truncated: true, pages: 1 });
+  });
+
   it('stops at the page cap and says the list was truncated', async () => {
     const p = numbers(1000, 10);
     const r = await readPages(0, p.fetchPage, 3);
