@@ -78,6 +78,8 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
     const stages = stageTracker(call, timeout);
     if (isCancelled(call)) return { ok: false, ...cancelled, evidence: emptyEvidence({}, viaProxy) };
     const dispatcher = call === undefined ? sharedFor(proxy) : ownConnection(transport, url, proxy, call.signal, stages);
+    const close = (): void => void dispatcher.destroy().catch(() => undefined);
+    call?.signal.addEventListener('abort', close, { once: true });
     try {
       const res = await request(url, {
         method: req.method ?? 'GET',
@@ -115,7 +117,10 @@ export const createFixedOriginHttpClient = (options: FixedOriginOptions): HttpCl
       const attempt = { url, proxy: proxy === undefined ? null : proxyOrigin(proxy), bypassed: !viaProxy && config.proxy !== undefined };
       return { ok: false, ...describeFixedOriginFailure(cause, attempt), evidence: emptyEvidence({}, viaProxy) };
     } finally {
-      if (call !== undefined) void dispatcher.destroy().catch(() => undefined);
+      if (call !== undefined) {
+        call.signal.removeEventListener('abort', close);
+        close();
+      }
     }
   };
 };

@@ -62,14 +62,16 @@ const reportingPool =
     return new Pool(origin, { ...opts, connect: readyStartsHttp(tunnel, stages, limitMs) });
   };
 
-/** The connection of one request of a long call: direct, or through `proxy`; destroyed after the request. */
+/**
+ * The connection of one request of a long call: direct, or through `proxy`. The caller destroys it
+ * after the request, and at once on the call's cancel (a CONNECT the proxy has not answered, a TLS
+ * handshake in the tunnel: closed now).
+ */
 export const ownConnection = (t: FixedOriginTransport, url: URL, proxy: string | undefined, signal: AbortSignal, stages: StageTracker): Dispatcher => {
   if (proxy !== undefined) {
     stages.enter('connection', t.timeoutMs);
-    const agent = proxied(proxy, t, reportingPool(stages, t.timeoutMs));
-    // A CONNECT the proxy has not answered, a TLS handshake in the tunnel: closed now.
-    signal.addEventListener('abort', () => void agent.destroy().catch(() => undefined), { once: true });
-    return agent;
+    // Its CONNECT stops only when the agent is destroyed: the client destroys it on the signal.
+    return proxied(proxy, t, reportingPool(stages, t.timeoutMs));
   }
   // An address needs no lookup (net.connect asks none): the connection stage starts at once.
   stages.enter(isIP(url.hostname.replace(/^\[|\]$/gu, '')) === 0 ? 'dns' : 'connection', t.timeoutMs);
