@@ -83,15 +83,19 @@ describe('the fixed-origin client', () => {
     expect(sim.exchanges.length).toBe(before);
   });
 
+  // A request of a long call has a connection of its own (fixed-origin-dispatcher.ts): verification holds there too.
+  const ofCall = { signal: new AbortController().signal, report: () => undefined };
   it.each([
-    ['directly', (): Record<string, string> => ({})],
-    ['through HTTPS_PROXY', (): Record<string, string> => ({ HTTPS_PROXY: proxyUrl })],
-  ])('with NODE_TLS_REJECT_UNAUTHORIZED=0 inherited, an unknown CA is still a tls failure (%s), and no header is sent', async (_n, env) => {
+    ['directly', (): Record<string, string> => ({}), undefined],
+    ['through HTTPS_PROXY', (): Record<string, string> => ({ HTTPS_PROXY: proxyUrl }), undefined],
+    ['directly, within a long call', (): Record<string, string> => ({}), ofCall],
+    ['through HTTPS_PROXY, within a long call', (): Record<string, string> => ({ HTTPS_PROXY: proxyUrl }), ofCall],
+  ])('with NODE_TLS_REJECT_UNAUTHORIZED=0 inherited, an unknown CA is still a tls failure (%s), and no header is sent', async (_n, env, call) => {
     const saved = process.env['NODE_TLS_REJECT_UNAUTHORIZED'];
     process.env['NODE_TLS_REJECT_UNAUTHORIZED'] = '0';
     try {
       const before = sim.exchanges.length;
-      const r = await createFixedOriginHttpClient({ origins: [sim.origin], proxy: parseProxyEnv(env()) })({ url: `${sim.origin}/x`, headers: { authorization: 'Bearer mitm-bait' } });
+      const r = await createFixedOriginHttpClient({ origins: [sim.origin], proxy: parseProxyEnv(env()) })({ url: `${sim.origin}/x`, headers: { authorization: 'Bearer mitm-bait' }, ...(call === undefined ? {} : { call }) });
       expect(r.ok ? 'sent' : r.reason).toBe('tls');
       expect(sim.exchanges.length).toBe(before);
     } finally {
