@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../shared/errors/codes';
-import { describeError } from '../../shared/errors/catalog';
+import { describeError, type Wording } from '../../shared/errors/catalog';
 import { Masked } from '../safe-mode/Masked';
 import { CopyButton } from './CopyButton';
 import { MeaningAndFix } from './MeaningAndFix';
@@ -10,10 +10,12 @@ interface Props {
   readonly detail?: string;
   readonly onRetry?: () => void;
   readonly retryLabel?: string;
+  /** Whose answer it is, when not the target's Bitbucket provider (Jira's check): the meaning and fix in its words. */
+  readonly wording?: Wording;
 }
 
 /** A blocked state where it happens: the code (copyable), what it means, what to do, and a retry. */
-export const BlockedState = ({ code, detail, onRetry, retryLabel = 'Retry' }: Props) => {
+export const BlockedState = ({ code, detail, onRetry, retryLabel = 'Retry', wording }: Props) => {
   const entry = describeError(code);
   return (
     <div className="error-panel" role="alert" data-code={code}>
@@ -25,7 +27,7 @@ export const BlockedState = ({ code, detail, onRetry, retryLabel = 'Retry' }: Pr
           <Masked text={detail} />
         </p>
       ) : null}
-      <MeaningAndFix code={code} />
+      <MeaningAndFix code={code} {...(wording === undefined ? {} : { wording })} />
       {onRetry !== undefined ? (
         <button type="button" onClick={onRetry}>
           {retryLabel}

@@ -21,11 +21,16 @@ export const ERROR_CATALOG = {
   ...APP_CALL_ENTRIES,
 } as const satisfies Record<ErrorCode, CatalogEntry>;
 
+/** Whose answer a code is about: the target's Bitbucket provider, or Jira (the handoff). */
+export type Wording = ProviderKey | 'jira';
+
 /**
  * A code's entry; with the target's provider, in that provider's words (a Data Center target is
- * never told about OAuth, app passwords or API tokens).
+ * never told about OAuth, app passwords or API tokens); with `jira`, in Jira's (a rejected Jira
+ * token is not sent to the Bitbucket Credentials step).
  */
-export const describeError = (code: ErrorCode, provider?: ProviderKey): CatalogEntry => {
+export const describeError = (code: ErrorCode, wording?: Wording): CatalogEntry => {
   const entry: CatalogEntry = ERROR_CATALOG[code];
-  return provider === 'bitbucket_data_center_issues' && entry.dataCenter !== undefined ? { ...entry, ...entry.dataCenter } : entry;
+  const words = wording === 'bitbucket_data_center_issues' ? entry.dataCenter : wording === 'jira' ? entry.jira : undefined;
+  return words === undefined ? entry : { ...entry, ...words };
 };

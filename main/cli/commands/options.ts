@@ -1,6 +1,6 @@
 import type { Result } from '../../../shared/contract/define';
 import { providerOptionMethods, type ProviderOptions } from '../../../shared/contract/provider-options';
-import { describeError } from '../../../shared/errors/catalog';
+import { describeError, type Wording } from '../../../shared/errors/catalog';
 import { CLI_NAME, EXIT_FAILURE, EXIT_OK, exitForError, UsageError, type CliCommand, type CliIO } from '../cli-io';
 import { parseFlags } from '../parse-flags';
 
@@ -24,7 +24,8 @@ const NAMES = [...LISTS.keys()];
 const takesProject = (method: OptionMethod): boolean => 'project_key' in providerOptionMethods[method].input.shape;
 
 /** The Data Center lists speak of a Data Center target, so their error's fix is in Data Center words. */
-const providerOf = (method: OptionMethod) => (method.startsWith(`${PREFIX}dataCenter`) ? ('bitbucket_data_center_issues' as const) : undefined);
+/** Whose words a refusal is told in: the Data Center lists are Bitbucket's answers, the others Jira's. */
+const wordingOf = (method: OptionMethod): Wording => (method.startsWith(`${PREFIX}dataCenter`) ? 'bitbucket_data_center_issues' : 'jira');
 
 /** The flag each input field comes from, for a refusal of its value. */
 const FLAG_OF: Readonly<Record<string, string>> = { target_id: '--target ID', project_key: '--project KEY' };
@@ -64,7 +65,7 @@ const run = async (args: string[], io: CliIO): Promise<number> => {
   const r = await ask(input);
   if (!r.ok) {
     io.note(`options: ${r.error.code}: ${r.error.message}`);
-    io.note(`  fix: ${describeError(r.error.code, providerOf(method)).fix}`);
+    io.note(`  fix: ${describeError(r.error.code, wordingOf(method)).fix}`);
     return exitForError(r.error.code, EXIT_FAILURE);
   }
   if (values.json === true) io.print(JSON.stringify(r.value));

@@ -33,7 +33,7 @@ export const JiraResult = ({ jira, onRetry }: { readonly jira: JiraCheck; readon
         </div>
       </dl>
       {jira.status === 'blocked' ? (
-        <BlockedState code={jira.code ?? 'JIRA_HANDOFF_UNAVAILABLE'} {...(jira.detail !== undefined ? { detail: jira.detail } : {})} onRetry={onRetry} retryLabel="Check Jira again" />
+        <BlockedState code={jira.code ?? 'JIRA_HANDOFF_UNAVAILABLE'} wording="jira" {...(jira.detail !== undefined ? { detail: jira.detail } : {})} onRetry={onRetry} retryLabel="Check Jira again" />
       ) : null}
     </section>
   );

@@ -18,6 +18,12 @@ export interface CatalogEntry {
    * passwords, API tokens): a Data Center admin is never told to reconnect OAuth.
    */
   readonly dataCenter?: Pick<CatalogEntry, 'meaning' | 'fix'>;
+  /**
+   * Wording for an answer of Jira (the handoff's check and its lists), where the generic text is
+   * about the Bitbucket credential or URL: a rejected Jira token is not fixed on the Bitbucket
+   * Credentials step.
+   */
+  readonly jira?: Pick<CatalogEntry, 'meaning' | 'fix' | 'fixStep'>;
 }
 
 export const entry = (e: CatalogEntry): CatalogEntry => e;

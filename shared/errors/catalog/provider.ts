@@ -14,6 +14,11 @@ export const PROVIDER_ENTRIES = {
       meaning: 'No credential is stored for this Data Center target, or Bitbucket Data Center rejected it (HTTP 401): the HTTP access token was revoked, expired or lacks permission, or the user name or password is wrong.',
       fix: 'Create a new HTTP access token in Bitbucket Data Center (your profile picture → Manage account → HTTP access tokens → Create token, with Repository read permission), store it on the Credentials step, then test the connection again. With Basic auth, check the user name and password.',
     },
+    jira: {
+      meaning: "No Jira credential is stored for this target, or Jira rejected it (HTTP 401): the Jira API token was revoked or expired, the email is not the one of the token's Atlassian account, or the personal access token (Jira Data Center) was revoked or expired. The Bitbucket credential is not involved.",
+      fix: 'Create a new Jira credential (Jira Cloud: an API token of the same Atlassian account, at id.atlassian.com → Security → Create and manage API tokens; Jira Data Center: a personal access token, under your profile → Personal Access Tokens), store it with its email on the Route details step, then check Jira again.',
+      fixStep: 'route',
+    },
   }),
   PROVIDER_BASE_URL_BLOCKED: entry({
     code: 'PROVIDER_BASE_URL_BLOCKED',
@@ -22,6 +27,11 @@ export const PROVIDER_ENTRIES = {
     fix: 'Fix the URL (or the allowlist status for a private address), or choose Jira or portable export instead.',
     blocks: ['provider_calls', 'credential_entry', 'save', 'export'],
     fixStep: 'target',
+    jira: {
+      meaning: 'The Jira site URL failed a safety check: syntax, scheme, user info, reserved IP, private network, DNS, redirect, TLS, timeout, size or reachability.',
+      fix: 'Fix the Jira site URL on the Route details step (https; the site itself: https://your-site.atlassian.net for Jira Cloud, the base URL for Jira Data Center; no user name or password in it), or choose portable export instead.',
+      fixStep: 'route',
+    },
   }),
   PROVIDER_SCOPE_UNAVAILABLE: entry({
     code: 'PROVIDER_SCOPE_UNAVAILABLE',
@@ -62,6 +72,11 @@ export const PROVIDER_ENTRIES = {
     fix: 'Check the name and that the credential can see it.',
     blocks: ['save', 'export'],
     fixStep: 'target',
+    jira: {
+      meaning: 'The Jira project or issue type does not exist, or the Jira credential cannot see it (Jira answers 404 for both).',
+      fix: 'Check the Jira project key and issue type on the Route details step (pick them from the lists once the Jira credential works), and that the Jira account has Browse projects and Create issues permission in that project.',
+      fixStep: 'route',
+    },
   }),
   PROVIDER_VALUE_INVALID: entry({
     code: 'PROVIDER_VALUE_INVALID',

@@ -32,6 +32,20 @@ describe('error catalog', () => {
     expect(cloud.fix).toMatch(/Reconnect OAuth|API token/);
   });
 
+  it.each([
+    ['PROVIDER_AUTH_REQUIRED', /Jira API token|personal access token/, /Jira/],
+    ['PROVIDER_BASE_URL_BLOCKED', /Jira site URL/, /portable export/],
+    ['PROVIDER_RESOURCE_NOT_FOUND', /Jira project key and issue type/, /Browse projects/],
+  ] as const)('a Jira answer %s is told in Jira words and fixed on the Route details step, not on the Bitbucket steps', (code, meaningOrFix, fix) => {
+    const jira = describeError(code, 'jira');
+    expect(`${jira.meaning} ${jira.fix}`).toMatch(meaningOrFix);
+    expect(jira.fix).toMatch(fix);
+    expect(jira.fixStep).toBe('route');
+    // The generic text sends the admin to Bitbucket: OAuth, HTTP access tokens, the Target step, "choose Jira".
+    expect(`${jira.meaning} ${jira.fix}`).not.toMatch(/oauth|HTTP access token|Credentials step|choose Jira/i);
+    expect(describeError(code).fixStep).not.toBe('route');
+  });
+
   it('an unreachable provider gets the proxy hint: the app honours HTTPS_PROXY and NO_PROXY', () => {
     expect(describeError('PROVIDER_UNAVAILABLE').fix).toMatch(/honours HTTPS_PROXY \(and NO_PROXY/);
   });

@@ -152,10 +152,11 @@ describe('bitbucket-target options <list> --target ID', () => {
   });
 
   it.each([
-    ['an unknown target id', ['data-center-projects', '--target', 'no-such-target'], 'TARGET_NOT_FOUND', 'No saved target has the id "no-such-target".', undefined],
-    ['a Data Center project that does not exist (HTTP 404)', ['data-center-repositories', '--target', '{id}', '--project', 'NOPE'], 'PROVIDER_RESOURCE_NOT_FOUND', 'the repositories of NOPE was not found, or the credential cannot see it (HTTP 404).', 'bitbucket_data_center_issues'],
-    ['a Jira project that does not exist', ['jira-issue-types', '--target', '{id}', '--project', 'NOPE'], 'PROVIDER_RESOURCE_NOT_FOUND', undefined, undefined],
-  ] as const)('an error answer, exit 1, the code, message and fix on stderr: %s', async (_name, args, code, message, provider) => {
+    ['an unknown target id', ['data-center-projects', '--target', 'no-such-target'], 'TARGET_NOT_FOUND', 'No saved target has the id "no-such-target".', undefined, /Integration status list/],
+    ['a Data Center project that does not exist (HTTP 404)', ['data-center-repositories', '--target', '{id}', '--project', 'NOPE'], 'PROVIDER_RESOURCE_NOT_FOUND', 'the repositories of NOPE was not found, or the credential cannot see it (HTTP 404).', 'bitbucket_data_center_issues', /Check the name/],
+    // Jira's answer is told in Jira's words: the project key and issue type, not the Bitbucket target.
+    ['a Jira project that does not exist', ['jira-issue-types', '--target', '{id}', '--project', 'NOPE'], 'PROVIDER_RESOURCE_NOT_FOUND', undefined, 'jira', /Jira project key and issue type/],
+  ] as const)('an error answer, exit 1, the code, message and fix on stderr: %s', async (_name, args, code, message, provider, fix) => {
     const t = await cliWithTarget();
     const r = await t.run(args.map((a) => (a === '{id}' ? t.id : a)));
     expect(r.code).toBe(1);
@@ -163,6 +164,7 @@ describe('bitbucket-target options <list> --target ID', () => {
     expect(r.err[0]).toMatch(new RegExp(`^options: ${code}: `));
     if (message !== undefined) expect(r.err[0]).toBe(`options: ${code}: ${message}`);
     expect(r.err[1]).toBe(`  fix: ${describeError(code, provider).fix}`);
+    expect(r.err[1]).toMatch(fix);
   });
 
   it('a hostile project name never reaches the terminal raw: cleaned of control, zero-width and bidi characters, in text and in --json', async () => {
