@@ -21,7 +21,7 @@ export const EXIT_SIGNER_UNCONFIRMED = 6;
 
 export const EXIT_CODES: ReadonlyArray<readonly [code: number, meaning: string]> = [
   [EXIT_OK, 'success: allowed, reached, ready; for bundle verify, valid and signed by the pinned (--fingerprint) or a trusted (--trust FILE) key'],
-  [EXIT_FAILURE, 'the command failed (an error answer, a file that cannot be written)'],
+  [EXIT_FAILURE, 'the command failed (an error answer, a check cancelled by Ctrl-C, a file that cannot be written)'],
   [EXIT_USAGE, 'usage error: unknown command or flag, a value or input file that cannot be used (a refused fingerprint or trust-file line says why), or a malformed HTTPS_PROXY / NO_PROXY in the environment (PROXY_CONFIG_INVALID)'],
   [EXIT_BLOCKED, 'blocked, invalid, unreachable or not ready (url-check, probe, check); something due or past (radar); the bundles differ (bundle diff); drift (recheck)'],
   [EXIT_UNHEALTHY, 'doctor: the keychain is unavailable (no Secret Service, locked or refused), so no credential can be stored; the report says the way out'],

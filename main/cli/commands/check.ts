@@ -79,8 +79,9 @@ export const checkCommand: CliCommand = {
     }
     const run = await withProgress(io, client, 'check', (options) => client['checks.run']({ target_id: id }, options));
     if (!run.ok) {
+      // The run did not finish (cancelled by Ctrl-C, or refused): an error answer, nothing was judged.
       io.note(`check: ${run.error.code}: ${run.error.message}`);
-      return exitForError(run.error.code, EXIT_BLOCKED);
+      return exitForError(run.error.code, EXIT_FAILURE);
     }
     const full = { ...saved.value.target, ...(issue_workflow === undefined ? {} : { issue_workflow }), ...(scopes === undefined ? {} : { scopes }) };
     const evaluated = await client['readiness.evaluate']({ target: full as typeof saved.value.target, checks: run.value.record.checks });

@@ -12,6 +12,7 @@ import { JIRA_SECRETS, startJiraSim, type JiraSim } from '../../../simulators/ji
 import type { Network } from '../../../../main/services/net/network';
 import { simNetwork, simProviders } from '../../../support/sim-providers';
 import { LOOPBACK, testNetwork } from '../../../support/url-safety/test-network';
+import { startSilentServer } from '../../../support/url-safety/servers';
 import { dataCenterTargetFile } from '../cli-expect';
 import { fakeIO } from '../fake-io';
 
@@ -128,6 +129,30 @@ describe('check --target FILE', () => {
     expect(r.err).toMatch(message);
     expect(r.err).toContain("Try 'bitbucket-target check --help'");
     expect(r.err).not.toContain(SECRETS.apiToken);
+  });
+
+  it('Ctrl-C while the TLS handshake hangs cancels the check: exit 1 (an error answer, as probe and url-check), CHECK_CANCELLED, the socket closed', async () => {
+    const silent = await startSilentServer();
+    // fakeIO's own session client: it carries the progress events, and so the progress line and Ctrl-C.
+    const f = fakeIO({ env: { BTS_BITBUCKET_SECRET: DC_SECRETS.token } }, { clock: fixedClock('2026-11-29T08:00:00.000Z'), providers: simProviders(cloud, [dc, jira]), network: simNetwork(cloud.caCert) });
+    try {
+      const target = file('dc-silent.json', dataCenterTargetFile(`https://127.0.0.1:${silent.port}/bitbucket`));
+      const running = f.run(['check', '--target', target]);
+      const until = Date.now() + 10_000;
+      while (!f.stderr.some((l) => l.includes('TLS handshake: running')) && Date.now() < until) await new Promise((res) => setTimeout(res, 10));
+      const endedBefore = silent.ended;
+      f.abort();
+      const r = await running;
+      cliOutputs.push(...r.out, ...r.err);
+      await silent.endedAt(endedBefore + 1);
+      // Not 3 ("blocked or not ready"): the run did not finish, so nothing was judged.
+      expect(r.code).toBe(1);
+      expect(r.out).toEqual([]);
+      expect(r.err.at(-1)).toMatch(/^check: CHECK_CANCELLED: /u);
+    } finally {
+      f.cleanup();
+      await silent.close();
+    }
   });
 
   it('a secret can never be passed as a flag', async () => {
