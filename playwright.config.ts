@@ -11,6 +11,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
+  // A two-core machine under load (CI on a shared host) can take longer than Playwright's 5 s for a
+  // bundle verify or a check to answer: assertions wait up to 10 s (never a fixed sleep).
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   globalSetup: './tests/e2e/support/global-setup.ts',
   use: {

@@ -9,6 +9,8 @@ import { handleLaunch, LAUNCH_PATH } from './launch-route';
 import { hostAllowed, originAllowed } from './request-guards';
 import { refuse } from './respond';
 import { setSecurityHeaders } from './security-headers';
+import { builtPageStyleHashes } from '../services/static-files/inline-style-hashes';
+import { pageSecurityHeaders } from '../services/static-files/page-policy';
 import { createSessionGate, sessionCookieName, type SessionGate, type SessionGateOptions } from './session-gate';
 import { resolveStaticPath } from '../services/static-files/resolve-static-path';
 import { sendFile } from './static-files';
@@ -50,10 +52,12 @@ interface Context {
   readonly port: () => number;
   readonly hub: ProgressHub;
   readonly heartbeatMs?: number;
+  /** The page policy headers, with the built page's inline stylesheet hash. */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 const handle = async (req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> => {
-  setSecurityHeaders(res);
+  setSecurityHeaders(res, ctx.headers);
   const port = ctx.port();
   if (!hostAllowed(req.headers.host, port)) {
     refuse(res, 403, 'REQUEST_FORBIDDEN', 'This server answers only to 127.0.0.1 or localhost on its own port.');
@@ -108,7 +112,8 @@ export const startBrowserServer = async ({ api, staticDir, port = 0, host = LOOP
   const gate = createSessionGate(session);
   let boundPort = -1;
   const hub = createProgressHub();
-  const ctx: Context = { api, staticDir, gate, port: () => boundPort, hub, ...(eventsHeartbeatMs === undefined ? {} : { heartbeatMs: eventsHeartbeatMs }) };
+  const headers = pageSecurityHeaders(builtPageStyleHashes(staticDir));
+  const ctx: Context = { api, staticDir, gate, port: () => boundPort, hub, headers, ...(eventsHeartbeatMs === undefined ? {} : { heartbeatMs: eventsHeartbeatMs }) };
   const server = createServer((req, res) => {
     handle(req, res, ctx).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'INTERNAL_ERROR', 'The request failed unexpectedly.');

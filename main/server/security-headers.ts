@@ -1,7 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import { PAGE_SECURITY_HEADERS } from '../services/static-files/page-policy';
 
-/** Set on every response, API or file, success or refusal: the same page policy as app://. No CORS header is ever sent. */
-export const setSecurityHeaders = (res: ServerResponse): void => {
-  for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) res.setHeader(name, value);
+/**
+ * Set on every response, API or file, success or refusal: the same page policy as app://
+ * (pageSecurityHeaders of the built page's inline stylesheet hashes). No CORS header is ever sent.
+ */
+export const setSecurityHeaders = (res: ServerResponse, headers: Readonly<Record<string, string>>): void => {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 };

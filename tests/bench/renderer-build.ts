@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RENDERER_BUILD } from '../../electron.vite.config';
+import { RENDERER_BUILD, rendererPlugins } from '../../electron.vite.config';
 import { buildWithVite } from './vite-build';
 
 // One production build of the renderer per bench run, in a temp folder (out/ belongs to the app's
@@ -14,7 +14,7 @@ export const builtRenderer = (root: string): Promise<string> => {
   pending ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bts-bench-renderer-'));
     temps.push(dir);
-    await buildWithVite(join(root, 'renderer'), join(root, 'renderer/index.html'), join(dir, 'app'), RENDERER_BUILD);
+    await buildWithVite(join(root, 'renderer'), join(root, 'renderer/index.html'), join(dir, 'app'), RENDERER_BUILD, rendererPlugins());
     return join(dir, 'app');
   })();
   return pending;

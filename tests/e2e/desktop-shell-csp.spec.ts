@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ViteDevServer } from 'vite';
 import { BRIDGE_GLOBAL, METHOD_NAMES } from '../../shared/contract/method-names';
 import { RENDERER_OUT } from './support/build-renderer';
@@ -33,8 +33,8 @@ test.afterEach(async () => {
   await shell.close();
 });
 
-test('the app page runs under the shell CSP header, through a bridge shaped like the preload one', async ({ page }) => {
-  const guard = guardConsole(page);
+/** A stand-in for the preload bridge that calls the real api, and a record of every CSP violation. */
+const withBridge = async (page: Page): Promise<void> => {
   await page.exposeFunction('__btsInvoke', (name: string, input: unknown) => shell.api.call(name, input));
   await page.addInitScript(
     ({ global, names }) => {
@@ -47,6 +47,11 @@ test('the app page runs under the shell CSP header, through a bridge shaped like
     },
     { global: BRIDGE_GLOBAL, names: [...METHOD_NAMES] },
   );
+};
+
+test('the app page runs under the shell CSP header, through a bridge shaped like the preload one', async ({ page }) => {
+  const guard = guardConsole(page);
+  await withBridge(page);
 
   const response = await page.goto(`${shell.origin}/index.html`);
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
@@ -65,4 +70,31 @@ test('the app page runs under the shell CSP header, through a bridge shaped like
   });
   expect(ran).toBe(false);
   expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toContainEqual(expect.stringMatching(/^script-src/));
+});
+
+test('the inlined stylesheet applies under its pinned hash, and an injected inline style does not', async ({ page }) => {
+  const guard = guardConsole(page);
+  await withBridge(page);
+  const response = await page.goto(`${shell.origin}/index.html`);
+  // One request for the page's styles: none. The header and the meta policy pin the same hash.
+  const header = response?.headers()['content-security-policy'] ?? '';
+  const pinned = /style-src 'self' '(sha256-[A-Za-z0-9+/=]+)'/u.exec(header)?.[1];
+  expect(pinned, header).toBeDefined();
+  expect(header).not.toContain('unsafe-inline');
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(`'${pinned ?? ''}'`);
+  await expect(page.getByRole('heading', { name: 'Integration status' })).toBeVisible();
+  // The stylesheet applied: the header is laid out as styles.css says (a flex row), not as a plain block.
+  expect(await page.locator('.app-header').evaluate((el) => getComputedStyle(el).display)).toBe('flex');
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+  // Any other inline style is refused: an injected <style> changes nothing and is reported.
+  const applied = await page.evaluate(async () => {
+    const s = document.createElement('style');
+    s.textContent = '.app-header { display: none !important; }';
+    document.head.append(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return getComputedStyle(document.querySelector('.app-header') as Element).display;
+  });
+  expect(applied).toBe('flex');
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toContainEqual(expect.stringMatching(/^style-src/));
+  expect(guard.problems.filter((p) => !p.includes('Content Security Policy')), 'console errors, page errors or failed requests').toEqual([]);
 });

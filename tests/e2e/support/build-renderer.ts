@@ -6,7 +6,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** Its own output folder, so a concurrent `electron-vite build` (which empties out/renderer) cannot pull files from under a running spec. */
 export const RENDERER_OUT = join(ROOT, 'out/e2e-renderer');
 const STAMP = join(RENDERER_OUT, '.source-hash');
-const SOURCES = ['renderer', 'shared', 'electron.vite.config.ts'].map((d) => join(ROOT, d));
+// The build config and what it builds with (the stylesheet inliner and the page policy whose hash it pins).
+const SOURCES = ['renderer', 'shared', 'electron.vite.config.ts', 'build/inline-stylesheet.ts', 'main/services/static-files'].map((d) => join(ROOT, d));
 
 const hashTree = (dir: string, hash: ReturnType<typeof createHash>): void => {
   if (statSync(dir).isFile()) {
@@ -32,22 +33,21 @@ export const rendererIsStale = (hash: string = sourceHash()): boolean =>
 
 /**
  * Builds only the renderer (the renderer section of electron.vite.config.ts: root renderer/,
- * React plugin, relative base, RENDERER_BUILD) when the build is missing or was made from other sources. The
+ * its plugins, relative base, RENDERER_BUILD) when the build is missing or was made from other sources. The
  * Node side is not needed: the specs run browser mode in-process.
  */
 export const buildRendererIfStale = async (): Promise<void> => {
   const hash = sourceHash();
   if (!rendererIsStale(hash)) return;
   const { build } = await import('vite');
-  const react = (await import('@vitejs/plugin-react')).default;
-  const { RENDERER_BUILD } = await import('../../../electron.vite.config');
+  const { RENDERER_BUILD, rendererPlugins } = await import('../../../electron.vite.config');
   await build({
     configFile: false,
     root: join(ROOT, 'renderer'),
     base: './',
     logLevel: 'warn',
-    plugins: [react()],
-    build: { ...RENDERER_BUILD, outDir: RENDERER_OUT, emptyOutDir: true, rollupOptions: { input: join(ROOT, 'renderer/index.html') } },
+    plugins: rendererPlugins(),
+    build: { ...RENDERER_BUILD, outDir: RENDERER_OUT, emptyOutDir: true, rollupOptions: { ...RENDERER_BUILD.rollupOptions, input: join(ROOT, 'renderer/index.html') } },
   });
   writeFileSync(STAMP, hash);
 };
