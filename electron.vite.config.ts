@@ -21,8 +21,15 @@ export const RENDERER_BUILD = {
   rollupOptions: { output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } } },
 } satisfies BuildOptions;
 
-/** The renderer build's plugins (the bench builds with the same). */
+/** The renderer build's plugins (the bench and the e2e build use the same). */
 export const rendererPlugins = () => [react(), inlineStylesheet()];
+
+/** The renderer's build options into `outDir`: the app's, the bench's and the e2e tests' build alike. */
+export const rendererBuild = (outDir: string, input = resolve('renderer/index.html')): BuildOptions => ({
+  outDir,
+  ...RENDERER_BUILD,
+  rollupOptions: { ...RENDERER_BUILD.rollupOptions, input },
+});
 
 // Three builds from one config: the Node side (desktop entry and the CLI, which share the
 // services), the sandboxed preload (CommonJS with its few imports bundled), and the renderer.
@@ -51,10 +58,6 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: rendererPlugins(),
-    build: {
-      outDir: 'out/renderer',
-      ...RENDERER_BUILD,
-      rollupOptions: { ...RENDERER_BUILD.rollupOptions, input: resolve('renderer/index.html') },
-    },
+    build: rendererBuild('out/renderer'),
   },
 });

@@ -26,18 +26,24 @@ const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
 
 const policyOf = (directives: typeof DIRECTIVES): string => directives.map(([name, value]) => `${name} ${value}`).join('; ');
 
-export const CONTENT_SECURITY_POLICY = policyOf(DIRECTIVES);
-
 /**
- * The policy with the built page's one inline stylesheet allowed by its hash (`'sha256-…'`, from
- * inline-style-hashes.ts): the stylesheet is inlined so that the first paint waits for no second
- * request (docs/performance.md). Never `'unsafe-inline'`: only that exact text may apply.
+ * The directives with the built page's one inline stylesheet allowed by its hash (`'sha256-…'`,
+ * from inline-style-hashes.ts): the stylesheet is inlined so that the first paint waits for no
+ * second request (docs/performance.md). Never `'unsafe-inline'`: only that exact text may apply.
  */
-export const policyWithStyleHashes = (policy: string, hashes: readonly string[]): string =>
-  hashes.length === 0 ? policy : policy.replace("style-src 'self'", `style-src 'self' ${hashes.map((h) => `'${h}'`).join(' ')}`);
+const withStyleHashes = (directives: typeof DIRECTIVES, hashes: readonly string[]): typeof DIRECTIVES =>
+  directives.map(([name, value]) => (name === 'style-src' && hashes.length > 0 ? [name, `${value} ${hashes.map((h) => `'${h}'`).join(' ')}`] : [name, value]));
 
-/** The same policy as the page's meta tag can hold it. */
-export const META_CONTENT_SECURITY_POLICY = policyOf(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)));
+/** The header policy, pinning these inline stylesheet hashes (none: CONTENT_SECURITY_POLICY). */
+export const headerPolicy = (styleHashes: readonly string[]): string => policyOf(withStyleHashes(DIRECTIVES, styleHashes));
+
+/** The same policy as the page's meta tag can hold it (the build writes it with the page's hash). */
+export const metaPolicy = (styleHashes: readonly string[]): string => policyOf(withStyleHashes(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)), styleHashes));
+
+export const CONTENT_SECURITY_POLICY = headerPolicy([]);
+
+/** The meta policy of the source page, renderer/index.html (no inline stylesheet yet). */
+export const META_CONTENT_SECURITY_POLICY = metaPolicy([]);
 
 /** Every response of the app's own origin carries these, file or API, success or refusal. No CORS header, ever. */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -52,5 +58,5 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** The headers of a page server whose built page has these inline stylesheet hashes (none: PAGE_SECURITY_HEADERS). */
 export const pageSecurityHeaders = (styleHashes: readonly string[]): Readonly<Record<string, string>> => ({
   ...PAGE_SECURITY_HEADERS,
-  'Content-Security-Policy': policyWithStyleHashes(CONTENT_SECURITY_POLICY, styleHashes),
+  'Content-Security-Policy': headerPolicy(styleHashes),
 });

@@ -33,21 +33,21 @@ export const rendererIsStale = (hash: string = sourceHash()): boolean =>
 
 /**
  * Builds only the renderer (the renderer section of electron.vite.config.ts: root renderer/,
- * its plugins, relative base, RENDERER_BUILD) when the build is missing or was made from other sources. The
+ * its plugins, relative base, rendererBuild) when the build is missing or was made from other sources. The
  * Node side is not needed: the specs run browser mode in-process.
  */
 export const buildRendererIfStale = async (): Promise<void> => {
   const hash = sourceHash();
   if (!rendererIsStale(hash)) return;
   const { build } = await import('vite');
-  const { RENDERER_BUILD, rendererPlugins } = await import('../../../electron.vite.config');
+  const { rendererBuild, rendererPlugins } = await import('../../../electron.vite.config');
   await build({
     configFile: false,
     root: join(ROOT, 'renderer'),
     base: './',
     logLevel: 'warn',
     plugins: rendererPlugins(),
-    build: { ...RENDERER_BUILD, outDir: RENDERER_OUT, emptyOutDir: true, rollupOptions: { ...RENDERER_BUILD.rollupOptions, input: join(ROOT, 'renderer/index.html') } },
+    build: { ...rendererBuild(RENDERER_OUT, join(ROOT, 'renderer/index.html')), emptyOutDir: true },
   });
   writeFileSync(STAMP, hash);
 };

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler } from '../../../../main/electron/app-protocol';
 import { startBrowserServer } from '../../../../main/server/browser-server';
 import { builtPageStyleHashes, styleHashesOf } from '../../../../main/services/static-files/inline-style-hashes';
-import { CONTENT_SECURITY_POLICY, policyWithStyleHashes } from '../../../../main/services/static-files/page-policy';
+import { CONTENT_SECURITY_POLICY, headerPolicy, META_CONTENT_SECURITY_POLICY, metaPolicy } from '../../../../main/services/static-files/page-policy';
 import { rawRequest } from '../../server/http-helpers';
 
 // The built page inlines its stylesheet (build/inline-stylesheet.ts); both page servers pin that
@@ -39,19 +39,24 @@ describe('the inline stylesheet hashes of a built page', () => {
 
   it('no built page: none, and the policy stays style-src self', () => {
     expect(builtPageStyleHashes(builtPage(null))).toEqual([]);
-    expect(policyWithStyleHashes(CONTENT_SECURITY_POLICY, [])).toBe(CONTENT_SECURITY_POLICY);
+    expect(headerPolicy([])).toBe(CONTENT_SECURITY_POLICY);
+    expect(metaPolicy([])).toBe(META_CONTENT_SECURITY_POLICY);
   });
 
   it("pins the hash in style-src, never 'unsafe-inline', and changes nothing else", () => {
-    const pinned = policyWithStyleHashes(CONTENT_SECURITY_POLICY, [RED_HASH]);
-    expect(pinned).toContain(`style-src 'self' '${RED_HASH}'`);
-    expect(pinned).not.toMatch(/unsafe-inline|unsafe-hashes/u);
-    expect(pinned.replace(` '${RED_HASH}'`, '')).toBe(CONTENT_SECURITY_POLICY);
+    for (const [pinned, unpinned] of [
+      [headerPolicy([RED_HASH]), CONTENT_SECURITY_POLICY],
+      [metaPolicy([RED_HASH]), META_CONTENT_SECURITY_POLICY],
+    ] as const) {
+      expect(pinned).toContain(`style-src 'self' '${RED_HASH}'`);
+      expect(pinned).not.toMatch(/unsafe-inline|unsafe-hashes/u);
+      expect(pinned.replace(` '${RED_HASH}'`, '')).toBe(unpinned);
+    }
   });
 
   it('both page servers send the built page with its stylesheet hash pinned, and only that one', async () => {
     const root = builtPage(`<!doctype html><head><style>${RED}</style></head><body></body>`);
-    const expected = policyWithStyleHashes(CONTENT_SECURITY_POLICY, [RED_HASH]);
+    const expected = headerPolicy([RED_HASH]);
     const desktop = await createAppProtocolHandler(root)(new Request('app://bundle/index.html'));
     expect(desktop.headers.get('content-security-policy')).toBe(expected);
     const server = await startBrowserServer({ api: { call: async () => Promise.reject(new Error('no API call expected')) }, staticDir: root });
