@@ -1,11 +1,12 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { createApi } from '../../main/api';
 import { createNodeDeps } from '../../main/composition/node-deps';
 import { startBrowserServer } from '../../main/server/browser-server';
-import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../support/chromium';
+import { CHROMIUM_PATH as CHROMIUM } from '../support/chromium';
 import { memorySecretStore } from '../support/memory-secret-store';
+import { launchQuietChromium } from './quiet-chromium';
 import { benchTemp, builtRenderer } from './renderer-build';
 import { median, notMeasured, ratioRow, sample, type BenchOptions, type BenchRow } from './stats';
 import { buildWithVite } from './vite-build';
@@ -73,7 +74,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
   const dataDir = benchTemp('bts-bench-data-');
   const api = createApi({ ...createNodeDeps({ dataDir, mode: 'browser' }), secrets: memorySecretStore().store });
   const server = await startBrowserServer({ api, staticDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
+  const browser = await launchQuietChromium();
   try {
     const blankUrl = `${server.origin}/blank.html`;
     const libsUrl = `${server.origin}/floor/index.html`;
@@ -105,7 +106,7 @@ export const firstPaintFigure = async (o: BenchOptions): Promise<BenchRow> => {
         floor,
         goal: GOAL,
         note:
-          'first-contentful-paint after navigation start, /usr/bin/chromium headless, fresh context per run, app / libraries / blank interleaved; ' +
+          'first-contentful-paint after navigation start, /usr/bin/chromium headless without its omnibox popup WebUI (tests/bench/quiet-chromium.ts), fresh context per run, app / libraries / blank interleaved; ' +
           'floor = React + react-dom + zustand + classic zod alone (tests/bench/floor). ' +
           `App medians: ${split(app)}. Floor medians: ${split(libs)}. One-word page: first paint ${median(blank).toFixed(0)} ms median`,
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mergedDisableFeatures } from './quiet-chromium';
 import { initialScripts, staticImports } from './renderer-size';
 import { median, notMeasured, ratioRow, sample } from './stats';
 import { renderTable } from './table';
@@ -66,3 +67,15 @@ describe('staticImports', () => {
   });
 });
 
+
+describe('mergedDisableFeatures', () => {
+  it.each([
+    ['no switch yet', ['--headless'], ['A'], '--disable-features=A'],
+    ['keeps the existing list first', ['--disable-features=PaintHolding,MediaRouter'], ['A', 'B'], '--disable-features=PaintHolding,MediaRouter,A,B'],
+    ['reads only the last switch (the one Chromium honours)', ['--disable-features=Old', '--x', '--disable-features=PaintHolding'], ['A'], '--disable-features=PaintHolding,A'],
+    ['names each feature once', ['--disable-features=A,PaintHolding'], ['A'], '--disable-features=A,PaintHolding'],
+    ['drops empty names', ['--disable-features=,PaintHolding,'], ['A'], '--disable-features=PaintHolding,A'],
+  ])('%s', (_label, args, extra, expected) => {
+    expect(mergedDisableFeatures(args, extra)).toBe(expected);
+  });
+});
