@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Draws the app icon (a white check mark on a blue rounded square) as PNG files with no image
-// library: raw RGBA pixels, zlib, and the PNG chunk format. Run it to regenerate build/icons/.
+// library: raw RGBA pixels, zlib, and the PNG chunk format. Run it to regenerate build/icons/ and
+// the page's favicon: the 32×32 PNG as a data: URL in renderer/index.html (a PNG, not an SVG: an
+// SVG favicon makes the page build an SVG document on its main thread during the first frame).
 //
 //   node build/make-icon.mjs
 
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -75,10 +77,17 @@ const paintIcon = (size) => (x, y) => {
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
+const FAVICON_LINK = /<link rel="icon"[^>]*>/;
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const size of [512, 256]) {
+  for (const size of [512, 256, 32]) {
     const file = join(here, 'icons', `${size}x${size}.png`);
     await writeFile(file, encodePng(size, paintIcon(size)));
     console.log(`wrote ${file}`);
   }
+  const page = join(here, '..', 'renderer', 'index.html');
+  const html = await readFile(page, 'utf8');
+  if (!FAVICON_LINK.test(html)) throw new Error(`${page} has no <link rel="icon">`);
+  const href = `data:image/png;base64,${encodePng(32, paintIcon(32)).toString('base64')}`;
+  await writeFile(page, html.replace(FAVICON_LINK, `<link rel="icon" type="image/png" href="${href}" />`));
+  console.log(`wrote the favicon into ${page}`);
 }
