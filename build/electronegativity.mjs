@@ -25,7 +25,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ELECTRON_VERSION = '41.7.1';
 const SCANNED = ['main', 'preload'];
 // The entry page too: the CSP is sent as a response header by main/electron/app-protocol.ts, which
-// the tool cannot see, but it does read the page's meta CSP (the same policy; page-policy.test.ts).
+// the tool cannot see, but it does read the source page's meta CSP (the same policy;
+// page-policy.test.ts; the build removes the tag from the served page, build/inline-stylesheet.ts).
 const PAGES = ['renderer/index.html'];
 const DOC = join(ROOT, 'docs', 'security.md');
 const FAILING = new Set(['HIGH', 'MEDIUM']);

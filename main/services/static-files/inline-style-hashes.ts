@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The CSP hashes of a built page's inline stylesheets. The renderer build inlines its one
-// stylesheet into index.html (build/inline-stylesheet.ts writes the same hash into the page's
-// meta policy); the page servers (browser mode, app://) read the built page once when they start
-// and allow exactly that text in their header policy. A page with no inline stylesheet (a test's
+// stylesheet into index.html (build/inline-stylesheet.ts); the page servers (browser mode,
+// app://) read the built page once when they start and allow exactly that text in their header
+// policy, the only policy the built page carries. A page with no inline stylesheet (a test's
 // static folder, a development build) answers none, and the policy stays `style-src 'self'`.
 
 const STYLE_BLOCK = /<style>([\s\S]*?)<\/style>/gu;

@@ -1,6 +1,9 @@
 // The security policy of the app's own pages, in every mode: the desktop shell's app:// protocol
-// and browser mode's loopback server send these headers on every response, and the entry page's
-// meta tag (renderer/index.html) is checked against META_CONTENT_SECURITY_POLICY by a test.
+// and browser mode's loopback server send these headers on every response. The source page's
+// meta tag (renderer/index.html) holds the same policy for tools that read the page
+// (electronegativity) and is checked against META_CONTENT_SECURITY_POLICY by a test; the build
+// removes it from the served page (build/inline-stylesheet.ts: a meta policy holds back Chromium's
+// preloads), so the header is the policy the app runs under.
 //
 // No inline script, no eval, no remote origin: the page talks to the main process only through
 // the preload bridge (desktop) or its own origin's /api (browser mode).
@@ -37,13 +40,10 @@ const withStyleHashes = (directives: typeof DIRECTIVES, hashes: readonly string[
 /** The header policy, pinning these inline stylesheet hashes (none: CONTENT_SECURITY_POLICY). */
 export const headerPolicy = (styleHashes: readonly string[]): string => policyOf(withStyleHashes(DIRECTIVES, styleHashes));
 
-/** The same policy as the page's meta tag can hold it (the build writes it with the page's hash). */
-export const metaPolicy = (styleHashes: readonly string[]): string => policyOf(withStyleHashes(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)), styleHashes));
-
 export const CONTENT_SECURITY_POLICY = headerPolicy([]);
 
-/** The meta policy of the source page, renderer/index.html (no inline stylesheet yet). */
-export const META_CONTENT_SECURITY_POLICY = metaPolicy([]);
+/** The policy as the source page's meta tag holds it: the same directives less the header-only ones. */
+export const META_CONTENT_SECURITY_POLICY = policyOf(DIRECTIVES.filter(([name]) => !HEADER_ONLY.has(name)));
 
 /** Every response of the app's own origin carries these, file or API, success or refusal. No CORS header, ever. */
 export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
