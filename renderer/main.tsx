@@ -4,6 +4,7 @@ import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppClient } from './api/client';
 import { createProgressSource } from './api/progress-source';
+import { afterFirstPaint } from './app/after-first-paint';
 import { App } from './app/App';
 import { loadScreens } from './app/screens';
 import { createAppStore } from './store/app-store';
@@ -15,10 +16,10 @@ if (container === null) throw new Error('index.html has no #root');
 
 const store = createAppStore(createAppClient(), {}, createProgressSource());
 
-// After the first paint: fetch the lazy screens, then make the first call, which loads the
-// contract's schemas (another lazy chunk) and the data. Once the version shows, all of the app's
-// code is in the page. A timer inside a frame callback runs once that frame has painted; the
-// plain timer covers a page whose frames are held back (a hidden window).
+// After the first paint (after-first-paint.ts): fetch the lazy screens and parts, then make the
+// first call, which loads the contract's schemas (another lazy chunk) and the data. Once the
+// version shows, all of the app's code is in the page. Once only (StrictMode runs effects twice
+// in development).
 let started = false;
 const start = (): void => {
   if (started) return;
@@ -26,10 +27,7 @@ const start = (): void => {
   void loadScreens().then(() => store.getState().init());
 };
 const Boot = ({ children }: { readonly children: ReactNode }) => {
-  useEffect(() => {
-    requestAnimationFrame(() => setTimeout(start, 0));
-    setTimeout(start, 200);
-  }, []);
+  useEffect(() => afterFirstPaint(start), []);
   return children;
 };
 
