@@ -5,8 +5,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 // popup (a WebUI page: lit, mojo bindings, some sixty scripts) for every new window and again on
 // its first navigation, in a renderer of its own, so on two cores it competes with the page being
 // measured; a fresh browser context per run means a new window per run. Identical builds
-// measured 1.15x and 1.30x the floor in one A/A run with it, 1.23x and 1.26x without it, and
-// every page paints about a third sooner (docs/performance.md). The bench turns those features
+// measured 1.15x and 1.30x the floor in one A/A run with it, 1.15x and 1.16x without it, and
+// every page paints about 30 % sooner (docs/performance.md). The bench turns those features
 // off; nothing else about the browser changes.
 
 /** Chromium's omnibox popup WebUI features (names as Chromium 156 spells them). */
