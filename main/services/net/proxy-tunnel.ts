@@ -171,7 +171,7 @@ export const proxyTunnelConnector = (o: TunnelOptions): buildConnector.connector
       } else if (socket !== null) callback(null, socket);
     };
     const onAbort = (): void => done(new errors.RequestAbortedError('The connection was abandoned: the call was cancelled or ran out of time.'), null);
-    const timer = setTimeout(() => done(Object.assign(new Error(`Connect Timeout Error (proxy tunnel, timeout: ${o.connectMs}ms)`), { code: 'UND_ERR_CONNECT_TIMEOUT' }), null), o.connectMs);
+    const timer = setTimeout(() => done(new errors.ConnectTimeoutError(`Connect Timeout Error (proxy tunnel, timeout: ${o.connectMs}ms)`), null), o.connectMs);
     o.signal?.addEventListener('abort', onAbort, { once: true });
     const port = Number(options.port || 443);
     const asked = options.hostname.replace(/^\[|\]$/gu, '').replace(/\.$/u, '').toLowerCase();

@@ -6,8 +6,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** Its own output folder, so a concurrent `electron-vite build` (which empties out/renderer) cannot pull files from under a running spec. */
 export const RENDERER_OUT = join(ROOT, 'out/e2e-renderer');
 const STAMP = join(RENDERER_OUT, '.source-hash');
-// The build config and what it builds with (the stylesheet inliner and the page policy whose hash it pins).
-const SOURCES = ['renderer', 'shared', 'electron.vite.config.ts', 'build/inline-stylesheet.ts', 'main/services/static-files'].map((d) => join(ROOT, d));
+// The sources and the build config with its one local plugin (the stylesheet inliner, which imports nothing of the app).
+const SOURCES = ['renderer', 'shared', 'electron.vite.config.ts', 'build/inline-stylesheet.ts'].map((d) => join(ROOT, d));
 
 const hashTree = (dir: string, hash: ReturnType<typeof createHash>): void => {
   if (statSync(dir).isFile()) {
